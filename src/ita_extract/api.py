@@ -1,0 +1,82 @@
+"""The library's front door: :func:`parse` turns a file into a :class:`Report`."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from ita_extract.errors import CorruptDocumentError, DocumentTooLargeError
+from ita_extract.readers import read_document
+from ita_extract.records import build_report
+from ita_extract.report import Report, Source
+
+OcrMode = Literal["auto", "always", "never"]
+ReportSource = str | os.PathLike[str] | bytes | BinaryIO
+
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+"""Refuse files larger than this (100 MiB): real reports are a few MiB at most."""
+
+
+def parse(
+    source: ReportSource,
+    *,
+    keep_thai_digits: bool = False,
+    ocr: OcrMode = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Report:
+    """Read an ITA analysis report and return it as a validated :class:`Report`.
+
+    Args:
+        source: a path, the file's bytes, or a binary file object. The format (PDF, DOCX,
+            DOC) is told from the content, not the name.
+        keep_thai_digits: keep Thai digits in free text; by default they become Arabic.
+            Numbers (scores, years) are always numbers.
+        ocr: ``"auto"`` runs OCR on pages without a usable text layer, ``"always"`` on every
+            page, ``"never"`` on none.
+        max_bytes: refuse larger inputs with :class:`DocumentTooLargeError`.
+
+    Raises:
+        ItaExtractError: a subclass saying what was wrong with the input
+            (``UnsupportedFormatError``, ``CorruptDocumentError``, ``EmptyDocumentError``,
+            ``EncryptedDocumentError``, ``NotAnITAReportError``, …).
+    """
+    data, file_name = _read_source(source, max_bytes)
+    document = read_document(data, ocr=ocr)
+    report = build_report(document, keep_thai_digits=keep_thai_digits)
+    report.source = Source(
+        file=file_name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=document.format,
+        pages=document.page_count,
+        ocr=document.ocr,
+    )
+    return report
+
+
+def _read_source(source: ReportSource, max_bytes: int) -> tuple[bytes, str | None]:
+    """Return the bytes of ``source`` and its file name, where it has one."""
+    if isinstance(source, bytes):
+        data, name = source, None
+    elif isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+        except OSError as error:
+            raise CorruptDocumentError(f"cannot read {path}: {error.strerror}") from error
+        _check_size(size, max_bytes)
+        data, name = path.read_bytes(), path.name
+    else:
+        data = source.read(max_bytes + 1)
+        raw_name = getattr(source, "name", None)
+        name = Path(raw_name).name if isinstance(raw_name, str) else None
+    _check_size(len(data), max_bytes)
+    return data, name
+
+
+def _check_size(size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise DocumentTooLargeError(
+            f"the file is {size / 2**20:.1f} MiB, over the limit of {max_bytes / 2**20:.0f} MiB"
+        )
