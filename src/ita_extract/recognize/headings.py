@@ -1,0 +1,111 @@
+"""Find the report's sections by their Thai headings, never by their position.
+
+Steps, each a pure function: a paragraph's key → the heading it is (if any) → the document's
+headings → sections spanning the blocks between one heading and the next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ita_extract.document import Block, Paragraph
+from ita_extract.normalize.thai import match_key
+from ita_extract.recognize.matching import best_phrase_at_start
+from ita_extract.recognize.settings import RecognizeSettings
+from ita_extract.recognize.vocabulary import SectionKind
+
+_LEADING_NUMBER = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A paragraph that opens a section."""
+
+    block_index: int
+    kind: SectionKind
+    paragraph: Paragraph
+    number: int | None = None
+    """The topic's number, for a topic heading (``ประเด็นที่ ๓`` → 3)."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """The blocks ``[start, end)`` that one heading (or the title block) spans."""
+
+    kind: SectionKind
+    start: int
+    end: int
+    heading: Heading | None = None
+    """None for the title block, which has no heading."""
+
+    def __contains__(self, block_index: object) -> bool:
+        return isinstance(block_index, int) and self.start <= block_index < self.end
+
+
+def paragraph_to_heading(
+    block_index: int, paragraph: Paragraph, settings: RecognizeSettings
+) -> Heading | None:
+    """Given a paragraph outside tables, return the heading it is, or None for body text."""
+    key = match_key(paragraph.labelled_text)
+    if not key or len(key) > settings.heading_max_chars:
+        return None
+    topic_number = key_to_topic_number(key, settings)
+    if topic_number is not None:
+        return Heading(block_index, SectionKind.TOPIC, paragraph, topic_number)
+    best_kind: SectionKind | None = None
+    best_score = 0.0
+    for kind, phrases in settings.vocabulary.sections.items():
+        match = best_phrase_at_start(
+            phrases,
+            key,
+            max_offset=settings.heading_max_offset,
+            min_score=settings.heading_min_score,
+        )
+        if match is not None and match.score > best_score:
+            best_kind, best_score = kind, match.score
+    return None if best_kind is None else Heading(block_index, best_kind, paragraph)
+
+
+def key_to_topic_number(key: str, settings: RecognizeSettings) -> int | None:
+    """Given a paragraph's key, return N if it opens with a topic prefix and N, else None."""
+    match = best_phrase_at_start(
+        settings.vocabulary.topic_prefixes,
+        key,
+        max_offset=settings.heading_max_offset,
+        min_score=settings.heading_min_score,
+    )
+    if match is None:
+        return None
+    number = _LEADING_NUMBER.match(key, match.end)
+    return int(number[0]) if number else None
+
+
+def blocks_to_headings(blocks: Sequence[Block], settings: RecognizeSettings) -> list[Heading]:
+    """Given the document's blocks, return its headings in reading order."""
+    headings = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            heading = paragraph_to_heading(index, block, settings)
+            if heading is not None:
+                headings.append(heading)
+    return headings
+
+
+def headings_to_sections(headings: Sequence[Heading], block_count: int) -> list[Section]:
+    """Given the headings, return the sections they open, the title block first.
+
+    A section runs to the next heading, so sections missing or reordered need no special case.
+    """
+    first = headings[0].block_index if headings else block_count
+    sections = [Section(SectionKind.TITLE, 0, first)]
+    for heading, following in zip(headings, [*headings[1:], None], strict=True):
+        end = following.block_index if following is not None else block_count
+        sections.append(Section(heading.kind, heading.block_index, end, heading))
+    return sections
+
+
+def find_sections(blocks: Sequence[Block], settings: RecognizeSettings) -> list[Section]:
+    """Return the sections of a document's blocks, the title block first."""
+    return headings_to_sections(blocks_to_headings(blocks, settings), len(blocks))

@@ -1,0 +1,96 @@
+"""Fuzzy phrase matching on match keys, the one comparison every recogniser uses.
+
+Keys come from :func:`ita_extract.normalize.thai.match_key`: spacing, punctuation, digit script
+and PDF glyph damage are gone, so what is left to tolerate is spelling slips, which rapidfuzz
+scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from ita_extract.normalize.thai import match_key
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """Where a phrase was found in a key, and how well it matched."""
+
+    phrase: str
+    score: float
+    start: int
+    """Offset in the key where the match starts."""
+    end: int
+    """Offset in the key just after the match."""
+
+
+@cache
+def phrase_key(phrase: str) -> str:
+    """Return the match key of a vocabulary phrase, computed once."""
+    return match_key(phrase)
+
+
+def locate_phrase(phrase: str, key: str) -> PhraseMatch:
+    """Return the best alignment of ``phrase`` inside ``key``.
+
+    A key shorter than the phrase is compared whole, so a truncated heading still scores.
+    """
+    wanted = phrase_key(phrase)
+    if not wanted or not key:
+        return PhraseMatch(phrase, 0.0, 0, 0)
+    if len(key) <= len(wanted):
+        return PhraseMatch(phrase, fuzz.ratio(wanted, key), 0, len(key))
+    alignment = fuzz.partial_ratio_alignment(wanted, key)
+    if alignment is None:
+        return PhraseMatch(phrase, 0.0, 0, 0)
+    return PhraseMatch(phrase, alignment.score, alignment.dest_start, alignment.dest_end)
+
+
+def best_phrase_at_start(
+    phrases: Iterable[str], key: str, *, max_offset: int, min_score: float
+) -> PhraseMatch | None:
+    """Return the best phrase that ``key`` starts with (within ``max_offset``), or None.
+
+    Only the start of the key is searched: a heading names its section first, while body
+    text may mention a heading's words anywhere.
+    """
+    best: PhraseMatch | None = None
+    for phrase in phrases:
+        window = key[: len(phrase_key(phrase)) + max_offset]
+        match = locate_phrase(phrase, window)
+        good = match.score >= min_score and match.start <= max_offset
+        if good and (best is None or match.score > best.score):
+            best = match
+    return best
+
+
+def keyword_score(keyword: str, label_key: str, *, min_partial_chars: int) -> float:
+    """Return how well a header ``keyword`` names a column whose label has key ``label_key``.
+
+    Short keywords (``แบบ``, ``ที่``) would be found inside any longer label, so they must
+    match the whole label; longer ones may stand inside it (``คะแนน`` in ``คะแนนปี2566``).
+    """
+    wanted = phrase_key(keyword)
+    if not wanted or not label_key:
+        return 0.0
+    if len(wanted) < min_partial_chars:
+        return 100.0 if wanted == label_key else 0.0
+    return locate_phrase(keyword, label_key).score
+
+
+def best_keyword_score(keywords: Iterable[str], label_key: str, *, min_partial_chars: int) -> float:
+    """Return the best :func:`keyword_score` of any of ``keywords``."""
+    return max(
+        (keyword_score(word, label_key, min_partial_chars=min_partial_chars) for word in keywords),
+        default=0.0,
+    )
+
+
+def contains_phrase(phrases: Iterable[str], text: str, *, min_score: float) -> bool:
+    """Return whether any of ``phrases`` occurs (fuzzily) anywhere in ``text``."""
+    key = match_key(text)
+    return any(locate_phrase(phrase, key).score >= min_score for phrase in phrases)

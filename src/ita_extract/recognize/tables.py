@@ -1,0 +1,312 @@
+"""Tell a table's kind and its columns from the words of its header, never from its position.
+
+Steps, each a pure function: the table's top rows → column labels → the roles those labels
+name under each table kind → the best kind. A table without a header of its own that follows
+a recognised one (a page's continuation) is given the same kind and columns by the
+orchestrator in :mod:`ita_extract.recognize.layout`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ita_extract.document import Cell, Table
+from ita_extract.normalize.thai import match_key, parse_score, parse_year
+from ita_extract.recognize.matching import best_keyword_score, locate_phrase
+from ita_extract.recognize.settings import RecognizeSettings
+from ita_extract.recognize.vocabulary import ColumnRole, TableKind, TableVocabulary
+
+Grid = tuple[tuple[Cell | None, ...], ...]
+
+
+@dataclass(frozen=True)
+class ColumnLabel:
+    """The header text over a run of grid columns that share the same header cells."""
+
+    column: int
+    """First grid column of the run: the column whose cells a builder reads."""
+    text: str
+    key: str
+
+
+@dataclass(frozen=True)
+class ScoreColumn:
+    """A column of scores, with what its header says about which year it holds."""
+
+    column: int
+    year: int | None = None
+    previous: bool = False
+    """The header names last year (``ปีที่ผ่านมา``)."""
+    difference: bool = False
+    """The header names a change (``ผลต่าง``, ``เพิ่ม/ลด``)."""
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """How well one table kind explains a header."""
+
+    kind: TableKind
+    columns: Mapping[ColumnRole, int]
+    score_columns: tuple[int, ...]
+    explained: float
+    """Share of non-empty header labels that name a column of this kind."""
+    total_score: float
+
+
+@dataclass(frozen=True)
+class RecognizedTable:
+    """A table whose kind and columns are known."""
+
+    block_index: int
+    table: Table
+    kind: TableKind
+    columns: Mapping[ColumnRole, int]
+    header_rows: frozenset[int]
+    """Rows that are not data: caption, header, and headers repeated on later pages."""
+    labels: tuple[ColumnLabel, ...] = ()
+    score_columns: tuple[ScoreColumn, ...] = ()
+    continued: bool = False
+    """True when the table has no header of its own and continues the table before it."""
+    grid: Grid = field(default=(), repr=False)
+
+    def data_rows(self) -> list[int]:
+        """Return the indices of the rows that hold data, top to bottom."""
+        return [row for row in range(self.table.row_count) if row not in self.header_rows]
+
+    def cell(self, row: int, role: ColumnRole) -> Cell | None:
+        """Return the cell of ``role``'s column in grid ``row``, or None if there is none."""
+        column = self.columns.get(role)
+        if column is None or not self.grid:
+            return None
+        return self.grid[row][column]
+
+    def score_column(self, fiscal_year: int | None) -> int | None:
+        """Return the column holding the scores of ``fiscal_year`` (the report's year).
+
+        Columns of last year's scores or of differences are never chosen; among columns
+        headed by years, the report's year wins, else the latest one.
+        """
+        usable = [col for col in self.score_columns if not col.previous and not col.difference]
+        if fiscal_year is not None:
+            exact = [col for col in usable if col.year == fiscal_year]
+            if exact:
+                return exact[0].column
+        dated = [col for col in usable if col.year is not None]
+        if dated:
+            return max(dated, key=lambda col: col.year or 0).column
+        return usable[0].column if usable else None
+
+
+def table_to_grid(table: Table) -> Grid:
+    """Given a table, return its grid as nested tuples (computed once per table)."""
+    return tuple(tuple(row) for row in table.grid())
+
+
+def grid_to_labels(grid: Grid, start: int, depth: int) -> tuple[ColumnLabel, ...]:
+    """Given header rows ``[start, start + depth)``, return one label per run of columns.
+
+    Grid columns covered by the same header cells (a header cell spanning two columns) make
+    one label, so a spanned header is counted once.
+    """
+    rows = grid[start : start + depth]
+    if not rows:
+        return ()
+    labels: list[ColumnLabel] = []
+    previous: tuple[int, ...] | None = None
+    for column in range(len(rows[0])):
+        stack = tuple(id(row[column]) for row in rows)
+        if stack == previous:
+            continue
+        previous = stack
+        texts: list[str] = []
+        for row in rows:
+            cell = row[column]
+            if cell is not None and cell.text.strip() and cell.text not in texts:
+                texts.append(cell.text)
+        text = " ".join(texts)
+        labels.append(ColumnLabel(column, text, match_key(text)))
+    return tuple(labels)
+
+
+def labels_to_match(
+    labels: Sequence[ColumnLabel], vocabulary: TableVocabulary, settings: RecognizeSettings
+) -> HeaderMatch | None:
+    """Given column labels, return how ``vocabulary``'s kind explains them, or None if not.
+
+    Each label gets at most one role and each role one column, best scores first; the score
+    role may take several columns (this year's, last year's, the difference).
+    """
+    candidates: list[tuple[float, int, ColumnRole]] = []
+    for index, label in enumerate(labels):
+        for role, keywords in vocabulary.columns.items():
+            score = best_keyword_score(
+                keywords, label.key, min_partial_chars=settings.min_partial_chars
+            )
+            if score >= settings.header_min_score:
+                candidates.append((score, index, role))
+    candidates.sort(key=lambda candidate: (-candidate[0], candidate[1]))
+    columns: dict[ColumnRole, int] = {}
+    score_columns: list[int] = []
+    taken: set[int] = set()
+    total = 0.0
+    for score, index, role in candidates:
+        if index in taken or (role in columns and role is not ColumnRole.SCORE):
+            continue
+        taken.add(index)
+        total += score
+        if role is ColumnRole.SCORE:
+            score_columns.append(labels[index].column)
+            columns.setdefault(role, labels[index].column)
+        else:
+            columns[role] = labels[index].column
+    if not vocabulary.required <= columns.keys():
+        return None
+    non_empty = sum(1 for label in labels if label.key)
+    return HeaderMatch(
+        kind=vocabulary.kind,
+        columns=columns,
+        score_columns=tuple(sorted(score_columns)),
+        explained=len(taken) / max(non_empty, 1),
+        total_score=total,
+    )
+
+
+def labels_to_best_match(
+    labels: Sequence[ColumnLabel], settings: RecognizeSettings
+) -> HeaderMatch | None:
+    """Given column labels, return the table kind that explains them best, or None."""
+    matches = [
+        match
+        for vocabulary in settings.vocabulary.tables.values()
+        if (match := labels_to_match(labels, vocabulary, settings)) is not None
+    ]
+    return max(matches, key=_match_rank, default=None)
+
+
+def _match_rank(match: HeaderMatch) -> tuple[float, int, float]:
+    return (match.explained, len(match.columns), match.total_score)
+
+
+def _is_sub_header_row(grid: Grid, row: int) -> bool:
+    """Return whether ``row`` reads as a second header row (short labels, no scores)."""
+    for column, cell in enumerate(grid[row]):
+        if cell is None or cell.row_start != row or (column and grid[row][column - 1] is cell):
+            continue
+        text = cell.text.strip()
+        if len(match_key(text)) > 24 or (text and parse_score(text) is not None):
+            return False
+    return True
+
+
+def grid_to_header(
+    grid: Grid, settings: RecognizeSettings
+) -> tuple[HeaderMatch, int, int, tuple[ColumnLabel, ...]] | None:
+    """Given a table's grid, return its best header: the match, first row, depth and labels."""
+    best: tuple[HeaderMatch, int, int, tuple[ColumnLabel, ...]] | None = None
+    for start in range(min(settings.header_search_rows, len(grid))):
+        for depth in range(1, settings.header_max_depth + 1):
+            if start + depth > len(grid):
+                break
+            if depth > 1 and not _is_sub_header_row(grid, start + depth - 1):
+                break
+            labels = grid_to_labels(grid, start, depth)
+            match = labels_to_best_match(labels, settings)
+            if match is None:
+                continue
+            if best is None or _match_rank(match) > _match_rank(best[0]):
+                best = (match, start, depth, labels)
+            elif depth > 1 and best[1] == start and _match_rank(match) >= _match_rank(best[0]):
+                # A second header row that explains as much adds detail (years over scores).
+                best = (match, start, depth, labels)
+    return best
+
+
+def label_to_score_column(label: ColumnLabel, settings: RecognizeSettings) -> ScoreColumn:
+    """Given a score column's label, return what it says about the year it holds."""
+    words = settings.vocabulary.phrases
+
+    def names(group: str) -> bool:
+        return any(
+            locate_phrase(phrase, label.key).score >= settings.header_min_score
+            for phrase in words[group]
+        )
+
+    return ScoreColumn(
+        column=label.column,
+        year=parse_year(label.text),
+        previous=names("score_columns.previous"),
+        difference=names("score_columns.difference"),
+    )
+
+
+def repeated_header_rows(
+    grid: Grid, labels: Sequence[ColumnLabel], first_data_row: int, settings: RecognizeSettings
+) -> set[int]:
+    """Return the data rows that repeat the header (Word repeats it on every page)."""
+    repeated: set[int] = set()
+    for row in range(first_data_row, len(grid)):
+        compared = same = 0
+        for label in labels:
+            if not label.key:
+                continue
+            cell = grid[row][label.column]
+            key = match_key(cell.text) if cell is not None and cell.row_start == row else ""
+            if not key:
+                continue
+            compared += 1
+            if fuzz.ratio(key, label.key) >= settings.header_min_score:
+                same += 1
+        if compared and same / compared >= settings.repeated_header_share:
+            repeated.add(row)
+    return repeated
+
+
+def table_to_recognized(
+    block_index: int, table: Table, settings: RecognizeSettings
+) -> RecognizedTable | None:
+    """Given a table, return it with its kind and columns, or None if no kind fits."""
+    grid = table_to_grid(table)
+    header = grid_to_header(grid, settings)
+    if header is None:
+        return None
+    match, start, depth, labels = header
+    first_data_row = start + depth
+    header_rows = set(range(first_data_row)) | repeated_header_rows(
+        grid, labels, first_data_row, settings
+    )
+    by_column = {label.column: label for label in labels}
+    return RecognizedTable(
+        block_index=block_index,
+        table=table,
+        kind=match.kind,
+        columns=match.columns,
+        header_rows=frozenset(header_rows),
+        labels=labels,
+        score_columns=tuple(
+            label_to_score_column(by_column[column], settings) for column in match.score_columns
+        ),
+        grid=grid,
+    )
+
+
+def continue_recognized(
+    block_index: int, table: Table, previous: RecognizedTable, settings: RecognizeSettings
+) -> RecognizedTable | None:
+    """Return ``table`` as a continuation of ``previous`` if its grid has the same columns."""
+    if table.col_count != previous.table.col_count:
+        return None
+    grid = table_to_grid(table)
+    return RecognizedTable(
+        block_index=block_index,
+        table=table,
+        kind=previous.kind,
+        columns=previous.columns,
+        header_rows=frozenset(repeated_header_rows(grid, previous.labels, 0, settings)),
+        labels=previous.labels,
+        score_columns=previous.score_columns,
+        continued=True,
+        grid=grid,
+    )
