@@ -1,0 +1,381 @@
+"""Thai text rules: digits, numbers, years, glyph repair, line joining and free-text cleaning.
+
+This is the one module that knows how Thai is written. Everything that reads text out of a
+report (readers, recognisers, record builders) goes through these functions, so a rule fixed
+here is fixed everywhere. PyThaiNLP does the linguistic work (digit conversion, mark order,
+word segmentation); this module decides when to apply it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from pythainlp.tokenize import word_tokenize
+from pythainlp.util import (
+    remove_repeat_vowels,
+    remove_spaces_before_marks,
+    thai_digit_to_arabic_digit,
+)
+
+from ita_extract.report import Warning
+
+GLYPHS_REPAIRED = "text.glyphs_repaired"
+"""Warning code: PDF font damage (Private Use Area glyphs, split ``ำ``, mark order) was repaired."""
+FOREIGN_SCRIPT = "text.foreign_script"
+"""Warning code: letters of another script sit in the text, a sign of a broken PDF font map."""
+
+BE_CE_OFFSET = 543
+"""Buddhist Era year = Common Era year + 543."""
+BE_YEAR_RANGE = range(2500, 2701)
+"""BE years a report can mention (CE 1957–2157); other four-digit numbers are not years."""
+
+# Thai fonts shape stacked marks by swapping in Private Use Area glyphs (the Windows set of
+# the WTT/Microsoft convention, as HarfBuzz's Thai shaper emits them). A PDF whose font has no
+# ToUnicode entry for those glyphs leaks the PUA code points into the text layer.
+_PUA_TO_THAI = {
+    0xF700: "\u0e10",  # THO THAN without descender
+    0xF701: "\u0e34",  # SARA I, shifted left
+    0xF702: "\u0e35",  # SARA II, shifted left
+    0xF703: "\u0e36",  # SARA UE, shifted left
+    0xF704: "\u0e37",  # SARA UEE, shifted left
+    0xF705: "\u0e48",  # MAI EK, shifted down-left
+    0xF706: "\u0e49",  # MAI THO, shifted down-left
+    0xF707: "\u0e4a",  # MAI TRI, shifted down-left
+    0xF708: "\u0e4b",  # MAI CHATTAWA, shifted down-left
+    0xF709: "\u0e4c",  # THANTHAKHAT, shifted down-left
+    0xF70A: "\u0e48",  # MAI EK, shifted down
+    0xF70B: "\u0e49",  # MAI THO, shifted down
+    0xF70C: "\u0e4a",  # MAI TRI, shifted down
+    0xF70D: "\u0e4b",  # MAI CHATTAWA, shifted down
+    0xF70E: "\u0e4c",  # THANTHAKHAT, shifted down
+    0xF70F: "\u0e0d",  # YO YING without descender
+    0xF710: "\u0e31",  # MAI HAN-AKAT, shifted left
+    0xF711: "\u0e4d",  # NIKHAHIT, shifted left
+    0xF712: "\u0e47",  # MAITAIKHU, shifted left
+    0xF713: "\u0e48",  # MAI EK, shifted left
+    0xF714: "\u0e49",  # MAI THO, shifted left
+    0xF715: "\u0e4a",  # MAI TRI, shifted left
+    0xF716: "\u0e4b",  # MAI CHATTAWA, shifted left
+    0xF717: "\u0e4c",  # THANTHAKHAT, shifted left
+    0xF718: "\u0e38",  # SARA U, shifted down
+    0xF719: "\u0e39",  # SARA UU, shifted down
+    0xF71A: "\u0e3a",  # PHINTHU, shifted down
+}
+# pythainlp.util.remove_zw knows only ZWSP and ZWNJ; Word and PDF exports add the rest.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_GLYPH_TABLE = str.maketrans({**_PUA_TO_THAI, **_INVISIBLE})
+_PUA_GLYPH = re.compile("[\uf700-\uf71a]")
+
+_THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
+"""Thai consonants, vowels and marks; not digits, ฯ (U+0E2F) or ๆ (U+0E46), which end phrases."""
+_THAI_RUN = re.compile(f"[{_THAI_LETTER}]+")
+
+_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9.])(?P<sign>[-−])?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+)
+_BE_YEAR = re.compile(r"(?<!\d)(2[5-7]\d\d)(?!\d)")
+
+_MARKUP_BREAK = re.compile(r"<\s*(?:br|/p|/div|/li|/tr)\b[^<>]*>", re.IGNORECASE)
+_MARKUP_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
+_FORM_BLANK = re.compile(r"[ \t]*(?:\.(?:[ \t]?\.){2,}|…+|_{3,})[ \t]*")
+_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+_ANY_SPACE = re.compile(r"\s+")
+
+_NO_SPACE_AFTER = frozenset("([{/-‐“‘\"'")
+_NO_SPACE_BEFORE = frozenset(")]},.;:!?%/”’\"'")
+
+_MIN_SHORT_FRAGMENTS_FOR_JUSTIFIED_RUN = 3
+_MAX_SHORT_FRAGMENT_CHARS = 5
+_WORD_BOUNDS_CACHE_SIZE = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class TextRepairs:
+    """What :func:`clean_text_with_repairs` had to repair or found damaged in one text.
+
+    Builders turn this into :class:`~ita_extract.report.Warning` records with
+    :meth:`to_warnings`, so every repair is counted under a stable code.
+    """
+
+    glyphs_repaired: bool = False
+    """Private Use Area glyphs, a split ``ำ`` or mis-ordered marks were put right."""
+    foreign_script: tuple[str, ...] = ()
+    """Runs of another script left in the text (not repairable: the right letters are unknown)."""
+
+    def __bool__(self) -> bool:
+        return self.glyphs_repaired or bool(self.foreign_script)
+
+    def to_warnings(self, *, page: int | None = None, where: str = "text") -> list[Warning]:
+        """Return one warning per kind of repair, naming ``where`` (e.g. a field) in the message."""
+        warnings = []
+        if self.glyphs_repaired:
+            warnings.append(
+                Warning(
+                    code=GLYPHS_REPAIRED,
+                    message=f"{where}: PDF font glyphs repaired to Thai characters",
+                    page=page,
+                )
+            )
+        if self.foreign_script:
+            runs = ", ".join(self.foreign_script)
+            warnings.append(
+                Warning(
+                    code=FOREIGN_SCRIPT,
+                    message=f"{where}: letters of another script inside Thai text: {runs}",
+                    page=page,
+                )
+            )
+        return warnings
+
+
+def thai_to_arabic_digits(text: str) -> str:
+    """Return ``text`` with Thai digits (๐–๙) as Arabic digits; nothing else changes.
+
+    The result has the same length as ``text``, so offsets found in it apply to the original.
+    """
+    return str(thai_digit_to_arabic_digit(text))
+
+
+def parse_number(text: str) -> float | None:
+    """Return the first number in ``text`` (Thai or Arabic digits), or None if there is none.
+
+    ``'๙๕.๕๑'`` → 95.51, ``'(73.60 คะแนน)'`` → 73.6, ``'1,234.5'`` → 1234.5. Digits glued to a
+    Latin letter belong to a code (``i1``) and are not a number.
+    """
+    match = _NUMBER.search(thai_to_arabic_digits(text))
+    if match is None:
+        return None
+    value = float(match["digits"].replace(",", ""))
+    return -value if match["sign"] else value
+
+
+def parse_score(text: str) -> float | None:
+    """Return the first number in ``text`` if it is a score (0–100), else None."""
+    value = parse_number(text)
+    return value if value is not None and 0 <= value <= 100 else None
+
+
+def parse_year(text: str) -> int | None:
+    """Return the first Buddhist Era year (2500–2700) in ``text``, or None.
+
+    CE years such as 2023 are not BE years and give None: reports state years in BE, and
+    guessing the era of a bare number would invent data.
+    """
+    match = _BE_YEAR.search(thai_to_arabic_digits(text))
+    return int(match[1]) if match and int(match[1]) in BE_YEAR_RANGE else None
+
+
+def be_to_ce(year: int) -> int:
+    """Return the Common Era year of Buddhist Era ``year``."""
+    return year - BE_CE_OFFSET
+
+
+def ce_to_be(year: int) -> int:
+    """Return the Buddhist Era year of Common Era ``year``."""
+    return year + BE_CE_OFFSET
+
+
+def _repair_glyphs_reporting(text: str) -> tuple[str, bool]:
+    """Return the repaired text and whether anything beyond invisible characters changed."""
+    without_pua = text.translate(_GLYPH_TABLE)
+    repaired = remove_repeat_vowels(remove_spaces_before_marks(without_pua))
+    had_damage = bool(_PUA_GLYPH.search(text)) or repaired != without_pua
+    return repaired, had_damage
+
+
+def repair_glyphs(text: str) -> str:
+    """Return ``text`` with PDF font damage undone.
+
+    Private Use Area glyphs (U+F700–U+F71A) become the Thai characters they draw, zero-width
+    characters and soft hyphens go, and PyThaiNLP puts marks in canonical order (which also
+    joins ``ํ`` + ``า`` into ``ำ`` and drops spaces before marks). Line breaks are kept.
+    """
+    return _repair_glyphs_reporting(text)[0]
+
+
+def strip_markup(text: str) -> str:
+    """Return ``text`` without left-over HTML tags, with entities decoded.
+
+    Tags that end a line (``<br>``, ``</p>``…) become line breaks so paragraphs stay apart.
+    """
+    return html.unescape(_MARKUP_TAG.sub("", _MARKUP_BREAK.sub("\n", text)))
+
+
+def strip_form_dots(text: str) -> str:
+    """Return ``text`` without form blanks: runs of three or more dots, ``…``, or underscores.
+
+    ``'...ผ่าน....'`` → ``'ผ่าน'``; a blank between words leaves one space.
+    """
+    return _FORM_BLANK.sub(" ", text).strip(" \t")
+
+
+def _is_thai_letter(char: str) -> bool:
+    return _THAI_RUN.fullmatch(char) is not None
+
+
+@lru_cache(maxsize=_WORD_BOUNDS_CACHE_SIZE)
+def _word_bounds(text: str) -> frozenset[int]:
+    """Return the offsets where PyThaiNLP's newmm segmentation puts word boundaries."""
+    bounds, offset = set(), 0
+    for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        offset += len(word)
+        bounds.add(offset)
+    return frozenset(bounds)
+
+
+def _splits_word(left: str, right: str) -> bool:
+    """Return whether writing ``left`` and ``right`` together makes one word span the join."""
+    return len(left) not in _word_bounds(left + right)
+
+
+def _line_separator(left: str, right: str) -> str:
+    """Return what goes between two wrapped lines: nothing inside Thai, else one space."""
+    if left[-1].isspace() or right[0].isspace():
+        return " "
+    if left[-1] in _NO_SPACE_AFTER or right[0] in _NO_SPACE_BEFORE:
+        return ""
+    # Word and LibreOffice wrap Thai at word boundaries without a space, and a phrase space at
+    # the wrap is lost by PDF text extraction: a wrap between Thai letters is written solid.
+    if _is_thai_letter(left[-1]) and _is_thai_letter(right[0]):
+        return ""
+    return " "
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """Return the wrapped ``lines`` of one cell or paragraph as one line of text.
+
+    A wrap between Thai letters is joined without a space (Thai puts no space between words,
+    and a break inside a word such as ``มี`` / ``ประสิทธิภาพ`` must close up); a wrap next to
+    Latin letters, digits or after punctuation becomes one space; nothing goes before closing
+    punctuation or after an opening bracket. Whitespace written at a break counts as a space.
+    Empty lines are skipped.
+    """
+    joined = ""
+    for line in lines:
+        if not line.strip():
+            continue
+        joined = joined + _line_separator(joined, line) + line if joined else line
+    return _HORIZONTAL_SPACE.sub(" ", joined).strip()
+
+
+def _is_short_fragment(fragment: str) -> bool:
+    """Return whether ``fragment`` is syllable-sized, the unit justification cuts text into."""
+    return len(fragment) <= _MAX_SHORT_FRAGMENT_CHARS and len(_word_bounds(fragment)) <= 1
+
+
+def _join_justified_run(fragments: list[str]) -> str:
+    """Return space-separated Thai ``fragments`` with the justification spaces removed.
+
+    A space goes when closing it up makes one word span the gap (``วิ ธี`` → ``วิธี``). In a
+    run cut into syllables (several short fragments, at least one gap inside a word), the
+    space between two short fragments goes as well (``การ เผย``): justification, not phrasing.
+    """
+    gaps_inside_words = [_splits_word(left, right) for left, right in pairwise(fragments)]
+    short = [_is_short_fragment(fragment) for fragment in fragments]
+    syllable_spaced = (
+        any(gaps_inside_words) and sum(short) >= _MIN_SHORT_FRAGMENTS_FOR_JUSTIFIED_RUN
+    )
+    text = fragments[0]
+    for index, fragment in enumerate(fragments[1:]):
+        close_up = gaps_inside_words[index] or (
+            syllable_spaced and short[index] and short[index + 1]
+        )
+        text += ("" if close_up else " ") + fragment
+    return text
+
+
+def remove_justification_spaces(text: str) -> str:
+    """Return ``text`` without the spaces that justified layout put inside Thai words.
+
+    ``'วิ ธี การ เผย แพร่'`` → ``'วิธีการเผยแพร่'``, decided by PyThaiNLP word segmentation:
+    only spaces between Thai letters are candidates, and a space stays when both sides are
+    words in their own right (``'…ข้อมูล เพื่อให้…'``: a phrase space, as Thai is written).
+    Line breaks and other spaces are kept as they are.
+    """
+    return "\n".join(_remove_justification_spaces_in_line(line) for line in text.split("\n"))
+
+
+def _remove_justification_spaces_in_line(line: str) -> str:
+    tokens = line.split(" ")
+    runs = [[tokens[0]]]
+    for token in tokens[1:]:
+        previous = runs[-1][-1]
+        if previous and token and _is_thai_letter(previous[-1]) and _is_thai_letter(token[0]):
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return " ".join(_join_justified_run(run) for run in runs)
+
+
+def find_foreign_script(text: str) -> list[str]:
+    """Return the runs of letters of another script (Arabic, Cyrillic, Lao…) in ``text``.
+
+    A Thai report holds Thai and Latin letters (codes like ``i1``, ``E-Service``) and digits;
+    any other letter comes from a broken PDF font map (``การایشทรัพย์สิน`` → ``['ایش']``).
+    """
+    runs: list[str] = []
+    current = ""
+    for char in text:
+        if _is_foreign_letter(char):
+            current += char
+        elif current:
+            runs.append(current)
+            current = ""
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _is_foreign_letter(char: str) -> bool:
+    if not unicodedata.category(char).startswith(("L", "M")):
+        return False
+    if "\u0e00" <= char <= "\u0e7f" or "\u0300" <= char <= "\u036f":
+        return False
+    return "LATIN" not in unicodedata.name(char, "")
+
+
+def clean_text_with_repairs(
+    text: str, *, keep_thai_digits: bool = False
+) -> tuple[str, TextRepairs]:
+    """Return :func:`clean_text`'s result together with the repairs it made.
+
+    Use this where the result feeds a record, and add ``repairs.to_warnings(page=…)`` to the
+    report's warnings.
+    """
+    repaired, glyphs_repaired = _repair_glyphs_reporting(text)
+    without_blanks = strip_form_dots(strip_markup(repaired))
+    joined = join_lines(without_blanks.splitlines())
+    cleaned = _ANY_SPACE.sub(" ", remove_justification_spaces(joined)).strip()
+    if not keep_thai_digits:
+        cleaned = thai_to_arabic_digits(cleaned)
+    repairs = TextRepairs(
+        glyphs_repaired=glyphs_repaired, foreign_script=tuple(find_foreign_script(cleaned))
+    )
+    return cleaned, repairs
+
+
+def clean_text(text: str, *, keep_thai_digits: bool = False) -> str:
+    """Return a free-text field as the contract wants it.
+
+    Glyphs repaired, markup and form blanks dropped, wrapped lines joined the Thai way,
+    justification spaces removed, whitespace collapsed to single spaces, Thai digits made
+    Arabic unless ``keep_thai_digits``. Use :func:`clean_text_with_repairs` to learn what
+    was repaired.
+    """
+    return clean_text_with_repairs(text, keep_thai_digits=keep_thai_digits)[0]
+
+
+def match_key(text: str) -> str:
+    """Return a key for comparing headings and labels whatever their spacing and punctuation.
+
+    Glyphs repaired, digits Arabic, whitespace, punctuation and dots removed, Latin lower-cased:
+    ``'ส่วนที่ ๑.'`` and ``'ส่วนที่1'`` give the same key.
+    """
+    normalised = thai_to_arabic_digits(repair_glyphs(text)).casefold()
+    return "".join(char for char in normalised if unicodedata.category(char)[0] in "LMN")

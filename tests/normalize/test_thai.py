@@ -1,0 +1,325 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pythainlp.util import arabic_digit_to_thai_digit
+
+from ita_extract.normalize.thai import (
+    FOREIGN_SCRIPT,
+    GLYPHS_REPAIRED,
+    TextRepairs,
+    be_to_ce,
+    ce_to_be,
+    clean_text,
+    clean_text_with_repairs,
+    find_foreign_script,
+    join_lines,
+    match_key,
+    parse_number,
+    parse_score,
+    parse_year,
+    remove_justification_spaces,
+    repair_glyphs,
+    strip_form_dots,
+    strip_markup,
+    thai_to_arabic_digits,
+)
+
+SARA_AM = "\u0e33"
+NIKHAHIT = "\u0e4d"
+SARA_AA = "\u0e32"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("๐๑๒๓๔๕๖๗๘๙", "0123456789"),
+        ("คะแนน ๙๕.๕๑", "คะแนน 95.51"),
+        ("ข้อ i๒๗", "ข้อ i27"),
+        ("no digits", "no digits"),
+    ],
+)
+def test_thai_to_arabic_digits(text: str, expected: str) -> None:
+    assert thai_to_arabic_digits(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("๙๕.๕๑", 95.51),
+        ("๑๐๐", 100.0),
+        ("97.80", 97.8),
+        ("(73.60 คะแนน)", 73.6),
+        ("คะแนนที่ได้ ๙๕.๕๑ คะแนน", 95.51),
+        ("1,234.50", 1234.5),
+        ("ลดลง -2.50", -2.5),
+        ("i๑ ๙๗.๘๐", 97.8),
+        ("คะแนน - 95", 95.0),
+        ("ไม่มีตัวเลข", None),
+        ("", None),
+    ],
+)
+def test_parse_number(text: str, expected: float | None) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("๙๗.๖๑", 97.61),
+        ("๑๐๐", 100.0),
+        ("0", 0.0),
+        ("100.01", None),
+        ("2566", None),
+        ("ผ่าน", None),
+    ],
+)
+def test_parse_score(text: str, expected: float | None) -> None:
+    assert parse_score(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("พ.ศ. ๒๕๖๖", 2566),
+        ("ปีงบประมาณ 2567", 2567),
+        ("ในปีงบประมาณ พ.ศ.๒๕๖๘ ต่อไป", 2568),
+        ("2023", None),
+        ("25666", None),
+        ("2400", None),
+        ("ไม่มีปี", None),
+    ],
+)
+def test_parse_year(text: str, expected: int | None) -> None:
+    assert parse_year(text) == expected
+
+
+def test_era_conversion() -> None:
+    assert be_to_ce(2566) == 2023
+    assert ce_to_be(2023) == 2566
+
+
+@given(st.integers(min_value=-5000, max_value=5000))
+def test_era_conversion_round_trips(year: int) -> None:
+    assert be_to_ce(ce_to_be(year)) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tone marks shifted down, down-left and left come back as the real marks.
+        ("ที\uf70a", "ที่"),
+        ("ผู\uf70b", "ผู้"),
+        ("ป\uf70c", "ป๊"),
+        ("จ\uf70d", "จ๋"),
+        ("ก\uf70e", "ก์"),
+        ("ป\uf701\uf705", "ปิ่"),
+        ("ป\uf702\uf706", "ปี้"),
+        ("ป\uf703\uf707", "ปึ๊"),
+        ("ป\uf704\uf708", "ปื๋"),
+        ("ฟ\uf709", "ฟ์"),
+        ("ป\uf713", "ป่"),
+        ("ป\uf714", "ป้"),
+        ("ป\uf715", "ป๊"),
+        ("ป\uf716", "ป๋"),
+        ("ฟ\uf717", "ฟ์"),
+        ("ป\uf710น", "ปัน"),
+        ("ป\uf712น", "ป็น"),
+        ("ฎ\uf718", "ฎุ"),
+        ("ฎ\uf719", "ฎู"),
+        ("ฎ\uf71a", "ฎฺ"),
+        # Descender-less consonants drawn before a below vowel.
+        ("\uf700าน", "ฐาน"),
+        ("\uf70fา", "ญา"),
+        # Nikhahit + sara aa is the split sara am, also with a tone mark between.
+        (f"ท{NIKHAHIT}{SARA_AA}", f"ท{SARA_AM}"),
+        (f"น{NIKHAHIT}\u0e49{SARA_AA}", f"น\u0e49{SARA_AM}"),
+        (f"น\u0e49{NIKHAHIT}{SARA_AA}", f"น\u0e49{SARA_AM}"),
+        # Zero-width characters and soft hyphens go.
+        ("การ\u200bใช้\u200c\u200d\u2060\ufeffงาน\u00ad", "การใช้งาน"),
+        # Tone mark typed before the vowel is put in canonical order.
+        ("ก\u0e48\u0e34", "ก\u0e34\u0e48"),
+        ("บรรทัด\nใหม่", "บรรทัด\nใหม่"),
+        ("ปกติ", "ปกติ"),
+    ],
+)
+def test_repair_glyphs(text: str, expected: str) -> None:
+    assert repair_glyphs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<p>ผ่าน</p>", "ผ่าน\n"),
+        ("ข้อ<br/>เสนอ", "ข้อ\nเสนอ"),
+        ("<span style='x'>คะแนน</span>&nbsp;95", "คะแนน\xa095"),
+        ("A &amp; B", "A & B"),
+        ("i1 < 85 > e1", "i1 < 85 > e1"),
+    ],
+)
+def test_strip_markup(text: str, expected: str) -> None:
+    assert strip_markup(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("...ผ่าน....", "ผ่าน"),
+        ("ระดับผลการประเมินอยู่ที่ ...ผ่าน....", "ระดับผลการประเมินอยู่ที่ ผ่าน"),
+        ("คะแนน……๙๕.๕๑……คะแนน", "คะแนน ๙๕.๕๑ คะแนน"),
+        ("ลงชื่อ______ผู้รายงาน", "ลงชื่อ ผู้รายงาน"),
+        ("ชื่อ . . . . นาย", "ชื่อ นาย"),
+        ("๙๕.๕๑", "๙๕.๕๑"),
+        ("พ.ศ.", "พ.ศ."),
+        ("file_name", "file_name"),
+    ],
+)
+def test_strip_form_dots(text: str, expected: str) -> None:
+    assert strip_form_dots(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["มี", "ประสิทธิภาพ"], "มีประสิทธิภาพ"),
+        (["กระบวนการปฏิบัติงานที่โปร่งใสและมี", "ประสิทธิภาพ"], "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ"),
+        (["หน่วยงานควรเผยแพร่ข้อ", "มูลให้ครบถ้วน"], "หน่วยงานควรเผยแพร่ข้อมูลให้ครบถ้วน"),
+        (["การให้บริการและระบบ", "E-Service"], "การให้บริการและระบบ E-Service"),
+        (
+            ["Open Data Integrity and", "Transparency Assessment"],
+            "Open Data Integrity and Transparency Assessment",
+        ),
+        (["E-", "Service"], "E-Service"),
+        (["คะแนน", "๙๕.๕๑"], "คะแนน ๙๕.๕๑"),
+        (["(อ้างอิงจาก", "๐๑๓)"], "(อ้างอิงจาก ๐๑๓)"),
+        (["เผยแพร่ข้อมูล", "(อ้างอิงจาก ๐๑๓)"], "เผยแพร่ข้อมูล (อ้างอิงจาก ๐๑๓)"),
+        (["ข้อมูล", ") และ"], "ข้อมูล) และ"),
+        (["ข้อมูล ", "เพื่อให้ประชาชน"], "ข้อมูล เพื่อให้ประชาชน"),
+        (["แผน,", "ผล"], "แผน, ผล"),
+        (["หนึ่ง", "", "  ", "สอง"], "หนึ่งสอง"),
+        ([], ""),
+    ],
+)
+def test_join_lines(lines: list[str], expected: str) -> None:
+    assert join_lines(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("วิ ธี การ เผย แพร่", "วิธีการเผยแพร่"),
+        ("หน่วยงานควรเผยแพร่ข้อมูล เพื่อให้ประชาชน", "หน่วยงานควรเผยแพร่ข้อมูล เพื่อให้ประชาชน"),
+        ("หน่วยงานควรเผย แพร่ข้อมูล เพื่อให้ประชาชน", "หน่วยงานควรเผยแพร่ข้อมูล เพื่อให้ประชาชน"),
+        ("มี ประสิทธิภาพ", "มีประสิทธิภาพ"),
+        ("ข้อมูล และ เอกสาร", "ข้อมูล และ เอกสาร"),
+        ("การให้บริการและระบบ E-Service", "การให้บริการและระบบ E-Service"),
+        ("ข้อ i๑ ๙๗.๘๐", "ข้อ i๑ ๙๗.๘๐"),
+        ("ต่าง ๆ นานา", "ต่าง ๆ นานา"),
+        ("เผย แพร่ ข้อมูล\nวิ ธี การ", "เผยแพร่ ข้อมูล\nวิธีการ"),
+    ],
+)
+def test_remove_justification_spaces(text: str, expected: str) -> None:
+    assert remove_justification_spaces(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("การایشทรัพย์สิน", ["ایش"]),
+        ("การใช้Жทรัพย์สิน", ["Ж"]),
+        ("ບໍລິການ", ["ບໍລິການ"]),
+        ("ข้อ i1 ระบบ E-Service café", []),
+        ("▪ มาตรการ ๑. – ๒๕๖๖", []),
+        ("ایش ابc ฟ", ["ایش", "اب"]),
+    ],
+)
+def test_find_foreign_script(text: str, expected: list[str]) -> None:
+    assert find_foreign_script(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "keep_thai_digits", "expected"),
+    [
+        ("...ผ่าน....", False, "ผ่าน"),
+        ("คะแนนที่ได้ ๙๕.๕๑ คะแนน", False, "คะแนนที่ได้ 95.51 คะแนน"),
+        ("คะแนนที่ได้ ๙๕.๕๑ คะแนน", True, "คะแนนที่ได้ ๙๕.๕๑ คะแนน"),
+        ("กระบวนการปฏิบัติงานที่โปร่งใสและมี\nประสิทธิภาพ", False, "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ"),
+        ("วิ ธี การ เผย แพร่\nข้อมูล", False, "วิธีการเผยแพร่ข้อมูล"),
+        ("<b>การให้บริการ</b>และระบบ\nE-Service", False, "การให้บริการและระบบ E-Service"),
+        ("  ที\uf70a\u200bทำ   การ  ", False, "ที่ทำการ"),
+        ("ข้อ i๑\tคะแนน   ๙๗.๘๐ \n", False, "ข้อ i1 คะแนน 97.80"),
+        ("", False, ""),
+    ],
+)
+def test_clean_text(text: str, keep_thai_digits: bool, expected: str) -> None:
+    assert clean_text(text, keep_thai_digits=keep_thai_digits) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ที่ทำการ", TextRepairs()),
+        ("ที\uf70aทำการ", TextRepairs(glyphs_repaired=True)),
+        (f"ท{NIKHAHIT}{SARA_AA}การ", TextRepairs(glyphs_repaired=True)),
+        ("ที่\u200bทำการ", TextRepairs()),
+        ("การایشทรัพย์สิน", TextRepairs(foreign_script=("ایش",))),
+    ],
+)
+def test_clean_text_with_repairs_reports_repairs(text: str, expected: TextRepairs) -> None:
+    assert clean_text_with_repairs(text)[1] == expected
+
+
+def test_repairs_become_warnings_with_stable_codes() -> None:
+    _, repairs = clean_text_with_repairs("ที\uf70aการایشทรัพย์สิน")
+    warnings = repairs.to_warnings(page=7, where="recommendation")
+    assert [warning.code for warning in warnings] == [GLYPHS_REPAIRED, FOREIGN_SCRIPT]
+    assert all(warning.page == 7 for warning in warnings)
+    assert "ایش" in warnings[1].message
+    assert warnings[0].message.startswith("recommendation:")
+
+
+def test_no_repairs_means_no_warnings() -> None:
+    _, repairs = clean_text_with_repairs("ที่ทำการ")
+    assert not repairs
+    assert repairs.to_warnings() == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("ส่วนที่ ๑", "ส่วนที่1"),
+        ("ส่วนที่ ๑.", "ส่วนที่ 1"),
+        ("ข้อเสนอแนะ (OIT)", "ข้อเสนอแนะ OIT"),
+        ("E-Service", "eservice"),
+        ("ระดับผลการประเมิน...", "ระดับ ผลการประเมิน"),
+        ("ที\uf70aทำการ", "ที่ทำการ"),
+    ],
+)
+def test_match_key_equates_spelling_variants(first: str, second: str) -> None:
+    assert match_key(first) == match_key(second)
+
+
+def test_match_key_keeps_thai_marks() -> None:
+    assert match_key("ที่") != match_key("ที")
+
+
+@given(st.integers(min_value=0, max_value=10_000))
+def test_two_decimal_number_in_thai_digits_parses_back(hundredths: int) -> None:
+    value = hundredths / 100
+    thai = arabic_digit_to_thai_digit(f"{value:.2f}")
+    assert parse_number(thai) == pytest.approx(value)
+    assert parse_number(f"คะแนน {thai} คะแนน") == pytest.approx(value)
+    assert parse_score(thai) == pytest.approx(value)
+
+
+@given(st.integers(min_value=2500, max_value=2700))
+def test_any_be_year_in_either_script_parses_back(year: int) -> None:
+    assert parse_year(f"พ.ศ. {arabic_digit_to_thai_digit(str(year))}") == year
+    assert parse_year(f"ปีงบประมาณ {year}") == year
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_clean_text_is_idempotent(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once
