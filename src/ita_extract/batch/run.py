@@ -1,0 +1,269 @@
+"""``convert``: turn an archive of reports into per-file JSON and tidy tables."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ita_extract.api import DEFAULT_MAX_BYTES, OcrMode
+from ita_extract.batch.aggregate import Entry, write_aggregates
+from ita_extract.batch.executors import ExecutorName, Job, default_jobs, run_dask, run_local
+from ita_extract.batch.inputs import find_inputs
+from ita_extract.batch.progress import ProgressMode, open_progress
+from ita_extract.batch.store import Failure, RecordStore, dumps, record_key, write_atomically
+from ita_extract.batch.task import Limits, Outcome, ParseOptions
+from ita_extract.errors import DocumentTooLargeError, ItaExtractError, UnsupportedFormatError
+from ita_extract.readers.detect import detect_format
+
+DEFAULT_TIMEOUT = 300.0
+"""Seconds one file may take: a real report takes seconds, OCR of a long scan a few minutes."""
+DEFAULT_MAX_MEMORY_MB = 2048
+"""Resident memory one worker may grow to; real reports need a few hundred MiB."""
+RUN_FILE = "run.json"
+"""Timing of the last run: kept out of ``summary.json`` so that file is reproducible."""
+
+REASON_DUPLICATE = "duplicate"
+REASON_UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """What a batch did: the counts of ``summary.json`` and the timing of ``run.json``."""
+
+    out_dir: Path
+    inputs: int
+    converted: int
+    failed: int
+    skipped: int
+    failures_by_reason: Mapping[str, int] = field(default_factory=dict)
+    skipped_by_reason: Mapping[str, int] = field(default_factory=dict)
+    warnings_by_code: Mapping[str, int] = field(default_factory=dict)
+    processed: int = 0
+    """Files this run decided (converted, failed or skipped); the rest came from earlier runs."""
+    reused: int = 0
+    """Files skipped by ``resume`` because an earlier run had already decided them."""
+    elapsed_seconds: float = 0.0
+    peak_worker_memory_mb: float | None = None
+    """Largest peak resident memory of any worker process, where workers reported it."""
+
+
+def convert(
+    inputs: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    jobs: int | None = None,
+    resume: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
+    executor: ExecutorName = "local",
+    scheduler: str | None = None,
+    progress: ProgressMode = "auto",
+    keep_thai_digits: bool = False,
+    ocr: OcrMode = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> BatchSummary:
+    """Convert every report that ``inputs`` name into ``out_dir``; return what happened.
+
+    One bad file never stops the run: a file that raises, runs past ``timeout`` seconds or
+    grows past ``max_memory_mb`` is recorded as failed with its reason, and its worker process
+    is replaced. See ``docs/batch.md`` for the output files.
+
+    Args:
+        inputs: files, folders (walked recursively) and glob patterns. Files are told apart
+            by content: anything not a PDF, DOCX or DOC is listed as skipped.
+        out_dir: the output folder, created if needed.
+        jobs: worker processes; default one per core. With Dask the cluster's threads do the
+            work, and ``jobs`` only caps the files in flight (twice ``jobs``).
+        resume: skip inputs whose content an earlier run into ``out_dir`` already decided.
+        timeout: seconds one file may take; None for no limit.
+        max_memory_mb: resident memory one worker may grow to; None for no limit.
+        executor: ``"local"`` worker processes, or ``"dask"`` (the optional ``dask`` extra).
+        scheduler: address of the Dask scheduler; None starts a local Dask cluster.
+        progress: ``"auto"`` (a bar on a terminal, periodic lines otherwise), ``"bar"``,
+            ``"lines"`` or ``"none"``; printed on standard error.
+        keep_thai_digits: passed to :func:`ita_extract.parse`.
+        ocr: passed to :func:`ita_extract.parse`.
+        max_bytes: larger files fail with reason ``too_large`` without being read.
+
+    Raises:
+        InputNotFoundError: an input names no file, folder or glob match.
+        MissingDependencyError: ``executor="dask"`` without the ``dask`` extra.
+        ValueError: ``jobs``, ``timeout`` or ``max_memory_mb`` is not positive.
+    """
+    started_at, started = datetime.datetime.now(datetime.UTC), time.monotonic()
+    for name, value in (("jobs", jobs), ("timeout", timeout), ("max_memory_mb", max_memory_mb)):
+        if value is not None and value <= 0:
+            raise ValueError(f"{name} must be positive, not {value}")
+    out = Path(out_dir)
+    paths = find_inputs(inputs, exclude=out)
+    store = RecordStore(out)
+    store.prepare()
+    options = ParseOptions(keep_thai_digits=keep_thai_digits, ocr=ocr, max_bytes=max_bytes)
+    limits = Limits(timeout=timeout, max_memory_mb=max_memory_mb)
+
+    screening = _Screening(paths, store, options, resume=resume)
+    display = open_progress(progress, total=len(paths))
+    peak_memory = 0
+    try:
+        if executor == "dask":
+            outcomes = run_dask(
+                screening.jobs(display.advance),
+                scheduler=scheduler,
+                workers=jobs,
+                options=options,
+                limits=limits,
+            )
+        else:
+            outcomes = run_local(
+                screening.jobs(display.advance),
+                workers=jobs or default_jobs(),
+                options=options,
+                limits=limits,
+            )
+        for key, outcome in outcomes:
+            _save(store, key, outcome)
+            peak_memory = max(peak_memory, outcome.peak_memory_bytes or 0)
+            display.advance("converted" if outcome.report_json is not None else "failed")
+    finally:
+        display.close()
+
+    totals = write_aggregates(screening.entries(), store)
+    elapsed = time.monotonic() - started
+    summary = BatchSummary(
+        out_dir=out,
+        inputs=totals.inputs,
+        converted=totals.by_status["converted"],
+        failed=totals.by_status["failed"],
+        skipped=totals.by_status["skipped"],
+        failures_by_reason=dict(sorted(totals.failures_by_reason.items())),
+        skipped_by_reason=dict(sorted(totals.skipped_by_reason.items())),
+        warnings_by_code=dict(sorted(totals.warnings_by_code.items())),
+        processed=len(paths) - screening.reused,
+        reused=screening.reused,
+        elapsed_seconds=elapsed,
+        peak_worker_memory_mb=peak_memory / 2**20 if peak_memory else None,
+    )
+    _write_run_file(summary, started_at, executor=executor, jobs=jobs)
+    return summary
+
+
+def _save(store: RecordStore, key: str, outcome: Outcome) -> None:
+    if outcome.report_json is not None:
+        store.save_report(key, outcome.report_json)
+    else:
+        store.save_failure(key, Failure(outcome.reason or "error", outcome.message or ""))
+
+
+class _Screening:
+    """Read each input once, decide what can be decided without a worker, and queue the rest.
+
+    What a worker decides is read back from the records afterwards, so the entries of a
+    resumed run and of an uninterrupted one come from the same place.
+    """
+
+    def __init__(
+        self, paths: list[Path], store: RecordStore, options: ParseOptions, *, resume: bool
+    ) -> None:
+        self.paths, self.store, self.options, self.resume = paths, store, options, resume
+        self.reused = 0
+        self._decided: dict[Path, Entry] = {}
+        self._first_of_key: dict[str, Path] = {}
+
+    def jobs(self, advance: Callable[[str], None]) -> Iterator[Job]:
+        """Yield the files that need a worker; report the others to ``advance`` at once."""
+        for path in self.paths:
+            entry, data = self._screen(path)
+            self._decided[path] = entry
+            if data is not None and entry.key is not None:
+                yield Job(key=entry.key, file_name=path.name, data=data)
+            elif entry.status != "converted":
+                advance(entry.status)
+
+    def _screen(self, path: Path) -> tuple[Entry, bytes | None]:
+        """Return the file's entry, and its bytes when a worker must convert it.
+
+        An entry with status ``converted`` is provisional (the record decides in the end); it
+        comes without bytes when an earlier run already decided the file.
+        """
+        try:
+            size = path.stat().st_size
+            if size > self.options.max_bytes:
+                return self._too_large(path, size), None
+            data = path.read_bytes()
+        except OSError as error:
+            return Entry(path, None, "failed", reason=REASON_UNREADABLE, message=str(error)), None
+        sha256 = hashlib.sha256(data).hexdigest()
+        key = record_key(path, sha256)
+        first = self._first_of_key.setdefault(key, path)
+        if first != path:
+            message = f"same name and content as {first.as_posix()}"
+            return Entry(path, sha256, "skipped", reason=REASON_DUPLICATE, message=message), None
+        pending = Entry(path, sha256, "converted", key=key)
+        if self.resume and self.store.is_done(key):
+            self.reused += 1
+            return pending, None
+        try:
+            detect_format(data)
+        except UnsupportedFormatError as error:
+            return Entry(path, sha256, "skipped", reason=error.reason, message=str(error)), None
+        except ItaExtractError as error:
+            # -- empty or broken: a failure of the file, recorded like a worker's verdict --
+            return self._failed(path, sha256, key, Failure(error.reason, str(error))), None
+        return pending, data
+
+    def _failed(self, path: Path, sha256: str, key: str, failure: Failure) -> Entry:
+        """Record a failure found without a worker and return the file's final entry."""
+        self.store.save_failure(key, failure)
+        return Entry(path, sha256, "failed", key, failure.reason, failure.message)
+
+    def _too_large(self, path: Path, size: int) -> Entry:
+        with path.open("rb") as stream:
+            sha256 = hashlib.file_digest(stream, "sha256").hexdigest()
+        key = record_key(path, sha256)
+        if self.resume and self.store.is_done(key):
+            self.reused += 1
+            return Entry(path, sha256, "converted", key=key)
+        error = DocumentTooLargeError(
+            f"the file is {size / 2**20:.1f} MiB, "
+            f"over the limit of {self.options.max_bytes / 2**20:.0f} MiB"
+        )
+        return self._failed(path, sha256, key, Failure(error.reason, str(error)))
+
+    def entries(self) -> list[Entry]:
+        """Return every input's final entry, in input order, workers' verdicts read back."""
+        return [self._final(self._decided[path]) for path in self.paths]
+
+    def _final(self, entry: Entry) -> Entry:
+        if entry.status != "converted" or entry.key is None:
+            return entry
+        if self.store.report_path(entry.key).is_file():
+            return entry
+        failure = self.store.load_failure(entry.key)
+        if failure is None:
+            # -- cannot happen: every file sent to a worker gets a record before this point --
+            return Entry(entry.path, entry.sha256, "failed", entry.key, "not_run", "no record")
+        return Entry(entry.path, entry.sha256, "failed", entry.key, failure.reason, failure.message)
+
+
+def _write_run_file(
+    summary: BatchSummary, started_at: datetime.datetime, *, executor: str, jobs: int | None
+) -> None:
+    minutes = summary.elapsed_seconds / 60
+    run = {
+        "started_at": started_at.isoformat(timespec="seconds"),
+        "elapsed_seconds": round(summary.elapsed_seconds, 3),
+        "executor": executor,
+        "jobs": jobs or default_jobs(),
+        "processed": summary.processed,
+        "reused": summary.reused,
+        "files_per_minute": round(summary.processed / minutes, 1) if minutes else None,
+        "peak_worker_memory_mb": (
+            round(summary.peak_worker_memory_mb, 1) if summary.peak_worker_memory_mb else None
+        ),
+    }
+    write_atomically(summary.out_dir / RUN_FILE, dumps(run) + "\n")

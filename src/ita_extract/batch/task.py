@@ -1,0 +1,147 @@
+"""The per-file task that runs in a worker process, and the guards around it.
+
+The same task runs in local worker processes and on Dask workers: it receives the file's bytes
+(so a cluster needs no shared file system) and returns an :class:`Outcome` that the client
+writes. It never raises for a bad input: every problem becomes a failure with a stable reason.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass
+
+from pebble import ProcessExpired
+
+from ita_extract.api import DEFAULT_MAX_BYTES, OcrMode, parse
+from ita_extract.errors import ItaExtractError
+
+MEMORY_EXIT_CODE = 86
+"""Exit status of a worker that stopped itself for growing past the memory limit."""
+
+REASON_TIMEOUT = "timeout"
+REASON_MEMORY = "memory"
+REASON_CRASH = "crash"
+REASON_INTERNAL = "internal_error"
+"""An unexpected exception inside ita_extract: a bug to report, not a bad input."""
+
+_MEMORY_POLL_SECONDS = 0.05
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """The options every file of a batch is parsed with (see :func:`ita_extract.parse`)."""
+
+    keep_thai_digits: bool = False
+    ocr: OcrMode = "auto"
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a single file may cost before its worker is stopped and replaced.
+
+    ``None`` means no limit.
+    """
+
+    timeout: float | None = None
+    max_memory_mb: int | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one file: the report's JSON, or the reason it failed."""
+
+    report_json: str | None = None
+    reason: str | None = None
+    message: str | None = None
+    peak_memory_bytes: int | None = None
+    """Peak resident memory of the worker process so far; not written to the outputs."""
+
+    @classmethod
+    def failure(cls, reason: str, message: str) -> Outcome:
+        """Return the outcome of a file that could not be converted."""
+        return cls(reason=reason, message=message)
+
+
+def convert_document(data: bytes, file_name: str, options: ParseOptions) -> Outcome:
+    """Parse one file's bytes and return its report as JSON, or why it failed.
+
+    Runs inside a worker process; ``file_name`` becomes ``source.file`` of the report.
+    """
+    try:
+        report = parse(
+            data,
+            keep_thai_digits=options.keep_thai_digits,
+            ocr=options.ocr,
+            max_bytes=options.max_bytes,
+        )
+        report.source.file = file_name
+        report_json = report.model_dump_json(indent=2)
+    except ItaExtractError as error:
+        return Outcome(reason=error.reason, message=str(error), peak_memory_bytes=peak_memory())
+    except MemoryError:
+        return Outcome(reason=REASON_MEMORY, message="ran out of memory")
+    except Exception as error:
+        # -- a bug in a reader or builder must not stop the batch; the message names it --
+        return Outcome(
+            reason=REASON_INTERNAL,
+            message=f"{type(error).__name__}: {error}",
+            peak_memory_bytes=peak_memory(),
+        )
+    return Outcome(report_json=report_json, peak_memory_bytes=peak_memory())
+
+
+def outcome_of(future: Future[Outcome], limits: Limits) -> Outcome:
+    """Return the outcome of a finished worker task, turning a stopped worker into a failure.
+
+    ``future`` is a :mod:`pebble` future: a task past its timeout, or whose worker died, raises
+    here, and pebble has already replaced the worker.
+    """
+    try:
+        return future.result()
+    except TimeoutError:
+        return Outcome.failure(REASON_TIMEOUT, f"took longer than {limits.timeout:g} s")
+    except ProcessExpired as error:
+        if error.exitcode == MEMORY_EXIT_CODE:
+            return Outcome.failure(REASON_MEMORY, f"grew past {limits.max_memory_mb} MiB")
+        return Outcome.failure(REASON_CRASH, f"the worker process died (exit {error.exitcode})")
+
+
+def start_memory_watchdog(max_memory_mb: int | None) -> None:
+    """Stop this worker process as soon as its resident memory grows past ``max_memory_mb``.
+
+    A pool initializer: a thread polls the resident set size, because an address-space rlimit
+    also counts memory that is mapped but never used (thread stacks, arenas) and would fail
+    good files. The exit status tells the pool why the worker ended.
+    """
+    if max_memory_mb is None:
+        return
+    limit = max_memory_mb * 2**20
+
+    def watch() -> None:
+        stop = threading.Event()
+        while not stop.wait(_MEMORY_POLL_SECONDS):
+            if resident_memory() > limit:
+                os._exit(MEMORY_EXIT_CODE)
+
+    threading.Thread(target=watch, name="ita-extract-memory-watchdog", daemon=True).start()
+
+
+def resident_memory() -> int:
+    """Return this process's resident memory in bytes (its peak, where the current is unknown)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return peak_memory()
+
+
+def peak_memory() -> int:
+    """Return this process's peak resident memory in bytes."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # -- Linux reports kibibytes, macOS bytes --
+    return peak if sys.platform == "darwin" else peak * 1024
