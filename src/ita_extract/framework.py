@@ -25,15 +25,13 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ita_extract.normalize.codes import tool_of_code
 from ita_extract.report import ITEM_CODE_PATTERN, SUB_INDICATOR_PATTERN, Grade, Tool
 
 FRAMEWORK_DATA = ("data", "framework")
 """Where the year files live inside the package."""
 
 SOURCES_FILE = "sources.toml"
-
-TOOL_OF_LETTER: Mapping[str, Tool] = {"i": Tool.IIT, "e": Tool.EIT, "O": Tool.OIT}
-"""The contract writes item codes as ``i<n>``, ``e<n>`` and ``O<n>``: the letter names the tool."""
 
 _CODE_RANGE = re.compile(
     r"^(?P<letter>[ieO])(?P<first>[1-9][0-9]*)-(?P=letter)(?P<last>[1-9][0-9]*)$"
@@ -240,8 +238,10 @@ class Framework(FrameworkModel):
 
     def has_item(self, code: str) -> bool:
         """Return True when ``code`` (``i1``, ``e15``, ``O43``) is an item of this year."""
-        tool = tool_of_code(code)
-        return tool is not None and code in self.item_codes(tool)
+        try:
+            return code in self.item_codes(tool_of_code(code))
+        except ValueError:  # not an item code at all
+            return False
 
     def oit_item(self, code: str) -> OitItemSpec | None:
         """Return what is known of OIT item ``code`` (its title), or None."""
@@ -285,13 +285,6 @@ def expand_code_range(entry: str) -> tuple[str, ...]:
     if first > last:
         raise ValueError(f"range runs backwards: {entry!r}")
     return tuple(f"{match['letter']}{number}" for number in range(first, last + 1))
-
-
-def tool_of_code(code: str) -> Tool | None:
-    """Return the tool an item code belongs to by its letter, or None for a malformed code."""
-    if _ITEM_CODE.match(code) is None:
-        return None
-    return TOOL_OF_LETTER[code[0]]
 
 
 def available_years() -> tuple[int, ...]:

@@ -14,8 +14,8 @@ from ita_extract.framework import (
     grade_for_score,
     indicator_tool,
     passed_for_score,
-    tool_of_code,
 )
+from ita_extract.normalize.codes import tool_of_code
 from ita_extract.report import Grade, Tool
 
 YEARS = range(2561, 2569)
@@ -235,10 +235,3 @@ def test_expand_code_range(entry: str, codes: tuple[str, ...]) -> None:
 def test_expand_code_range_refuses_nonsense(entry: str) -> None:
     with pytest.raises(ValueError, match=r"range|item code"):
         expand_code_range(entry)
-
-
-@pytest.mark.parametrize(
-    ("code", "tool"), [("i1", Tool.IIT), ("e15", Tool.EIT), ("O42", Tool.OIT), ("o42", None)]
-)
-def test_tool_of_code(code: str, tool: Tool | None) -> None:
-    assert tool_of_code(code) is tool
