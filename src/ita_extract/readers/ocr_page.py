@@ -1,0 +1,407 @@
+"""Recognise one page image: deskew, tables from ruled lines, Tesseract text, document blocks.
+
+Imported only once :func:`ita_extract.readers.ocr.check_ocr_available` has passed, so the
+OpenCV and pytesseract imports here may be plain module imports.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import pytesseract
+from PIL import Image as PILImage
+
+from ita_extract.document import Block, Cell, Paragraph, ParagraphKind, Table
+from ita_extract.errors import ConversionTimeoutError
+from ita_extract.readers.ocr_grid import (
+    Box,
+    Image,
+    TableGrid,
+    deskew,
+    find_table_grids,
+    ink_mask,
+)
+from ita_extract.report import Warning
+
+LANGUAGES = "tha+eng"
+"""Thai text with English words and codes (IIT, E-Service, i1) in it."""
+TESSERACT_TIMEOUT_SECONDS = 120
+LOW_CONFIDENCE = 60
+"""Tesseract word confidence (0–100) under which a word is reported as unsure."""
+
+LOW_CONFIDENCE_CODE = "ocr.low_confidence"
+REPAIRED_CODE = "ocr.repaired"
+BLANK_PAGE_CODE = "ocr.blank_page"
+UNREADABLE_PAGE_CODE = "ocr.unreadable_page"
+
+_BLANK_INK_SHARE = 0.0005
+_NOISE_INK_SHARE = 0.3
+"""Print covers a tenth of a page at most; ink over this share is noise or a photograph."""
+_UNREADABLE_MEAN_CONFIDENCE = 30
+_MIN_CELL_INK_PIXELS = 25
+_SPECK_CONFIDENCE = 10
+_CELL_INSET = 4
+"""Pixels trimmed inside a cell's borders, so that no trace of a ruling reaches Tesseract."""
+_STACK_PADDING = 20
+_STACK_GAP = 60
+"""White space between stacked cells: more than a text line, so no line spans two cells."""
+_PARAGRAPH_GAP = 0.6
+"""A vertical gap over this many line heights starts a new paragraph."""
+_SHORT_LINE = 0.85
+"""A line ending before this share of the text width ends its paragraph (Word fills lines)."""
+_CENTRED_TOLERANCE = 0.08
+_THAI_SPACE = 0.55
+"""A gap wider than this many letter heights between Thai letters is a space (about 0.35 em)."""
+_LATIN_SPACE = 0.3
+"""Tesseract splits Latin text at spaces already; a narrower gap still separates words."""
+# -- PSM 6 reads a block as uniform lines: right for a cell, and for the stack of cells --
+_CELL_CONFIG = "--psm 6"
+# -- PSM 4 reads one column of lines of varying size: a report page outside its tables --
+_PAGE_CONFIG = "--psm 4"
+
+_DIGIT_LOOKALIKES = {"o": "0", "O": "0", "l": "1", "I": "1", "|": "1"}
+_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+_NUMBER_WITH_LOOKALIKES = re.compile(
+    r"(?<![A-Za-z0-9๐-๙])[0-9๐-๙][0-9๐-๙.]*[oOlI|][0-9๐-๙.oOlI|]*(?![A-Za-z0-9๐-๙])"
+)
+"""A number that a letter slipped into: it starts with a digit, so it is no item code."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word as Tesseract read it, in page pixels."""
+
+    text: str
+    confidence: float
+    box: Box
+
+
+@dataclass(frozen=True)
+class Line:
+    """A text line: its words left to right."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def box(self) -> Box:
+        """Return the box around the line's words."""
+        return Box(
+            min(word.box.left for word in self.words),
+            min(word.box.top for word in self.words),
+            max(word.box.right for word in self.words),
+            max(word.box.bottom for word in self.words),
+        )
+
+    @property
+    def text(self) -> str:
+        """Return the line's text, with a space only where the page shows one.
+
+        Tesseract's Thai model reports each letter cluster as a "word", so its word
+        boundaries are not spaces. A gap wider than a share of the letter height is.
+        """
+        height = statistics.median(word.box.height for word in self.words)
+        parts = [self.words[0].text]
+        for before, after in itertools.pairwise(self.words):
+            latin = _is_latin(before.text) and _is_latin(after.text)
+            space = (_LATIN_SPACE if latin else _THAI_SPACE) * height
+            if after.box.left - before.box.right > space:
+                parts.append(" ")
+            parts.append(after.text)
+        return "".join(parts)
+
+
+def _is_latin(text: str) -> bool:
+    return any(char.isascii() and char.isalnum() for char in text)
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """The blocks of one page in reading order, and what went wrong reading it."""
+
+    blocks: tuple[Block, ...]
+    warnings: tuple[Warning, ...]
+
+
+def read_page_image(image: PILImage.Image, page: int) -> PageResult:
+    """Return the paragraphs and tables of a scanned page, with OCR warnings.
+
+    A blank page or a page of noise gives no blocks and a warning, never an error.
+
+    Raises:
+        ConversionTimeoutError: Tesseract ran past its time limit.
+    """
+    grey: Image = np.asarray(image.convert("L"), dtype=np.uint8)
+    ink_share = float((ink_mask(grey) > 0).mean())
+    if ink_share < _BLANK_INK_SHARE:
+        return PageResult((), (Warning(code=BLANK_PAGE_CODE, message="blank page", page=page),))
+    if ink_share > _NOISE_INK_SHARE:
+        return PageResult((), (_unreadable(page, f"{ink_share:.0%} of the page is ink"),))
+
+    level, _ = deskew(grey)
+    grids, rulings = find_table_grids(level)
+    # -- erase the rulings (a little wider than found) so they are not read as | or l --
+    clean = level.copy()
+    clean[cv2.dilate(rulings, np.ones((5, 5), np.uint8)) > 0] = 255
+    reader = _PageReader(page)
+
+    tables: list[tuple[int, Block]] = [(grid.box.top, reader.table(clean, grid)) for grid in grids]
+    body = clean.copy()
+    for grid in grids:
+        body[grid.box.top : grid.box.bottom, grid.box.left : grid.box.right] = 255
+    paragraphs: list[tuple[int, Block]] = list(reader.paragraphs(body))
+    confidences = reader.confidences
+    if confidences and statistics.fmean(confidences) < _UNREADABLE_MEAN_CONFIDENCE:
+        mean = statistics.fmean(confidences)
+        return PageResult((), (_unreadable(page, f"mean OCR confidence {mean:.0f}"),))
+    ordered = sorted([*tables, *paragraphs], key=lambda placed: placed[0])
+    return PageResult(tuple(block for _, block in ordered), tuple(reader.warnings))
+
+
+def _unreadable(page: int, why: str) -> Warning:
+    return Warning(code=UNREADABLE_PAGE_CODE, message=f"page image unreadable ({why})", page=page)
+
+
+class _PageReader:
+    """Turn Tesseract words into blocks of one page, collecting warnings as it goes."""
+
+    def __init__(self, page: int) -> None:
+        self.page = page
+        self.warnings: list[Warning] = []
+        self.confidences: list[float] = []
+
+    def paragraphs(self, body: Image) -> list[tuple[int, Paragraph]]:
+        """Return the paragraphs outside tables with their top pixel row, top to bottom."""
+        lines = _recognise(body, _PAGE_CONFIG)
+        if not lines:
+            return []
+        text_box = Box(
+            min(line.box.left for line in lines),
+            min(line.box.top for line in lines),
+            max(line.box.right for line in lines),
+            max(line.box.bottom for line in lines),
+        )
+        placed: list[tuple[int, Paragraph]] = []
+        for group in _lines_to_paragraphs(lines, text_box):
+            kind = (
+                ParagraphKind.HEADING
+                if len(group) == 1 and _is_centred(group[0].box, text_box)
+                else ParagraphKind.PARAGRAPH
+            )
+            text = self._text_of(group)
+            placed.append((group[0].box.top, Paragraph(text=text, kind=kind, page=self.page)))
+        return placed
+
+    def table(self, clean: Image, grid: TableGrid) -> Table:
+        """Return a ruled table with each non-empty cell recognised on its own."""
+        boxes = {cell: _inset(cell.box) for cell in grid.cells}
+        inked = [cell for cell, box in boxes.items() if _has_ink(clean, box)]
+        lines_by_cell = _recognise_regions(clean, [boxes[cell] for cell in inked])
+        texts = {cell: lines for cell, lines in zip(inked, lines_by_cell, strict=True)}
+        cells = []
+        for grid_cell in grid.cells:
+            lines = texts.get(grid_cell, [])
+            box = boxes[grid_cell]
+            paragraphs = tuple(
+                Paragraph(text=self._text_of(group), page=self.page)
+                for group in _lines_to_paragraphs(lines, box)
+            )
+            cells.append(
+                Cell(
+                    row_start=grid_cell.row_start,
+                    row_end=grid_cell.row_end,
+                    col_start=grid_cell.col_start,
+                    col_end=grid_cell.col_end,
+                    paragraphs=paragraphs,
+                    page=self.page,
+                )
+            )
+        return Table(
+            row_count=grid.row_count, col_count=grid.col_count, cells=tuple(cells), page=self.page
+        )
+
+    def _text_of(self, lines: Sequence[Line]) -> str:
+        """Return the lines' text joined by newlines, repaired, and warn about unsure words."""
+        words = [word for line in lines for word in line.words]
+        self.confidences.extend(word.confidence for word in words)
+        text = "\n".join(line.text for line in lines)
+        unsure = [word for word in words if word.confidence < LOW_CONFIDENCE]
+        if unsure:
+            listed = ", ".join(f"{word.text!r} ({word.confidence:.0f})" for word in unsure)
+            self.warnings.append(
+                Warning(
+                    code=LOW_CONFIDENCE_CODE,
+                    message=f"unsure OCR of {listed} in {_excerpt(text)!r}",
+                    page=self.page,
+                )
+            )
+        return self._repair_numbers(text)
+
+    def _repair_numbers(self, text: str) -> str:
+        def repair(match: re.Match[str]) -> str:
+            token = match.group()
+            fixed = "".join(_DIGIT_LOOKALIKES.get(char, char) for char in token)
+            if sum(char in "๐๑๒๓๔๕๖๗๘๙" for char in token) > sum(char.isascii() for char in token):
+                fixed = fixed.translate(_THAI_DIGITS)
+            self.warnings.append(
+                Warning(
+                    code=REPAIRED_CODE,
+                    message=f"OCR read {token!r} in a number; taken as {fixed!r}",
+                    page=self.page,
+                )
+            )
+            return fixed
+
+        return _NUMBER_WITH_LOOKALIKES.sub(repair, text)
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _inset(box: Box) -> Box:
+    return Box(
+        box.left + _CELL_INSET,
+        box.top + _CELL_INSET,
+        box.right - _CELL_INSET,
+        box.bottom - _CELL_INSET,
+    )
+
+
+def _has_ink(page: Image, box: Box) -> bool:
+    if box.width <= 0 or box.height <= 0:
+        return False
+    crop = page[box.top : box.bottom, box.left : box.right]
+    return int((ink_mask(crop) > 0).sum()) >= _MIN_CELL_INK_PIXELS
+
+
+def _recognise(image: Image, config: str) -> list[Line]:
+    """Return the text lines Tesseract finds in ``image``, top to bottom.
+
+    Raises:
+        ConversionTimeoutError: Tesseract ran past its time limit.
+    """
+    try:
+        data = pytesseract.image_to_data(
+            PILImage.fromarray(image),
+            lang=LANGUAGES,
+            config=config,
+            output_type=pytesseract.Output.DICT,
+            timeout=TESSERACT_TIMEOUT_SECONDS,
+        )
+    except RuntimeError as error:
+        # -- pytesseract signals its timeout with a bare RuntimeError --
+        raise ConversionTimeoutError(
+            f"Tesseract took over {TESSERACT_TIMEOUT_SECONDS} s on one page image"
+        ) from error
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for index, text in enumerate(data["text"]):
+        confidence = float(data["conf"][index])
+        if confidence < 0 or not text.strip() or _is_speck(text, confidence):
+            continue
+        left, top = int(data["left"][index]), int(data["top"][index])
+        box = Box(left, top, left + int(data["width"][index]), top + int(data["height"][index]))
+        key = (data["block_num"][index], data["par_num"][index], data["line_num"][index])
+        lines.setdefault(key, []).append(Word(text.strip(), confidence, box))
+    ordered = [Line(tuple(words)) for words in lines.values()]
+    ordered.sort(key=lambda line: (line.box.top, line.box.left))
+    return ordered
+
+
+def _is_speck(text: str, confidence: float) -> bool:
+    """Tell a scanner speck or a ruling's stub read as punctuation from a real word."""
+    return confidence < _SPECK_CONFIDENCE and not any(char.isalnum() for char in text)
+
+
+def _recognise_regions(page: Image, boxes: Sequence[Box]) -> list[list[Line]]:
+    """Return the text lines of each box of ``page``, in page pixels.
+
+    Each box is pasted alone into its own band of one tall white image, and the whole stack
+    goes to Tesseract once: starting Tesseract and loading the Thai model costs about 0.3 s,
+    which a call per cell would pay a hundred times a page. The gaps between bands keep every
+    cell's text apart, as if each were recognised separately.
+    """
+    if not boxes:
+        return []
+    width = max(box.width for box in boxes) + 2 * _STACK_PADDING
+    height = sum(box.height + _STACK_GAP for box in boxes) + _STACK_GAP
+    stack = np.full((height, width), 255, dtype=np.uint8)
+    offsets: list[int] = []
+    cursor = _STACK_GAP
+    for box in boxes:
+        stack[cursor : cursor + box.height, _STACK_PADDING : _STACK_PADDING + box.width] = page[
+            box.top : box.bottom, box.left : box.right
+        ]
+        offsets.append(cursor)
+        cursor += box.height + _STACK_GAP
+    result: list[list[Line]] = [[] for _ in boxes]
+    for line in _recognise(stack, _CELL_CONFIG):
+        middle = (line.box.top + line.box.bottom) // 2
+        band = _band_of(middle, offsets, boxes)
+        if band is None:
+            continue
+        box, offset = boxes[band], offsets[band]
+        result[band].append(
+            Line(
+                tuple(
+                    _moved(word, box.left - _STACK_PADDING, box.top - offset) for word in line.words
+                )
+            )
+        )
+    return result
+
+
+def _band_of(row: int, offsets: Sequence[int], boxes: Sequence[Box]) -> int | None:
+    for band, (offset, box) in enumerate(zip(offsets, boxes, strict=True)):
+        if offset - _STACK_GAP // 2 <= row < offset + box.height + _STACK_GAP // 2:
+            return band
+    return None
+
+
+def _moved(word: Word, right: int, down: int) -> Word:
+    box = word.box
+    return Word(
+        word.text,
+        word.confidence,
+        Box(box.left + right, box.top + down, box.right + right, box.bottom + down),
+    )
+
+
+def _lines_to_paragraphs(lines: Iterable[Line], text_box: Box) -> list[list[Line]]:
+    """Group lines into paragraphs: a wide vertical gap, or a line that ends short, ends one.
+
+    Word fills every line of a paragraph to the right margin except the last, so a short line
+    marks a paragraph's end even where paragraphs have no space between them.
+    """
+    paragraphs: list[list[Line]] = []
+    ordered = list(lines)
+    if not ordered:
+        return paragraphs
+    line_height = statistics.median(line.box.height for line in ordered)
+    short_before = text_box.left + _SHORT_LINE * text_box.width
+    for line in ordered:
+        previous = paragraphs[-1][-1] if paragraphs else None
+        if (
+            previous is None
+            or line.box.top - previous.box.bottom > _PARAGRAPH_GAP * line_height
+            or previous.box.right < short_before
+        ):
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return paragraphs
+
+
+def _is_centred(line: Box, text_box: Box) -> bool:
+    left_margin = line.left - text_box.left
+    right_margin = text_box.right - line.right
+    return (
+        line.width < 0.8 * text_box.width
+        and abs(left_margin - right_margin) < _CENTRED_TOLERANCE * text_box.width
+    )
