@@ -1,0 +1,137 @@
+"""Read a legacy Word ``.doc`` file by converting it to DOCX with LibreOffice.
+
+Writing a reader for the binary Word format would duplicate what LibreOffice does well; the
+converted DOCX then goes through :func:`~ita_extract.readers.docx.read_docx`, so both
+formats share one set of rules. Each conversion runs in its own temporary folder with its
+own LibreOffice user profile: two conversions sharing a profile block each other, which
+matters in batch runs.
+
+The OLE container is inspected first (with ``olefile``): a password-protected Word file is
+an OLE container holding an ``EncryptedPackage`` stream (DOCX) or a Word stream with its
+encryption flag set (DOC), and LibreOffice would only fail on it after a long start.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+import olefile
+
+from ita_extract.document import Document
+from ita_extract.errors import (
+    ConversionTimeoutError,
+    CorruptDocumentError,
+    EncryptedDocumentError,
+    MissingDependencyError,
+    UnsupportedFormatError,
+)
+from ita_extract.readers.detect import detect_format
+from ita_extract.readers.docx import read_docx
+from ita_extract.report import SourceFormat
+
+__all__ = ["read_doc"]
+
+DEFAULT_TIMEOUT = 120.0
+"""Seconds one conversion may take; a real report converts in a few seconds."""
+
+_LIBREOFFICE_PACKAGE = "libreoffice-writer-nogui"
+_WORD_STREAM = "WordDocument"
+_ENCRYPTED_STREAM = "EncryptedPackage"
+_FIB_FLAGS_OFFSET = 0x0A
+_FIB_ENCRYPTED = 0x0100
+"""The ``fEncrypted`` bit of the Word stream's file information block (MS-DOC 2.5.2)."""
+
+
+def read_doc(data: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> Document:
+    """Return the neutral document model of a legacy Word ``.doc`` file's bytes.
+
+    Args:
+        data: the file's bytes.
+        timeout: seconds the LibreOffice conversion may take before it is killed.
+
+    Raises:
+        EmptyDocumentError: the file is empty, or the document holds no text.
+        UnsupportedFormatError: the bytes are not a Word file (another format, or an OLE
+            file such as an Excel workbook).
+        EncryptedDocumentError: the document is password-protected.
+        MissingDependencyError: LibreOffice (``soffice``) is not installed.
+        ConversionTimeoutError: the conversion ran past ``timeout``.
+        CorruptDocumentError: the file is broken, or LibreOffice could not convert it.
+    """
+    if detect_format(data) is not SourceFormat.DOC:
+        raise UnsupportedFormatError("not a legacy Word (.doc) file")
+    _check_word_container(data)
+    converted = _convert_to_docx(data, timeout)
+    return read_docx(converted).model_copy(update={"format": SourceFormat.DOC})
+
+
+def _check_word_container(data: bytes) -> None:
+    """Raise unless ``data`` is an OLE container holding an unencrypted Word document."""
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as container:
+            if container.exists(_ENCRYPTED_STREAM):
+                raise EncryptedDocumentError("the Word document is password-protected")
+            if not container.exists(_WORD_STREAM):
+                raise UnsupportedFormatError("an OLE file that is not a Word document")
+            header = container.openstream(_WORD_STREAM).read(_FIB_FLAGS_OFFSET + 2)
+    except OSError as error:
+        raise CorruptDocumentError(f"broken OLE container (DOC expected): {error}") from error
+    flags = int.from_bytes(header[_FIB_FLAGS_OFFSET : _FIB_FLAGS_OFFSET + 2], "little")
+    if flags & _FIB_ENCRYPTED:
+        raise EncryptedDocumentError("the Word document is password-protected")
+
+
+def _convert_to_docx(data: bytes, timeout: float) -> bytes:
+    """Return the DOCX bytes LibreOffice makes of ``data``."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise MissingDependencyError(
+            "reading .doc files needs LibreOffice: install the Debian package "
+            f"{_LIBREOFFICE_PACKAGE} (soffice not found on PATH)"
+        )
+    with tempfile.TemporaryDirectory(prefix="ita-extract-doc-") as folder:
+        work = Path(folder)
+        source = work / "report.doc"
+        source.write_bytes(data)
+        command = [
+            soffice,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(work / "out"),
+            str(source),
+        ]
+        # -- a session of its own, so a timeout kills LibreOffice's helper processes too --
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        try:
+            _, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired as error:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise ConversionTimeoutError(
+                f"LibreOffice did not convert the .doc file within {timeout:g} s"
+            ) from error
+        converted = work / "out" / "report.docx"
+        if process.returncode != 0 or not converted.is_file():
+            detail = stderr.decode(errors="replace").strip().splitlines()
+            raise CorruptDocumentError(
+                "LibreOffice could not convert the .doc file"
+                + (f": {detail[-1]}" if detail else "")
+            )
+        return converted.read_bytes()
