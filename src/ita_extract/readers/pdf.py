@@ -1,0 +1,281 @@
+"""Read a PDF report into the neutral document model.
+
+Characters and ruling lines come from PDFium, one pass per page (:mod:`.pdf_page`): its
+text of Thai fonts is right where pdfminer's is garbled, and it is many times faster.
+Tables are rebuilt from the ruling lines (:mod:`.pdf_tables`), the rest of the page becomes
+paragraphs (:mod:`.pdf_layout`), and tables cut by page breaks are joined
+(:mod:`.pdf_join`). Pages without a text layer go to OCR when it is allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ita_extract.document import Block, Document, Paragraph
+from ita_extract.errors import (
+    CorruptDocumentError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    MissingDependencyError,
+    NoTextLayerError,
+)
+from ita_extract.normalize.thai import FOREIGN_SCRIPT, find_foreign_script
+from ita_extract.readers.pdf_join import join_continued_tables
+from ita_extract.readers.pdf_layout import (
+    Line,
+    body_font_size,
+    glyphs_to_lines,
+    line_pitch,
+    lines_to_paragraphs,
+)
+from ita_extract.readers.pdf_page import PageContent, read_page
+from ita_extract.readers.pdf_tables import DraftTable, draft_to_table, find_tables
+from ita_extract.report import SourceFormat, Warning
+
+__all__ = ["NO_TEXT_LAYER_MESSAGE", "read_pdf"]
+
+OcrMode = Literal["auto", "always", "never"]
+
+MIN_TEXT_GLYPHS = 20
+"""A page with a picture and fewer characters than this is a scan (a stamped page number at
+most): its text must come from OCR."""
+MARGIN_SHARE = 0.12
+"""Running headers and footers sit in this share of the page height at its top or bottom."""
+PAGE_WITHOUT_TEXT = "pdf.page_without_text"
+"""Warning code: a page has no text layer and OCR was off or unavailable; its text is missing."""
+
+NO_TEXT_LAYER_MESSAGE = (
+    "the PDF has no text layer (a scan); reading it needs OCR: install the Debian packages "
+    "tesseract-ocr and tesseract-ocr-tha and the ocr extra (pip install 'ita-extract[ocr]')"
+)
+
+# -- a page number alone on its line: 3, - 3 -, (3), หน้า 3, 3/12, page 3 of 12 --
+_PAGE_NUMBER = re.compile(
+    r"^[-–(\[]?\s*(?:หน้า|หน้าที่|page)?\s*[0-9๐-๙]{1,4}\s*"
+    r"(?:(?:/|จาก|of)\s*[0-9๐-๙]{1,4})?\s*[-–)\]]?$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"[0-9๐-๙]+")
+
+
+def read_pdf(data: bytes, *, ocr: OcrMode = "auto") -> Document:
+    """Return the neutral document model of the PDF ``data``.
+
+    Args:
+        data: the PDF file's bytes.
+        ocr: ``"auto"`` reads pages without a text layer by OCR, ``"always"`` every page,
+            ``"never"`` none.
+
+    Raises:
+        EncryptedDocumentError: the PDF needs a password.
+        CorruptDocumentError: the PDF is truncated or broken.
+        EmptyDocumentError: the PDF has no page.
+        NoTextLayerError: no page has text and OCR is off or not installed.
+    """
+    contents = _read_pages(data)
+    scanned = [
+        content.number for content in contents if ocr == "always" or not _has_text_layer(content)
+    ]
+    warnings: list[Warning] = []
+    ocr_blocks: dict[int, list[Block]] = {}
+    if scanned and ocr != "never":
+        ocr_blocks = _run_ocr(data, scanned, contents, warnings)
+    elif scanned and not any(map(_has_text_layer, contents)):
+        raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE}; OCR was turned off")
+    for number in scanned:
+        if number not in ocr_blocks:
+            warnings.append(
+                Warning(
+                    code=PAGE_WITHOUT_TEXT,
+                    message="the page has no text layer and was not read by OCR",
+                    page=number,
+                )
+            )
+    text_blocks = _text_layer_blocks([c for c in contents if c.number not in ocr_blocks])
+    for content in contents:
+        warnings.extend(_script_warnings(content))
+    pages = [ocr_blocks.get(number) or text_blocks.get(number, []) for number in _numbers(contents)]
+    return Document(
+        format=SourceFormat.PDF,
+        blocks=tuple(join_continued_tables(pages)),
+        page_count=len(contents),
+        ocr=bool(ocr_blocks),
+        warnings=tuple(sorted(warnings, key=lambda warning: warning.page or 0)),
+    )
+
+
+def _numbers(contents: Sequence[PageContent]) -> list[int]:
+    return [content.number for content in contents]
+
+
+def _read_pages(data: bytes) -> list[PageContent]:
+    """Return every page's content, with the PDF opened once and closed before returning."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedDocumentError("the PDF is protected by a password") from error
+        raise CorruptDocumentError(f"the PDF cannot be read: {error}") from error
+    try:
+        if len(document) == 0:
+            raise EmptyDocumentError("the PDF has no pages")
+        contents = []
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                contents.append(read_page(page, index + 1))
+            finally:
+                page.close()
+        return contents
+    except pdfium.PdfiumError as error:
+        raise CorruptDocumentError(f"a page of the PDF cannot be read: {error}") from error
+    finally:
+        document.close()
+
+
+def _has_text_layer(content: PageContent) -> bool:
+    if content.image_count == 0:
+        return content.has_text
+    visible = sum(1 for glyph in content.glyphs if not glyph.text.isspace())
+    return visible >= MIN_TEXT_GLYPHS
+
+
+def _run_ocr(
+    data: bytes,
+    numbers: Sequence[int],
+    contents: Sequence[PageContent],
+    warnings: list[Warning],
+) -> dict[int, list[Block]]:
+    """Return the OCR blocks of pages ``numbers``, or none if OCR is not installed.
+
+    Raises:
+        NoTextLayerError: OCR is missing and no page has a text layer to fall back on.
+    """
+    try:
+        from ita_extract.readers.ocr import ocr_pages
+
+        result = ocr_pages(data, numbers)
+    except (ImportError, MissingDependencyError) as error:
+        if not any(map(_has_text_layer, contents)):
+            raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE} ({error})") from error
+        return {}
+    warnings.extend(result.warnings)
+    return dict(result.blocks)
+
+
+def _text_layer_blocks(contents: Sequence[PageContent]) -> dict[int, list[Block]]:
+    """Return each page's tables and paragraphs in reading order, running lines left out."""
+    body_size = body_font_size(glyph for content in contents for glyph in content.glyphs)
+    drafts: dict[int, list[DraftTable]] = {}
+    flow_lines: dict[int, list[Line]] = {}
+    for content in contents:
+        # -- no ruling lines, no table: the table finder never runs on plain text pages --
+        tables = find_tables(content.edges, content.glyphs) if content.edges else []
+        drafts[content.number] = tables
+        flow_lines[content.number] = glyphs_to_lines(
+            glyph for glyph in content.glyphs if not any(table.contains(glyph) for table in tables)
+        )
+    _drop_running_lines(contents, flow_lines)
+    pitch = line_pitch(
+        [
+            *flow_lines.values(),
+            *(cell.lines for tables in drafts.values() for table in tables for cell in table.cells),
+        ]
+    )
+    return {
+        content.number: _page_blocks(
+            content.number,
+            drafts[content.number],
+            flow_lines[content.number],
+            _Style(pitch, body_size),
+        )
+        for content in contents
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    """The document's usual line pitch (per point of font size) and body font size."""
+
+    pitch: float
+    body_size: float | None
+
+
+def _page_blocks(
+    number: int, tables: Sequence[DraftTable], lines: Sequence[Line], style: _Style
+) -> list[Block]:
+    """Return the page's blocks top to bottom, paragraphs never running across a table."""
+    blocks: list[Block] = []
+    pending: list[Line] = []
+    tables_left = sorted(tables, key=lambda table: table.box[1])
+    for line in lines:
+        while tables_left and tables_left[0].box[1] < line.top:
+            blocks.extend(_paragraphs(pending, number, style))
+            pending = []
+            blocks.append(draft_to_table(tables_left.pop(0), number, style.pitch))
+        pending.append(line)
+    blocks.extend(_paragraphs(pending, number, style))
+    blocks.extend(draft_to_table(table, number, style.pitch) for table in tables_left)
+    return blocks
+
+
+def _paragraphs(lines: Sequence[Line], number: int, style: _Style) -> list[Paragraph]:
+    return lines_to_paragraphs(lines, page=number, pitch=style.pitch, body_size=style.body_size)
+
+
+def _drop_running_lines(contents: Sequence[PageContent], flow_lines: dict[int, list[Line]]) -> None:
+    """Remove page numbers and running headers and footers from the pages' lines.
+
+    A line near the top or bottom edge goes when it is a page number, or when the same text
+    (its numbers aside) stands near the edge of at least half of the pages.
+    """
+
+    def edge_lines(content: PageContent) -> list[Line]:
+        lines = flow_lines[content.number]
+        margin = MARGIN_SHARE * content.height
+        candidates = lines[:2] + lines[-2:]
+        return [
+            line
+            for line in dict.fromkeys(candidates)
+            if line.bottom < margin or line.top > content.height - margin
+        ]
+
+    def key(line: Line) -> str:
+        return _DIGITS.sub("#", " ".join(line.text.split()))
+
+    repeated = Counter(
+        text for content in contents for text in {key(line) for line in edge_lines(content)}
+    )
+    enough = max(2, (len(contents) + 1) // 2)
+    for content in contents:
+        running = {
+            id(line)
+            for line in edge_lines(content)
+            if _PAGE_NUMBER.match(line.text.strip()) or repeated[key(line)] >= enough
+        }
+        flow_lines[content.number] = [
+            line for line in flow_lines[content.number] if id(line) not in running
+        ]
+
+
+def _script_warnings(content: PageContent) -> list[Warning]:
+    """Return a warning if the page's text holds letters of another script (a broken font map)."""
+    runs = find_foreign_script("".join(glyph.text for glyph in content.glyphs))
+    if not runs:
+        return []
+    sample = ", ".join(dict.fromkeys(runs))
+    return [
+        Warning(
+            code=FOREIGN_SCRIPT,
+            message=f"the text layer holds letters of another script ({sample[:60]}): "
+            "the PDF's font map is broken and these words cannot be trusted",
+            page=content.number,
+        )
+    ]

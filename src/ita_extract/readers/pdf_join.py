@@ -1,0 +1,149 @@
+"""Join a table that runs over a page break back into one table.
+
+Works on the neutral model only (pages of blocks), so the text-layer reader and the OCR
+reader share it. A page that opens with a table of the same column count as the table that
+closed the page before continues that table: the header row Word repeats on every page is
+dropped, a row the break cut in two is joined back (its lower part's text appended to the
+cells above), and a merged cell the break cut stays one cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ita_extract.document import Block, Cell, Paragraph, Table
+
+
+def join_continued_tables(pages: Sequence[Sequence[Block]]) -> list[Block]:
+    """Given each page's blocks in reading order, return the document's blocks in one list.
+
+    Page headers and footers must already be gone: a table continues only when nothing
+    stands between the end of one page's table and the start of the next page's.
+    """
+    blocks: list[Block] = []
+    for page_blocks in pages:
+        rest = list(page_blocks)
+        if rest and blocks:
+            previous, first = blocks[-1], rest[0]
+            if (
+                isinstance(previous, Table)
+                and isinstance(first, Table)
+                and previous.col_count == first.col_count
+            ):
+                blocks[-1] = join_tables(previous, first)
+                rest.pop(0)
+        blocks.extend(rest)
+    return blocks
+
+
+def join_tables(upper: Table, lower: Table) -> Table:
+    """Return ``lower`` appended to ``upper``: repeated header dropped, cut row and cells joined."""
+    lower_cells = _drop_repeated_header(upper, lower)
+    if not lower_cells:
+        return upper
+    first_row = min(cell.row_start for cell in lower_cells)
+    lower_cells = [_shift(cell, -first_row) for cell in lower_cells]
+    lower_rows = max(cell.row_end for cell in lower_cells)
+    above = {cell.col_start: cell for cell in upper.cells if cell.row_end == upper.row_count}
+    opening = [cell for cell in lower_cells if cell.row_start == 0]
+    cut_row = _is_cut_row(opening, above)
+    # -- a cut row's lower part becomes part of the upper table's last row --
+    offset = upper.row_count - 1 if cut_row else upper.row_count
+    joined: dict[int, Cell] = {id(cell): cell for cell in upper.cells}
+    result_lower: list[Cell] = []
+    for cell in lower_cells:
+        partner = above.get(cell.col_start)
+        continues = (
+            partner is not None
+            and partner.col_end == cell.col_end
+            and cell.row_start == 0
+            and (cut_row or (_is_empty(cell) and (partner.row_span > 1 or cell.row_span > 1)))
+        )
+        if partner is not None and continues:
+            joined[id(partner)] = partner.model_copy(
+                update={
+                    "row_end": cell.row_end + offset,
+                    "paragraphs": _concatenate(partner.paragraphs, cell.paragraphs),
+                }
+            )
+        else:
+            result_lower.append(_shift(cell, offset))
+    return Table(
+        row_count=offset + lower_rows,
+        col_count=upper.col_count,
+        cells=(*joined.values(), *result_lower),
+        page=upper.page,
+    )
+
+
+def _drop_repeated_header(upper: Table, lower: Table) -> list[Cell]:
+    """Return the cells of ``lower`` below the header rows it repeats from ``upper``."""
+    upper_rows, lower_rows = _row_texts(upper), _row_texts(lower)
+    repeated = 0
+    while (
+        repeated < min(len(upper_rows), len(lower_rows)) - 1
+        and upper_rows[repeated] == lower_rows[repeated]
+        and any(lower_rows[repeated])
+    ):
+        repeated += 1
+    # -- never cut a merged cell in half: the header ends where no cell crosses it --
+    while repeated and any(cell.row_start < repeated < cell.row_end for cell in lower.cells):
+        repeated -= 1
+    return [cell for cell in lower.cells if cell.row_start >= repeated]
+
+
+def _row_texts(table: Table) -> list[tuple[str, ...]]:
+    return [
+        tuple(" ".join(cell.text.split()) if cell.row_start == index else "" for cell in row)
+        for index, row in enumerate(table.rows())
+    ]
+
+
+def _is_cut_row(opening: Sequence[Cell], above: dict[int, Cell]) -> bool:
+    """Return whether the lower part's first row is the rest of the upper part's last row.
+
+    The break leaves empty the cells whose text already ended above it. A merged cell of
+    several rows is empty below the break by nature, so only cells that covered one row
+    above count.
+    """
+    if not any(not _is_empty(cell) for cell in opening) or not all(
+        cell.col_start in above and above[cell.col_start].col_end == cell.col_end
+        for cell in opening
+    ):
+        return False
+    for cell in opening:
+        partner = above.get(cell.col_start)
+        if (
+            partner is not None
+            and partner.row_span == 1
+            and _is_empty(cell)
+            and not _is_empty(partner)
+        ):
+            return True
+    return False
+
+
+def _is_empty(cell: Cell) -> bool:
+    return not cell.text.strip()
+
+
+def _shift(cell: Cell, rows: int) -> Cell:
+    return cell.model_copy(
+        update={"row_start": cell.row_start + rows, "row_end": cell.row_end + rows}
+    )
+
+
+def _concatenate(
+    upper: tuple[Paragraph, ...], lower: tuple[Paragraph, ...]
+) -> tuple[Paragraph, ...]:
+    """Return the paragraphs of a cell cut by a page break, the cut paragraph made whole.
+
+    A lower part that starts without a list label continues the paragraph above the break
+    (a visual line break joins them); one that starts with a label is a paragraph of its own.
+    """
+    if not upper or not lower:
+        return upper or lower
+    head, first = upper[-1], lower[0]
+    if first.list_label is not None:
+        return (*upper, *lower)
+    return (*upper[:-1], head.model_copy(update={"text": f"{head.text}\n{first.text}"}), *lower[1:])

@@ -1,0 +1,212 @@
+r"""Turn positioned glyphs into lines, and lines into paragraphs, for the PDF reader.
+
+A PDF has no paragraphs, only characters at positions. Lines are glyphs that share a
+baseline; paragraphs are lines that follow each other at the usual line pitch, with no list
+label and no first-line indent starting a new one. Visual line breaks stay in the text as
+``"\n"`` (the document model's convention) and Thai glyph damage is repaired here, on the
+way in, so nothing downstream sees a PDF's font quirks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from statistics import median
+
+from ita_extract.document import Paragraph, ParagraphKind
+from ita_extract.normalize.thai import repair_glyphs
+from ita_extract.readers.pdf_page import Glyph
+
+BASELINE_TOLERANCE = 0.3
+"""Glyphs whose baselines differ by less than this share of the font size are on one line."""
+WORD_GAP = 0.25
+"""A horizontal gap wider than this share of the font size stands for a space."""
+PARAGRAPH_GAP = 1.25
+"""Baselines further apart than this many usual line pitches end a paragraph."""
+DEFAULT_PITCH = 1.6
+"""Baseline distance per point of font size when a document gives too few lines to measure."""
+MAX_PITCH = 3.0
+"""Line distances above this (per point of font size) are gaps, not line pitch."""
+INDENT = 0.8
+"""A line starting this share of the font size right of the line above begins a paragraph."""
+HEADING_SIZE_RATIO = 1.15
+HEADING_MAX_CHARS = 200
+
+# -- a bullet glyph, or a number with a dot or bracket, then a space: ▪ • - 1. ๑. (๒) 3) --
+_LIST_LABEL = re.compile(
+    r"^\s*(?P<label>[▪•●○◦■□▫‣⁃∙➢➤►✓\-–*]|\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\))\s+(?=\S)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Glyphs on one baseline, left to right as written."""
+
+    glyphs: tuple[Glyph, ...]
+
+    @property
+    def x0(self) -> float:
+        """Return the left edge of the line."""
+        return min(glyph.x0 for glyph in self.glyphs)
+
+    @property
+    def x1(self) -> float:
+        """Return the right edge of the line."""
+        return max(glyph.x1 for glyph in self.glyphs)
+
+    @property
+    def top(self) -> float:
+        """Return the top of the line's box."""
+        return min(glyph.top for glyph in self.glyphs)
+
+    @property
+    def bottom(self) -> float:
+        """Return the bottom of the line's box."""
+        return max(glyph.bottom for glyph in self.glyphs)
+
+    @property
+    def baseline(self) -> float:
+        """Return the line's baseline (the first glyph's)."""
+        return self.glyphs[0].baseline
+
+    @property
+    def size(self) -> float:
+        """Return the largest font size on the line."""
+        return max(glyph.size for glyph in self.glyphs)
+
+    @property
+    def width(self) -> float:
+        """Return the width of the line's box."""
+        return self.x1 - self.x0
+
+    @property
+    def bold(self) -> bool:
+        """Return whether every visible glyph of the line is bold."""
+        return all(glyph.bold for glyph in self.glyphs if not glyph.text.isspace())
+
+    @property
+    def text(self) -> str:
+        """Return the line's characters, with a space wherever a wide gap stands for one."""
+        parts: list[str] = []
+        previous: Glyph | None = None
+        for glyph in self.glyphs:
+            if (
+                previous is not None
+                and glyph.x0 - previous.x1 > WORD_GAP * glyph.size
+                and not previous.text.isspace()
+                and not glyph.text.isspace()
+            ):
+                parts.append(" ")
+            parts.append(glyph.text)
+            previous = glyph
+        return " ".join("".join(parts).split())
+
+
+def glyphs_to_lines(glyphs: Iterable[Glyph]) -> list[Line]:
+    """Given glyphs in content order, return their lines from top to bottom.
+
+    Runs of glyphs written one after the other are cut into lines at baseline changes;
+    runs on the same baseline are joined and put left to right (writers emit spaces and
+    words out of order). Marks travel with their base glyph, so sorting never moves them.
+    """
+    runs: list[list[Glyph]] = []
+    for glyph in glyphs:
+        if runs and _same_line(runs[-1][-1], glyph):
+            runs[-1].append(glyph)
+        else:
+            runs.append([glyph])
+    runs.sort(key=lambda run: run[0].baseline)
+    lines: list[list[list[Glyph]]] = []
+    for run in runs:
+        if lines and _same_line(lines[-1][0][0], run[0]):
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+    result = []
+    for pieces in lines:
+        glyphs_of_line = tuple(
+            sorted((glyph for run in pieces for glyph in run), key=lambda glyph: glyph.x0)
+        )
+        if any(not glyph.text.isspace() for glyph in glyphs_of_line):
+            result.append(Line(glyphs_of_line))
+    return result
+
+
+def _same_line(first: Glyph, second: Glyph) -> bool:
+    return abs(first.baseline - second.baseline) < BASELINE_TOLERANCE * max(first.size, second.size)
+
+
+def line_pitch(regions: Iterable[Sequence[Line]]) -> float:
+    """Return the usual distance between baselines, per point of font size, in ``regions``."""
+    ratios = [
+        (lower.baseline - upper.baseline) / upper.size
+        for lines in regions
+        for upper, lower in pairwise(lines)
+        if 0 < lower.baseline - upper.baseline < MAX_PITCH * upper.size
+    ]
+    return median(ratios) if ratios else DEFAULT_PITCH
+
+
+def lines_to_paragraphs(
+    lines: Sequence[Line], *, page: int, pitch: float, body_size: float | None = None
+) -> list[Paragraph]:
+    """Given the lines of one region (a cell, or page text between tables), return paragraphs.
+
+    ``pitch`` is the document's :func:`line_pitch`. ``body_size`` is its usual font size;
+    when given, paragraphs in bold or in a larger font become headings (table cells pass
+    None: they hold no headings).
+    """
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and not _starts_paragraph(groups[-1], line, pitch):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return [_paragraph(group, page, body_size) for group in groups]
+
+
+def _starts_paragraph(group: Sequence[Line], line: Line, pitch: float) -> bool:
+    previous = group[-1]
+    if _LIST_LABEL.match(line.text):
+        return True
+    if line.baseline - previous.baseline > PARAGRAPH_GAP * pitch * previous.size:
+        return True
+    if previous.bold != line.bold:
+        return True
+    # -- a first-line indent starts a paragraph; a list item's hanging indent does not --
+    first_is_list = len(group) == 1 and _LIST_LABEL.match(previous.text) is not None
+    return not first_is_list and line.x0 - previous.x0 > INDENT * line.size
+
+
+def _paragraph(lines: Sequence[Line], page: int, body_size: float | None) -> Paragraph:
+    text = repair_glyphs("\n".join(line.text for line in lines))
+    label = _LIST_LABEL.match(text)
+    if label is not None:
+        return Paragraph(
+            text=text[label.end() :],
+            kind=ParagraphKind.LIST_ITEM,
+            list_label=label.group("label"),
+            page=page,
+        )
+    kind = ParagraphKind.PARAGRAPH
+    if (
+        body_size is not None
+        and len(text) <= HEADING_MAX_CHARS
+        and _looks_like_heading(lines, body_size)
+    ):
+        kind = ParagraphKind.HEADING
+    return Paragraph(text=text, kind=kind, page=page)
+
+
+def _looks_like_heading(lines: Sequence[Line], body_size: float) -> bool:
+    return all(line.bold for line in lines) or min(line.size for line in lines) >= (
+        HEADING_SIZE_RATIO * body_size
+    )
+
+
+def body_font_size(glyphs: Iterable[Glyph]) -> float | None:
+    """Return the median font size of ``glyphs`` (the body text's), or None if there are none."""
+    sizes = [glyph.size for glyph in glyphs if not glyph.text.isspace()]
+    return median(sizes) if sizes else None

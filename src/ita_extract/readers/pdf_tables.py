@@ -1,0 +1,244 @@
+"""Recover tables, with merged cells as spans, from a PDF page's ruling lines.
+
+The cells come from the lines Word or LibreOffice drew (pdfplumber's pure edge → cell
+functions, fed with PDFium's path segments, so no page is parsed twice). A merged cell is
+one drawn box over several grid slots; its span is read off the box's corners against the
+table's row and column boundaries. Where a table was drawn without inner horizontal borders,
+a box holds several rows' lines at once; they are split back into rows when the boxes side
+by side hold the same number of lines at the same heights.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from pdfplumber.table import (
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
+
+from ita_extract.document import Cell, Table
+from ita_extract.readers.pdf_layout import Line, glyphs_to_lines, lines_to_paragraphs
+from ita_extract.readers.pdf_page import Edge, Glyph
+
+SNAP_TOLERANCE = 3.0
+"""Parallel lines closer than this (points) are one line (double borders, thick rules)."""
+JOIN_TOLERANCE = 3.0
+"""Collinear segments with a gap smaller than this are one line."""
+INTERSECTION_TOLERANCE = 3.0
+MIN_EDGE_LENGTH = 3.0
+"""Shorter segments are ticks or glyph strokes, not borders."""
+BOUNDARY_TOLERANCE = 2.0
+"""Cell corners closer than this belong to the same row or column boundary."""
+HARD_BREAK_FILL = 0.9
+"""Two lines whose widths sum to less than this share of the cell could have been one line:
+the break between them was typed, not a wrap."""
+ALIGNED_BASELINES = 0.4
+"""Lines in neighbouring cells are side by side when their baselines differ by less than this
+share of the font size."""
+
+Box = tuple[float, float, float, float]
+"""x0, top, x1, bottom in points from the page's top-left corner."""
+
+
+@dataclass(slots=True)
+class DraftCell:
+    """A drawn cell with its box and the lines written in it."""
+
+    box: Box
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftTable:
+    """A table found on a page: its outer box and cells, before text becomes paragraphs."""
+
+    box: Box
+    cells: tuple[DraftCell, ...]
+
+    def contains(self, glyph: Glyph) -> bool:
+        """Return whether ``glyph`` sits inside the table's outer box."""
+        x0, top, x1, bottom = self.box
+        return x0 <= glyph.x_middle <= x1 and top <= glyph.y_middle <= bottom
+
+
+def edges_to_cell_boxes(edges: Sequence[Edge]) -> list[list[Box]]:
+    """Given a page's ruling lines, return the boxes of each table's cells, table by table."""
+    if len(edges) < 4:
+        return []
+    merged = merge_edges(
+        [edge.as_pdfplumber() for edge in edges],
+        snap_x_tolerance=SNAP_TOLERANCE,
+        snap_y_tolerance=SNAP_TOLERANCE,
+        join_x_tolerance=JOIN_TOLERANCE,
+        join_y_tolerance=JOIN_TOLERANCE,
+    )
+    long_enough = [
+        edge
+        for edge in merged
+        if (edge["x1"] - edge["x0"] if edge["orientation"] == "h" else edge["height"])
+        >= MIN_EDGE_LENGTH
+    ]
+    intersections = edges_to_intersections(
+        long_enough, INTERSECTION_TOLERANCE, INTERSECTION_TOLERANCE
+    )
+    # -- one drawn box with nothing inside is a frame around text, not a table --
+    return [
+        [tuple(map(float, box)) for box in boxes]  # type: ignore[misc]
+        for boxes in cells_to_tables(intersections_to_cells(intersections))
+        if len(boxes) > 1
+    ]
+
+
+def find_tables(edges: Sequence[Edge], glyphs: Sequence[Glyph]) -> list[DraftTable]:
+    """Return the page's tables with each glyph inside one written into its cell's lines.
+
+    Glyphs inside a table's box are taken out of the page's running text by the caller
+    (:meth:`DraftTable.contains`).
+    """
+    tables = []
+    for boxes in edges_to_cell_boxes(edges):
+        cells = tuple(DraftCell(box) for box in boxes)
+        outer = (
+            min(box[0] for box in boxes),
+            min(box[1] for box in boxes),
+            max(box[2] for box in boxes),
+            max(box[3] for box in boxes),
+        )
+        table = DraftTable(outer, cells)
+        _fill_cells(table, [glyph for glyph in glyphs if table.contains(glyph)])
+        tables.append(table)
+    return tables
+
+
+def _fill_cells(table: DraftTable, glyphs: Sequence[Glyph]) -> None:
+    columns = _boundaries(value for cell in table.cells for value in (cell.box[0], cell.box[2]))
+    rows = _boundaries(value for cell in table.cells for value in (cell.box[1], cell.box[3]))
+    slots: dict[tuple[int, int], DraftCell] = {}
+    for cell in table.cells:
+        x0, top, x1, bottom = cell.box
+        for row in range(_index(rows, top), _index(rows, bottom)):
+            for column in range(_index(columns, x0), _index(columns, x1)):
+                slots[row, column] = cell
+    contents: dict[int, list[Glyph]] = {}
+    for glyph in glyphs:
+        row = bisect.bisect_right(rows, glyph.y_middle) - 1
+        column = bisect.bisect_right(columns, glyph.x_middle) - 1
+        owner = slots.get((row, column))
+        if owner is not None:
+            contents.setdefault(id(owner), []).append(glyph)
+    for cell in table.cells:
+        cell.lines = glyphs_to_lines(contents.get(id(cell), []))
+
+
+def _boundaries(values: Iterable[float]) -> list[float]:
+    """Return ``values`` sorted, with values closer than the tolerance collapsed into one."""
+    result: list[float] = []
+    for value in sorted(values):
+        if not result or value - result[-1] > BOUNDARY_TOLERANCE:
+            result.append(value)
+    return result
+
+
+def _index(boundaries: Sequence[float], value: float) -> int:
+    """Return the index of the boundary nearest ``value``."""
+    position = bisect.bisect_left(boundaries, value)
+    candidates = [i for i in (position - 1, position) if 0 <= i < len(boundaries)]
+    return min(candidates, key=lambda i: abs(boundaries[i] - value))
+
+
+def split_borderless_rows(cells: Sequence[DraftCell]) -> list[DraftCell]:
+    """Return ``cells`` with boxes that hold several rows' lines cut into one box per line.
+
+    A table drawn without inner horizontal borders leaves one tall box per column holding
+    every row's line (codes in one, scores in the next). Boxes of the same drawn row are
+    cut when at least two of them hold the same number of lines at the same heights and at
+    least one shows the breaks were typed, not wrapped; the other boxes of that row (a
+    merged recommendation) stay whole and come to span the new rows.
+    """
+    by_band: dict[tuple[float, float], list[DraftCell]] = {}
+    for cell in cells:
+        by_band.setdefault((cell.box[1], cell.box[3]), []).append(cell)
+    result: list[DraftCell] = []
+    for band in by_band.values():
+        result.extend(_split_band(band))
+    return result
+
+
+def _split_band(band: list[DraftCell]) -> list[DraftCell]:
+    by_count: dict[int, list[DraftCell]] = {}
+    for cell in band:
+        if len(cell.lines) > 1:
+            by_count.setdefault(len(cell.lines), []).append(cell)
+    for group in by_count.values():
+        if len(group) < 2 or not _aligned(group) or not any(map(_has_typed_breaks, group)):
+            continue
+        cut = {id(cell) for cell in group}
+        return [piece for cell in band for piece in (_cut(cell) if id(cell) in cut else [cell])]
+    return band
+
+
+def _aligned(group: Sequence[DraftCell]) -> bool:
+    first = group[0].lines
+    return all(
+        abs(line.baseline - other.baseline) < ALIGNED_BASELINES * line.size
+        for cell in group[1:]
+        for line, other in zip(first, cell.lines, strict=True)
+    )
+
+
+def _has_typed_breaks(cell: DraftCell) -> bool:
+    width = cell.box[2] - cell.box[0]
+    return all(
+        upper.width + lower.width < HARD_BREAK_FILL * width for upper, lower in pairwise(cell.lines)
+    )
+
+
+def _cut(cell: DraftCell) -> list[DraftCell]:
+    """Return one box per line of ``cell``, each reaching halfway to its neighbours."""
+    x0, top, x1, bottom = cell.box
+    cuts = [(upper.bottom + lower.top) / 2 for upper, lower in pairwise(cell.lines)]
+    edges = [top, *cuts, bottom]
+    return [
+        DraftCell((x0, upper, x1, lower), [line])
+        for line, upper, lower in zip(cell.lines, edges, edges[1:], strict=False)
+    ]
+
+
+def draft_to_table(draft: DraftTable, page: int, pitch: float) -> Table:
+    """Return the model table of ``draft``: spans from the cells' corners, text as paragraphs."""
+    cells = split_borderless_rows(draft.cells)
+    columns = _boundaries(value for cell in cells for value in (cell.box[0], cell.box[2]))
+    rows = _boundaries(value for cell in cells for value in (cell.box[1], cell.box[3]))
+    model_cells = []
+    taken: set[tuple[int, int]] = set()
+    for cell in sorted(cells, key=lambda cell: (cell.box[1], cell.box[0])):
+        x0, top, x1, bottom = cell.box
+        row_start, row_end = _index(rows, top), _index(rows, bottom)
+        col_start, col_end = _index(columns, x0), _index(columns, x1)
+        slots = {(r, c) for r in range(row_start, row_end) for c in range(col_start, col_end)}
+        # -- a degenerate box (thinner than the tolerance) or one drawn twice covers nothing new --
+        if not slots or slots & taken:
+            continue
+        taken |= slots
+        model_cells.append(
+            Cell(
+                row_start=row_start,
+                row_end=row_end,
+                col_start=col_start,
+                col_end=col_end,
+                paragraphs=tuple(lines_to_paragraphs(cell.lines, page=page, pitch=pitch)),
+                page=page,
+            )
+        )
+    return Table(
+        row_count=len(rows) - 1,
+        col_count=len(columns) - 1,
+        cells=tuple(model_cells),
+        page=page,
+    )
