@@ -14,6 +14,7 @@ from ita_extract.normalize.thai import (
     clean_text,
     clean_text_with_repairs,
     find_foreign_script,
+    find_repairs,
     join_lines,
     match_key,
     parse_number,
@@ -268,6 +269,19 @@ def test_clean_text(text: str, keep_thai_digits: bool, expected: str) -> None:
 )
 def test_clean_text_with_repairs_reports_repairs(text: str, expected: TextRepairs) -> None:
     assert clean_text_with_repairs(text)[1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ที่ทำการ", TextRepairs()),
+        ("ที\uf70aทำการ", TextRepairs(glyphs_repaired=True)),
+        ("ที\uf70aการایش", TextRepairs(glyphs_repaired=True, foreign_script=("ایش",))),
+    ],
+)
+def test_find_repairs_inspects_raw_text_without_cleaning(text: str, expected: TextRepairs) -> None:
+    assert find_repairs(text) == expected
+    assert find_repairs(repair_glyphs(text)).glyphs_repaired is False
 
 
 def test_repairs_become_warnings_with_stable_codes() -> None:

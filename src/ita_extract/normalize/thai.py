@@ -340,6 +340,22 @@ def _is_foreign_letter(char: str) -> bool:
     return "LATIN" not in unicodedata.name(char, "")
 
 
+def _repair_and_inspect(text: str) -> tuple[str, TextRepairs]:
+    """Return ``text`` with its glyphs repaired, and what was repaired or found damaged."""
+    repaired, glyphs_repaired = _repair_glyphs_reporting(text)
+    foreign = tuple(find_foreign_script(repaired))
+    return repaired, TextRepairs(glyphs_repaired=glyphs_repaired, foreign_script=foreign)
+
+
+def find_repairs(text: str) -> TextRepairs:
+    """Return what :func:`clean_text` would repair or flag in raw ``text``, without cleaning it.
+
+    For readers that call :func:`repair_glyphs` early (a PDF text layer): ask this of the raw
+    text first, or the damage is gone before any builder can report it.
+    """
+    return _repair_and_inspect(text)[1]
+
+
 def clean_text_with_repairs(
     text: str, *, keep_thai_digits: bool = False
 ) -> tuple[str, TextRepairs]:
@@ -348,15 +364,12 @@ def clean_text_with_repairs(
     Use this where the result feeds a record, and add ``repairs.to_warnings(page=…)`` to the
     report's warnings.
     """
-    repaired, glyphs_repaired = _repair_glyphs_reporting(text)
+    repaired, repairs = _repair_and_inspect(text)
     without_blanks = strip_form_dots(strip_markup(repaired))
     joined = join_lines(without_blanks.splitlines())
     cleaned = _ANY_SPACE.sub(" ", remove_justification_spaces(joined)).strip()
     if not keep_thai_digits:
         cleaned = thai_to_arabic_digits(cleaned)
-    repairs = TextRepairs(
-        glyphs_repaired=glyphs_repaired, foreign_script=tuple(find_foreign_script(cleaned))
-    )
     return cleaned, repairs
 
 
