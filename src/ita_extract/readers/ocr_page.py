@@ -243,21 +243,38 @@ class _PageReader:
         return self._repair_numbers(text)
 
     def _repair_numbers(self, text: str) -> str:
-        def repair(match: re.Match[str]) -> str:
-            token = match.group()
-            fixed = "".join(_DIGIT_LOOKALIKES.get(char, char) for char in token)
-            if sum(char in "๐๑๒๓๔๕๖๗๘๙" for char in token) > sum(char.isascii() for char in token):
-                fixed = fixed.translate(_THAI_DIGITS)
-            self.warnings.append(
-                Warning(
-                    code=REPAIRED_CODE,
-                    message=f"OCR read {token!r} in a number; taken as {fixed!r}",
-                    page=self.page,
-                )
+        repaired, repairs = repair_number_lookalikes(text)
+        self.warnings.extend(
+            Warning(
+                code=REPAIRED_CODE,
+                message=f"OCR read {read!r} in a number; taken as {fixed!r}",
+                page=self.page,
             )
-            return fixed
+            for read, fixed in repairs
+        )
+        return repaired
 
-        return _NUMBER_WITH_LOOKALIKES.sub(repair, text)
+
+def repair_number_lookalikes(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Return ``text`` with letters read inside numbers turned back into digits.
+
+    Tesseract reads a digit zero as ``o``/``O`` and a one as ``l``/``I``/``|`` now and then.
+    Only a token that starts with a digit and holds nothing but digits, dots and such
+    letters is repaired, into the script of most of its digits: ``๑o๐`` is ``๑๐๐``, while
+    ``O11`` (an item code) and ``Old`` stay. Also returns each ``(read, repaired)`` pair.
+    """
+    repairs: list[tuple[str, str]] = []
+
+    def repair(match: re.Match[str]) -> str:
+        token = match.group()
+        fixed = "".join(_DIGIT_LOOKALIKES.get(char, char) for char in token)
+        thai_digits = sum("๐" <= char <= "๙" for char in token)
+        if thai_digits > sum(char.isascii() and char.isdigit() for char in token):
+            fixed = fixed.translate(_THAI_DIGITS)
+        repairs.append((token, fixed))
+        return fixed
+
+    return _NUMBER_WITH_LOOKALIKES.sub(repair, text), repairs
 
 
 def _excerpt(text: str, limit: int = 60) -> str:

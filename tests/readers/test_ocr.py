@@ -1,0 +1,172 @@
+"""OCR of scanned pages: Thai text, tables cell by cell, honest warnings, missing Tesseract.
+
+The pages are drawn here (Laksaman 16 pt at 200 dpi, as the report fixtures are typeset) and
+kept small, so the suite runs Tesseract on a few crops, not on whole reports.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+import pytesseract
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+from rapidfuzz import fuzz
+
+from ita_extract.document import Paragraph, Table
+from ita_extract.errors import CorruptDocumentError, MissingDependencyError
+from ita_extract.readers.ocr import ocr_pages
+from ita_extract.readers.ocr_page import read_page_image, repair_number_lookalikes
+
+FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-thai-tlwg
+DPI = 200
+FONT_PX = round(16 * DPI / 72)
+LINE_ONE = "หน่วยงานควรปรับปรุงการเผยแพร่ข้อมูลบนเว็บไซต์"
+LINE_TWO = "และเปิดโอกาสให้ผู้มีส่วนร่วมในการดำเนินงาน"
+TABLE_WORDS = ["การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ"]
+
+
+def font() -> ImageFont.FreeTypeFont:
+    # -- Thai marks stack correctly only with Pillow's Raqm layout (HarfBuzz shaping) --
+    return ImageFont.truetype(str(FONT_PATH), FONT_PX, layout_engine=ImageFont.Layout.RAQM)
+
+
+def page_with_text(lines: list[str], size: tuple[int, int] = (1300, 260)) -> Image.Image:
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    for index, line in enumerate(lines):
+        draw.text((40, 40 + index * 75), line, font=font(), fill=0)
+    return image
+
+
+def pdf_of(*pages: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    pages[0].save(buffer, format="PDF", save_all=True, append_images=pages[1:], resolution=DPI)
+    return buffer.getvalue()
+
+
+def test_a_known_thai_line_is_read() -> None:
+    result = read_page_image(page_with_text([LINE_ONE, LINE_TWO]), page=3)
+    (paragraph,) = result.blocks
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.page == 3
+    # -- OCR is not exact; the wrapped lines keep their break for the Thai line joiner --
+    assert paragraph.text.count("\n") == 1
+    assert fuzz.ratio(paragraph.text, f"{LINE_ONE}\n{LINE_TWO}") >= 85
+
+
+def ruled_table_page() -> Image.Image:
+    """Return a 3x2 ruled table: the right column one merged cell, Thai words elsewhere."""
+    image = Image.new("L", (1100, 420), 255)
+    draw = ImageDraw.Draw(image)
+    left, top, middle, right, row_height = 40, 40, 560, 1060, 110
+    bottom = top + 3 * row_height
+    draw.rectangle((left, top, right, bottom), outline=0, width=2)
+    draw.line((middle, top, middle, bottom), fill=0, width=2)
+    for row in (1, 2):
+        y = top + row * row_height
+        draw.line((left, y, middle, y), fill=0, width=2)
+    for row, word in enumerate(TABLE_WORDS):
+        draw.text((left + 25, top + 25 + row * row_height), word, font=font(), fill=0)
+    draw.text((middle + 25, top + 25), "ผ่าน", font=font(), fill=0)
+    return image
+
+
+def test_a_ruled_table_is_read_cell_by_cell_with_its_merged_cell() -> None:
+    (table,) = read_page_image(ruled_table_page(), page=1).blocks
+    assert isinstance(table, Table)
+    assert (table.row_count, table.col_count) == (3, 2)
+    merged = next(cell for cell in table.cells if cell.col_start == 1)
+    assert (merged.row_start, merged.row_end) == (0, 3)
+    assert fuzz.ratio(merged.text, "ผ่าน") >= 75
+    left_column = sorted(
+        (cell for cell in table.cells if cell.col_start == 0), key=lambda cell: cell.row_start
+    )
+    assert [(cell.row_start, cell.row_end) for cell in left_column] == [(0, 1), (1, 2), (2, 3)]
+    for cell, word in zip(left_column, TABLE_WORDS, strict=True):
+        assert fuzz.ratio(cell.text, word) >= 70, (cell.text, word)
+
+
+def noise_page() -> Image.Image:
+    rng = np.random.default_rng(5)
+    return Image.fromarray(rng.integers(0, 256, (600, 500), dtype=np.uint8))
+
+
+@pytest.mark.parametrize(
+    ("image", "code"),
+    [
+        (Image.new("L", (500, 600), 255), "ocr.blank_page"),
+        (noise_page(), "ocr.unreadable_page"),
+    ],
+    ids=["blank", "noise"],
+)
+def test_an_unreadable_page_gives_a_warning_not_a_crash(image: Image.Image, code: str) -> None:
+    result = ocr_pages(pdf_of(image), [1])
+    assert result.blocks == {1: []}
+    assert [(warning.code, warning.page) for warning in result.warnings] == [(code, 1)]
+
+
+def test_pages_read_in_parallel_match_pages_read_in_turn() -> None:
+    pdf = pdf_of(Image.new("L", (500, 600), 255), noise_page())
+    assert ocr_pages(pdf, [1, 2], jobs=2) == ocr_pages(pdf, [1, 2], jobs=1)
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("tesseract_cmd", "/nonexistent/bin/tesseract"), ("PATH", "/nonexistent/bin")],
+)
+def test_missing_tesseract_names_the_debian_package(
+    monkeypatch: pytest.MonkeyPatch, setting: str, value: str
+) -> None:
+    if setting == "PATH":
+        monkeypatch.setenv("PATH", value)
+        monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "tesseract")
+    else:
+        monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", value)
+    with pytest.raises(MissingDependencyError, match="tesseract-ocr-tha"):
+        ocr_pages(pdf_of(page_with_text([LINE_ONE])), [1])
+
+
+def test_missing_thai_model_names_its_package(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # -- a tessdata folder with no models in it: Tesseract runs but knows no Thai --
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    with pytest.raises(MissingDependencyError, match="tesseract-ocr-tha"):
+        ocr_pages(pdf_of(page_with_text([LINE_ONE])), [1])
+
+
+@pytest.mark.parametrize(
+    ("data", "pages", "error"),
+    [
+        (b"%PDF-1.7 truncated", [1], CorruptDocumentError),
+        (pdf_of(Image.new("L", (50, 50), 255)), [2], IndexError),
+    ],
+    ids=["corrupt", "page-out-of-range"],
+)
+def test_bad_input_raises_a_typed_error(
+    data: bytes, pages: list[int], error: type[Exception]
+) -> None:
+    with pytest.raises(error):
+        ocr_pages(data, pages)
+
+
+@pytest.mark.parametrize(
+    ("read", "expected", "repairs"),
+    [
+        ("คะแนน ๑o๐", "คะแนน ๑๐๐", [("๑o๐", "๑๐๐")]),
+        ("๙๗.๖l คะแนน", "๙๗.๖๑ คะแนน", [("๙๗.๖l", "๙๗.๖๑")]),
+        ("97.6l", "97.61", [("97.6l", "97.61")]),
+        ("1O0%", "100%", [("1O0", "100")]),
+        # -- a leading letter is an item code's (O11, i๑), never a digit --
+        ("ข้อ O11", "ข้อ O11", []),
+        ("ข้อ o๑๑", "ข้อ o๑๑", []),
+        ("Old 10 ways", "Old 10 ways", []),
+    ],
+)
+def test_letters_inside_numbers_are_repaired_only_where_unambiguous(
+    read: str, expected: str, repairs: list[tuple[str, str]]
+) -> None:
+    assert repair_number_lookalikes(read) == (expected, repairs)
