@@ -1,0 +1,48 @@
+"""What every record builder shares: the recognised layout, the options, and the warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ita_extract.normalize.thai import clean_text_with_repairs
+from ita_extract.recognize import Layout, Vocabulary
+from ita_extract.report import Warning
+
+
+@dataclass
+class BuildContext:
+    """The state builders share while turning one document into one report.
+
+    Builders run in reading order of the report's fields; ``fiscal_year`` is set as soon as the
+    title block is read, because later builders pick score columns and time frames by it.
+    """
+
+    layout: Layout
+    keep_thai_digits: bool = False
+    fiscal_year: int | None = None
+    warnings: list[Warning] = field(default_factory=list)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """Return the phrase lists recognition used."""
+        return self.layout.settings.vocabulary
+
+    def clean(self, text: str, *, page: int | None = None, where: str = "text") -> str:
+        """Return ``text`` cleaned for the contract, recording what had to be repaired."""
+        cleaned, repairs = clean_text_with_repairs(text, keep_thai_digits=self.keep_thai_digits)
+        for warning in repairs.to_warnings(page=page, where=where):
+            self._add_once(warning)
+        return cleaned
+
+    def warn(self, code: str, message: str, *, page: int | None = None) -> None:
+        """Record a warning under a stable dotted ``code``."""
+        self._add_once(Warning(code=code, message=message, page=page))
+
+    def _add_once(self, warning: Warning) -> None:
+        # One repair kind per page is enough to count; a warning per field would drown the rest.
+        if warning.code.startswith("text.") and any(
+            known.code == warning.code and known.page == warning.page for known in self.warnings
+        ):
+            return
+        if warning not in self.warnings:
+            self.warnings.append(warning)

@@ -1,0 +1,114 @@
+"""The indicator table: each indicator's number, tool, name and score of the report's year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ita_extract import framework
+from ita_extract.normalize.thai import match_key, parse_number, parse_score, thai_to_arabic_digits
+from ita_extract.recognize import ColumnRole, RecognizedTable, TableKind
+from ita_extract.recognize.matching import phrase_key
+from ita_extract.records.context import BuildContext
+from ita_extract.records.tools import text_to_tool
+from ita_extract.report import Indicator
+
+UNREADABLE_SCORE = "indicator.unreadable_score"
+
+_NAME_NUMBER = re.compile(r"^\s*(?:ตัวชี้วัดที่)?\s*([0-9]{1,2})\s*[.):]?\s+")
+
+
+@dataclass(frozen=True)
+class IndicatorRows:
+    """What the indicator table holds: the indicators, and the total row's score if any."""
+
+    indicators: list[Indicator]
+    total_score: float | None
+
+
+def _split_number(name: str) -> tuple[int | None, str]:
+    """Return the number a name cell opens with (``ตัวชี้วัดที่ 1 การปฏิบัติ…``) and the rest."""
+    match = _NAME_NUMBER.match(thai_to_arabic_digits(name))
+    if match is None:
+        return None, name
+    return int(match[1]), name[match.end() :].strip()
+
+
+def _number_by_name(name: str, fiscal_year: int | None) -> int | None:
+    """Return the number of the framework indicator whose name ``name`` is, or None."""
+    spec_year = framework.get_framework(fiscal_year)
+    if spec_year is None or not name:
+        return None
+    key = match_key(name)
+    for spec in spec_year.indicators:
+        if key in {phrase_key(spec.name), *(phrase_key(alias) for alias in spec.aliases)}:
+            return spec.number
+    return None
+
+
+def _is_total_row(name: str, ctx: BuildContext) -> bool:
+    key = match_key(name)
+    return bool(key) and key in {phrase_key(w) for w in ctx.vocabulary.words("overall.total_rows")}
+
+
+def table_to_indicators(table: RecognizedTable, ctx: BuildContext) -> IndicatorRows:
+    """Given an indicator table, return its indicators in row order and its total row's score."""
+    score_column = table.score_column(ctx.fiscal_year)
+    indicators: list[Indicator] = []
+    total: float | None = None
+    for row in table.data_rows():
+        number_cell = table.cell(row, ColumnRole.NUMBER)
+        name_cell = table.cell(row, ColumnRole.NAME)
+        tool_cell = table.cell(row, ColumnRole.TOOL)
+        score_cell = table.grid[row][score_column] if score_column is not None else None
+        raw_name = name_cell.text if name_cell is not None else ""
+        page = next((c.page for c in (name_cell, score_cell) if c and c.page), table.table.page)
+        score = parse_score(score_cell.text) if score_cell is not None else None
+        if _is_total_row(raw_name, ctx) or (
+            number_cell is not None and _is_total_row(number_cell.text, ctx)
+        ):
+            total = score
+            continue
+        number_value = parse_number(number_cell.text) if number_cell is not None else None
+        number = int(number_value) if number_value and number_value.is_integer() else None
+        named_number, raw_name = _split_number(raw_name)
+        name = ctx.clean(raw_name, page=page, where="indicator name") or None
+        number = number or named_number or (_number_by_name(name or "", ctx.fiscal_year))
+        if number is None or not 1 <= number <= 20:
+            continue
+        if score is None and score_cell is not None and score_cell.text.strip():
+            ctx.warn(
+                UNREADABLE_SCORE,
+                f"indicator {number}: score {score_cell.text.strip()!r} is not a number 0-100",
+                page=page,
+            )
+        tool = text_to_tool(tool_cell.text, ctx.vocabulary) if tool_cell is not None else None
+        indicators.append(
+            Indicator(
+                number=number,
+                tool=tool or framework.indicator_tool(number, ctx.fiscal_year),
+                name=name,
+                score=score,
+                page=page,
+            )
+        )
+    return IndicatorRows(indicators, total)
+
+
+def build_indicators(ctx: BuildContext) -> IndicatorRows:
+    """Return the indicators of the report's indicator table (and its continuations).
+
+    A second indicator table restating numbers already read is not read again.
+    """
+    indicators: list[Indicator] = []
+    total: float | None = None
+    seen: set[int] = set()
+    for table in ctx.layout.tables_of_kind(TableKind.INDICATOR):
+        rows = table_to_indicators(table, ctx)
+        fresh = [indicator for indicator in rows.indicators if indicator.number not in seen]
+        if indicators and not table.continued and len(fresh) < len(rows.indicators):
+            continue
+        indicators.extend(fresh)
+        seen.update(indicator.number for indicator in fresh)
+        total = total if total is not None else rows.total_score
+    return IndicatorRows(indicators, total)

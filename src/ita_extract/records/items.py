@@ -1,0 +1,134 @@
+"""Report-level items: every item score the document states, one record per code.
+
+Scores come from the topic tables' rows, the single analysis table's first column and prose
+(``e6 การเผยแพร่ข้อมูล (73.60 คะแนน)``), gathered with their place in the document so the
+records come out in document order whatever builder found them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ita_extract.document import Paragraph, Table
+from ita_extract.normalize.codes import split_leading_codes, tool_of_code
+from ita_extract.normalize.thai import match_key, parse_score, thai_to_arabic_digits
+from ita_extract.recognize import ColumnRole, TableKind
+from ita_extract.recognize.matching import phrase_key
+from ita_extract.records.context import BuildContext
+from ita_extract.report import Item
+
+CONFLICTING_SCORE = "item.conflicting_score"
+
+_SCORE = r"[0-9]{1,3}(?:\.[0-9]+)?"
+_CODE_START = re.compile(r"(?:^|(?<=[\s(]))\S")
+
+
+@dataclass(frozen=True)
+class ItemMention:
+    """An item score stated somewhere, with its place in the document for ordering."""
+
+    code: str
+    score: float | None
+    page: int | None
+    place: tuple[int, int, int]
+    """Block index, row (or line) and position within it: the reading order."""
+
+
+def _score_after(text: str, ctx: BuildContext) -> float | None:
+    """Return the score a short item description states (``… (73.60 คะแนน)``), or None."""
+    limit = ctx.vocabulary.numbers["items.max_chars_between"]
+    window = thai_to_arabic_digits(text[:limit])
+    for word in ctx.vocabulary.words("items.score_words"):
+        word_pattern = re.escape(word)
+        pattern = rf"({_SCORE})\s*{word_pattern}|{word_pattern}\s*:?\s*({_SCORE})"
+        match = re.search(pattern, window)
+        if match:
+            return parse_score(match[1] or match[2])
+    return None
+
+
+def text_to_mentions(
+    text: str, page: int | None, place: tuple[int, int], ctx: BuildContext
+) -> list[ItemMention]:
+    """Return the item scores prose states: a code, a short description, a score in คะแนน.
+
+    A code cited as a reference (``อ้างอิงจาก O13``) states no score of its own.
+    """
+    markers = [phrase_key(word) for word in ctx.vocabulary.words("remarks.reference_markers")]
+    mentions: list[ItemMention] = []
+    for start in _CODE_START.finditer(text):
+        codes, rest = split_leading_codes(text[start.start() :])
+        if not codes or match_key(text[max(0, start.start() - 12) : start.start()]).endswith(
+            tuple(markers)
+        ):
+            continue
+        following = rest
+        for later in _CODE_START.finditer(rest):
+            if split_leading_codes(rest[later.start() :])[0]:
+                following = rest[: later.start()]
+                break
+        score = _score_after(following, ctx)
+        if score is not None:
+            mentions.extend(
+                ItemMention(code, score, page, (*place, start.start())) for code in codes
+            )
+    return mentions
+
+
+def prose_mentions(ctx: BuildContext) -> list[ItemMention]:
+    """Return the item scores stated in paragraphs and in cells outside score columns.
+
+    Topic and indicator tables state their scores in columns (read by their builders), so
+    only their remark column is read as prose.
+    """
+    recognised = {table.block_index: table for table in ctx.layout.tables}
+    mentions: list[ItemMention] = []
+    for index, block in enumerate(ctx.layout.document.blocks):
+        if isinstance(block, Paragraph):
+            mentions.extend(text_to_mentions(block.text, block.page, (index, 0), ctx))
+            continue
+        table = recognised.get(index)
+        if table is not None and table.kind is TableKind.INDICATOR:
+            continue
+        remark = table.columns.get(ColumnRole.REMARK) if table is not None else None
+        skip_prose = table is not None and table.kind is TableKind.TOPIC
+        mentions.extend(_cell_mentions(block, index, remark if skip_prose else None, ctx))
+    return mentions
+
+
+def _cell_mentions(
+    table: Table, index: int, only_column: int | None, ctx: BuildContext
+) -> Iterable[ItemMention]:
+    for cell in sorted(table.cells, key=lambda c: (c.row_start, c.col_start)):
+        if only_column is not None and cell.col_start != only_column:
+            continue
+        yield from text_to_mentions(cell.text, cell.page, (index, cell.row_start), ctx)
+
+
+def mentions_to_items(mentions: Iterable[ItemMention], ctx: BuildContext) -> list[Item]:
+    """Return one item per code in document order; the first score stated wins.
+
+    A code stated again with the same score adds nothing; with another score it is warned of.
+    """
+    items: dict[str, Item] = {}
+    for mention in sorted(mentions, key=lambda m: m.place):
+        known = items.get(mention.code)
+        if known is None:
+            items[mention.code] = Item(
+                code=mention.code,
+                tool=tool_of_code(mention.code),
+                score=mention.score,
+                page=mention.page,
+            )
+        elif mention.score is not None and known.score is None:
+            items[mention.code] = known.model_copy(update={"score": mention.score})
+        elif mention.score is not None and round(mention.score, 2) != known.score:
+            ctx.warn(
+                CONFLICTING_SCORE,
+                f"{mention.code} is stated with {known.score} and with {mention.score}; "
+                f"the first is kept",
+                page=mention.page,
+            )
+    return list(items.values())

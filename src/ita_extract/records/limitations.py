@@ -1,0 +1,45 @@
+"""Part 3's limitations: one record per bullet, its category from ``ข้อจำกัดด้าน…``."""
+
+from __future__ import annotations
+
+import re
+
+from ita_extract.recognize import SectionKind, contains_phrase
+from ita_extract.records.context import BuildContext
+from ita_extract.records.lists import lines_to_entries, paragraphs_to_lines
+from ita_extract.report import Limitation
+
+TEMPLATE_DROPPED = "limitation.template_text"
+
+DEFAULT_INSTRUCTION_SCORE = 90.0
+
+
+def _split_category(text: str, ctx: BuildContext) -> tuple[str | None, str]:
+    """Return ``(category, rest)`` for ``ข้อจำกัดด้านบุคลากร ผู้บริหาร…`` → ``บุคลากร``."""
+    for prefix in ctx.vocabulary.words("limitations.prefixes"):
+        match = re.match(rf"\s*{re.escape(prefix)}\s*([^\s:：]+)\s*[:：]?\s*", text)
+        if match:
+            return match[1], text[match.end() :]
+    return None, text
+
+
+def build_limitations(ctx: BuildContext) -> list[Limitation]:
+    """Return the limitations, template instructions left by the author dropped."""
+    bullets = ctx.vocabulary.words("lists.bullets")
+    instructions = ctx.vocabulary.words("limitations.template_instructions")
+    limitations: list[Limitation] = []
+    for section in ctx.layout.sections_of_kind(SectionKind.LIMITATIONS):
+        paragraphs = [paragraph for _, paragraph in ctx.layout.paragraphs_in(section)]
+        for entry in lines_to_entries(paragraphs_to_lines(paragraphs, bullets)):
+            text = ctx.clean(entry.text, page=entry.page, where="limitation")
+            if not text:
+                continue
+            category, rest = _split_category(text, ctx)
+            if contains_phrase(instructions, text, min_score=DEFAULT_INSTRUCTION_SCORE):
+                ctx.warn(
+                    TEMPLATE_DROPPED, f"template instruction dropped: {text!r}", page=entry.page
+                )
+                continue
+            if rest.strip():
+                limitations.append(Limitation(category=category, text=rest.strip()))
+    return limitations

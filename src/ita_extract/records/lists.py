@@ -1,0 +1,113 @@
+"""Split a cell's or a section's paragraphs into list entries (bullets, numbered steps).
+
+Readers put a list item's bullet or number in ``Paragraph.list_label``, but a PDF or a hand-typed
+list leaves it in the text, so both are read here. An entry without a label of its own
+continues the entry before it, which is how a wrapped bullet or a page break reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from ita_extract.document import Paragraph
+from ita_extract.normalize.thai import parse_number, thai_to_arabic_digits
+
+_NUMBER_LABEL = re.compile(r"\s*\(?([0-9]{1,2})(?:\.[0-9]{1,2})*\s*[.)]\s*")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line of a paragraph, its label split off."""
+
+    text: str
+    label: str | None
+    page: int | None
+    opens_paragraph: bool
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One list entry: its raw text (lines joined by newlines), label and page."""
+
+    text: str
+    label: str | None
+    page: int | None
+
+
+def split_label(text: str, bullets: Iterable[str]) -> tuple[str | None, str]:
+    """Return ``(label, rest)`` when ``text`` opens with a bullet or a list number.
+
+    ``'▪ จัดทำ…'`` → ``('▪', 'จัดทำ…')``, ``'๒. แจกเวียน…'`` → ``('๒.', 'แจกเวียน…')``. A
+    number needs its dot or bracket, so a leading code or score is not a label.
+    """
+    stripped = text.lstrip()
+    for bullet in bullets:
+        if bullet and stripped.startswith(bullet):
+            rest = stripped[len(bullet) :]
+            if not rest or rest[0].isspace() or not bullet.isalnum():
+                return bullet, rest.strip()
+    match = _NUMBER_LABEL.match(thai_to_arabic_digits(stripped))
+    if match and match.end() < len(stripped):
+        return stripped[: match.end()].strip(), stripped[match.end() :].strip()
+    return None, text.strip()
+
+
+def label_number(label: str | None) -> int | None:
+    """Return the number a list label shows (``'๓.'`` → 3), or None for a bullet."""
+    if label is None:
+        return None
+    value = parse_number(label)
+    return int(value) if value is not None and value.is_integer() and value > 0 else None
+
+
+def paragraphs_to_lines(paragraphs: Sequence[Paragraph], bullets: Iterable[str]) -> list[Line]:
+    """Given paragraphs, return their lines with labels split off (list_label or typed)."""
+    bullet_list = tuple(bullets)
+    lines: list[Line] = []
+    for paragraph in paragraphs:
+        for index, raw in enumerate(paragraph.text.split("\n")):
+            if not raw.strip():
+                continue
+            typed_label, rest = split_label(raw, bullet_list)
+            label = typed_label
+            if index == 0 and paragraph.list_label:
+                label = paragraph.list_label
+                if not _same_label(typed_label, label):
+                    rest = raw.strip()
+            lines.append(Line(rest, label, paragraph.page, opens_paragraph=index == 0))
+    return lines
+
+
+def _same_label(typed: str | None, listed: str) -> bool:
+    """Return whether a label typed in the text repeats the reader's list label."""
+    return typed is not None and thai_to_arabic_digits(typed) == thai_to_arabic_digits(listed)
+
+
+def lines_to_entries(lines: Sequence[Line]) -> list[Entry]:
+    """Group lines into entries.
+
+    Where any line has a label, labels open entries and other lines continue them; where none
+    has, each paragraph is one entry.
+    """
+    labelled = any(line.label for line in lines)
+    entries: list[list[Line]] = []
+    for line in lines:
+        opens = line.label is not None if labelled else line.opens_paragraph
+        if opens or not entries:
+            entries.append([line])
+        else:
+            entries[-1].append(line)
+    return [
+        Entry("\n".join(line.text for line in group), group[0].label, group[0].page)
+        for group in entries
+    ]
+
+
+def paragraphs_to_entries(
+    paragraphs: Sequence[Paragraph], bullets: Iterable[str], clean: Callable[[str], str]
+) -> list[str]:
+    """Return the cleaned, non-empty entries of ``paragraphs``, labels stripped."""
+    entries = lines_to_entries(paragraphs_to_lines(paragraphs, bullets))
+    return [text for entry in entries if (text := clean(entry.text))]

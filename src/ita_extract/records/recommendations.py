@@ -1,0 +1,165 @@
+"""Split a stream of text into recommendations, each opening with the item codes it is about.
+
+The same rule serves a topic table's last column and the EIT survey part: a line that opens
+with item codes starts a recommendation, any other line continues the one before (a wrapped
+line, a new paragraph, the rest of the text after a page break). Codes that do not line up
+with the table rows beside them need no special case, because rows are never consulted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ita_extract.document import Paragraph
+from ita_extract.normalize.codes import parse_item_code, parse_references, split_leading_codes
+from ita_extract.normalize.thai import match_key
+from ita_extract.recognize import SectionKind
+from ita_extract.recognize.matching import phrase_key
+from ita_extract.records.context import BuildContext
+from ita_extract.report import Recommendation, RecommendationSection, Tool
+
+CODE_INFERRED = "recommendation.code_inferred"
+NO_CODE = "recommendation.no_code"
+
+_REFERENCE_CONTINUATION = ")],-–"
+"""A line opening with these after a code is the tail of a wrapped reference, not a new start."""
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One visual line of a recommendation stream, with what is known about where it stands."""
+
+    text: str
+    page: int | None
+    tool: Tool | None = None
+    """The tool of the table rows beside the line, when they are of one tool."""
+    opens_paragraph: bool = False
+
+
+@dataclass
+class _Draft:
+    codes: list[str]
+    lines: list[str]
+    page: int | None
+
+
+def paragraphs_to_lines(
+    paragraphs: Sequence[Paragraph], tool: Tool | None = None
+) -> list[TextLine]:
+    """Return the non-empty lines of ``paragraphs`` (list labels left out: codes are in text)."""
+    return [
+        TextLine(line, paragraph.page, tool, opens_paragraph=index == 0)
+        for paragraph in paragraphs
+        for index, line in enumerate(paragraph.text.split("\n"))
+        if line.strip()
+    ]
+
+
+def _ends_with_marker(text: str, ctx: BuildContext) -> bool:
+    key = match_key(text)
+    return any(
+        key.endswith(phrase_key(word)) for word in ctx.vocabulary.words("remarks.reference_markers")
+    )
+
+
+def _leading_codes(
+    line: TextLine, previous: str | None, ctx: BuildContext
+) -> tuple[list[str], str]:
+    """Return the codes ``line`` opens with and its rest; no codes for a continuation."""
+    if previous is not None and _ends_with_marker(previous, ctx):
+        return [], line.text
+    codes, rest = split_leading_codes(line.text)
+    if codes and (not rest.strip() or rest.lstrip()[0] in _REFERENCE_CONTINUATION):
+        return [], line.text
+    if codes or not line.opens_paragraph or line.tool is None:
+        return codes, rest
+    # A code that lost its letter (``๕ หน่วยงานควร…``) is read with the tool of the rows beside.
+    token, _, tail = line.text.strip().partition(" ")
+    if token.isdigit() and len(token) <= 2 and tail.strip():
+        code = parse_item_code(token, tool=line.tool)
+        if code is not None:
+            ctx.warn(
+                CODE_INFERRED,
+                f"recommendation opening {token!r} has no tool letter; read as {code} "
+                f"from the {line.tool} rows beside it",
+                page=line.page,
+            )
+            return [code], tail
+    return [], line.text
+
+
+def lines_to_recommendations(
+    lines: Sequence[TextLine],
+    ctx: BuildContext,
+    *,
+    section: RecommendationSection,
+    topic: int | None = None,
+    keep_uncoded_lead: bool = True,
+) -> list[Recommendation]:
+    """Return the recommendations of ``lines``.
+
+    Text before the first code is a recommendation without codes when ``keep_uncoded_lead``
+    (a topic table's cell says something about all its items), and an introduction to skip
+    otherwise (the EIT survey part's opening sentence).
+    """
+    drafts: list[_Draft] = []
+    previous: str | None = None
+    for line in lines:
+        codes, rest = _leading_codes(line, previous, ctx)
+        previous = line.text
+        if codes:
+            drafts.append(_Draft(codes, [rest], line.page))
+        elif drafts:
+            drafts[-1].lines.append(line.text)
+        elif keep_uncoded_lead:
+            ctx.warn(NO_CODE, "recommendation text names no item code", page=line.page)
+            drafts.append(_Draft([], [line.text], line.page))
+    records = []
+    for draft in drafts:
+        raw = "\n".join(draft.lines)
+        text = ctx.clean(raw, page=draft.page, where="recommendation")
+        if not text:
+            continue
+        records.append(
+            Recommendation(
+                codes=draft.codes,
+                text=text,
+                references=parse_references(raw),
+                section=section,
+                topic=topic,
+                page=draft.page,
+            )
+        )
+    return records
+
+
+def build_eit_survey(ctx: BuildContext) -> list[Recommendation]:
+    """Return the EIT survey part's recommendations, one per coded paragraph.
+
+    A paragraph without a code continues the one before (a page break split it); text before
+    the first code introduces the part and is not a recommendation.
+    """
+    records: list[Recommendation] = []
+    for section in ctx.layout.sections_of_kind(SectionKind.EIT_SURVEY):
+        paragraphs = [paragraph for _, paragraph in ctx.layout.paragraphs_in(section)]
+        records.extend(
+            lines_to_recommendations(
+                paragraphs_to_lines(paragraphs, Tool.EIT),
+                ctx,
+                section=RecommendationSection.EIT_SURVEY,
+                keep_uncoded_lead=False,
+            )
+        )
+    return records
+
+
+def build_oit_recommendation(ctx: BuildContext) -> str | None:
+    """Return the OIT recommendation: the text under its heading, or None without one."""
+    texts = []
+    for section in ctx.layout.sections_of_kind(SectionKind.OIT_RECOMMENDATION):
+        for _, paragraph in ctx.layout.paragraphs_in(section):
+            cleaned = ctx.clean(paragraph.labelled_text, page=paragraph.page, where="OIT")
+            if cleaned:
+                texts.append(cleaned)
+    return " ".join(texts) or None

@@ -1,0 +1,69 @@
+"""The signature block: who signed the report, in what position, and when."""
+
+from __future__ import annotations
+
+from ita_extract.document import Paragraph
+from ita_extract.normalize.dates import parse_thai_date
+from ita_extract.recognize import SectionKind
+from ita_extract.records.context import BuildContext
+from ita_extract.report import Signature
+
+DEFAULT_TAIL_PARAGRAPHS = 12
+"""Paragraphs read from the end when the report has no signature heading."""
+
+
+def _is_name(text: str, ctx: BuildContext) -> str | None:
+    """Return the name a signature line gives (``(นายสมชาย ใจดี)``), or None."""
+    inner = text.strip()
+    for phrase in ctx.vocabulary.words("signature.sign_phrases"):
+        if inner.startswith(phrase):
+            inner = inner[len(phrase) :].strip()
+    if inner.startswith("(") and inner.endswith(")"):
+        inner = inner[1:-1].strip()
+    elif not any(
+        inner.startswith(title) for title in ctx.vocabulary.words("signature.name_titles")
+    ):
+        return None
+    titled = any(inner.startswith(title) for title in ctx.vocabulary.words("signature.name_titles"))
+    return inner if inner and (titled or text.strip().startswith("(")) else None
+
+
+def build_signature(ctx: BuildContext) -> Signature:
+    """Return the signatory's name, position and date, from the end of the document."""
+    blocks = ctx.layout.document.blocks
+    sections = ctx.layout.sections_of_kind(SectionKind.SIGNATURE)
+    if sections:
+        candidates = [b for b in blocks[sections[0].start :] if isinstance(b, Paragraph)]
+    else:
+        candidates = ctx.layout.document.paragraphs[-DEFAULT_TAIL_PARAGRAPHS:]
+    lines = [
+        (ctx.clean(line, page=p.page, where="signature"), p.page)
+        for p in candidates
+        for line in p.text.split("\n")
+    ]
+    lines = [(line, page) for line, page in lines if line]
+    date = None
+    for phrase in ctx.vocabulary.words("signature.date_phrases"):
+        for line, _ in lines:
+            if phrase in line:
+                date = parse_thai_date(line)
+                if date is not None:
+                    break
+        if date is not None:
+            break
+    name = position = None
+    for index, (line, _) in enumerate(lines):
+        found = _is_name(line, ctx)
+        if found is None:
+            continue
+        name = found
+        following = []
+        for later, _ in lines[index + 1 :]:
+            if any(phrase in later for phrase in ctx.vocabulary.words("signature.date_phrases")):
+                break
+            if _is_name(later, ctx):
+                break
+            following.append(later)
+        position = " ".join(following) or None
+        break
+    return Signature(name=name, position=position, date=date)

@@ -1,0 +1,121 @@
+"""The title block: the publishing agency and the fiscal year the report analyses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ita_extract.document import Paragraph
+from ita_extract.normalize.thai import parse_year
+from ita_extract.recognize import SectionKind, contains_phrase
+from ita_extract.records.context import BuildContext
+from ita_extract.report import Agency
+
+DEFAULT_TITLE_LINES = 15
+"""Lines read from the top when a report has no heading to end its title block."""
+DEFAULT_TITLE_MATCH_SCORE = 90.0
+
+
+def title_lines(ctx: BuildContext) -> list[tuple[str, int | None]]:
+    """Return the visual lines of the title block (paragraphs before the first heading)."""
+    layout = ctx.layout
+    title = layout.sections_of_kind(SectionKind.TITLE)[0]
+    paragraphs: Sequence[Paragraph] = [paragraph for _, paragraph in layout.paragraphs_in(title)]
+    if not paragraphs:
+        paragraphs = layout.document.paragraphs[:DEFAULT_TITLE_LINES]
+    return [
+        (line.strip(), paragraph.page)
+        for paragraph in paragraphs
+        for line in paragraph.text.split("\n")
+        if line.strip()
+    ]
+
+
+def has_report_title(ctx: BuildContext) -> bool:
+    """Return whether the title block names an ITA analysis report (ITA, คุณธรรมและความโปร่งใส)."""
+    phrases = ctx.vocabulary.words("title.report_phrases")
+    return any(
+        contains_phrase(phrases, line, min_score=DEFAULT_TITLE_MATCH_SCORE)
+        for line, _ in title_lines(ctx)
+    )
+
+
+def build_fiscal_year(ctx: BuildContext) -> int | None:
+    """Return the fiscal year (BE) the report analyses, from its title, or None.
+
+    A title naming two years (the analysed year and the measures' year) gives the first: the
+    year of the assessment. A line naming the report is preferred to other dated lines (the
+    measure's own title on the cover may carry the next year).
+    """
+    lines = [line for line, _ in title_lines(ctx)]
+    phrases = ctx.vocabulary.words("title.report_phrases")
+    markers = ctx.vocabulary.words("title.fiscal_year_markers")
+    titled = [line for line in lines if contains_phrase(phrases, line, min_score=90.0)]
+    dated = [line for line in lines if any(marker in line for marker in markers)]
+    for line in [*titled, *dated]:
+        year = parse_year(line)
+        if year is not None:
+            return year
+    return None
+
+
+def _kind_at(line: str, kinds: Iterable[str]) -> tuple[int, str] | None:
+    """Return where the first agency kind starts a word in ``line``, and the kind."""
+    best: tuple[int, str] | None = None
+    for kind in kinds:
+        for match in re.finditer(re.escape(kind), line):
+            start = match.start()
+            if start and not line[start - 1].isspace() and not line[:start].endswith("ของ"):
+                continue
+            if best is None or start < best[0] or (start == best[0] and len(kind) > len(best[1])):
+                best = (start, kind)
+            break
+    return best
+
+
+def _value_after(prefixes: Iterable[str], text: str) -> str | None:
+    """Return the word after the first of ``prefixes`` in ``text`` (``อำเภอเมือง`` → ``เมือง``)."""
+    for prefix in prefixes:
+        match = re.search(rf"(?:^|\s|[^\u0e00-\u0e7f]){re.escape(prefix)}\s*(\S+)", text)
+        if match:
+            return match[1].strip(" ,.")
+    return None
+
+
+def _cut_name(text: str, stops: Iterable[str]) -> str:
+    """Return the agency name: ``text`` up to the first location or year phrase."""
+    end = len(text)
+    for stop in stops:
+        index = text.find(stop, 1)
+        if index != -1:
+            end = min(end, index)
+    return text[:end].strip(" ,")
+
+
+def build_agency(ctx: BuildContext) -> Agency:
+    """Return the agency the title block names, with its kind, district and province.
+
+    Only what the document writes is taken: a report that never names its province leaves it
+    null.
+    """
+    kinds = ctx.vocabulary.words("agency.kinds")
+    districts = ctx.vocabulary.words("title.district_prefixes")
+    provinces = ctx.vocabulary.words("title.province_prefixes")
+    stops = (*districts, *provinces, *ctx.vocabulary.words("title.fiscal_year_markers"))
+    lines = title_lines(ctx)
+    for index, (raw, page) in enumerate(lines):
+        line = ctx.clean(raw, page=page, where="agency")
+        found = _kind_at(line, kinds)
+        if found is None:
+            continue
+        start, kind = found
+        name = _cut_name(line[start:], stops)
+        nearby = " ".join(ctx.clean(text) for text, _ in lines[index : index + 2])
+        location = nearby[nearby.find(name) + len(name) :] if name in nearby else nearby
+        return Agency(
+            name=name or None,
+            kind=kind,
+            district=_value_after(districts, location),
+            province=_value_after(provinces, location),
+        )
+    return Agency()

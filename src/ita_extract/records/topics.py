@@ -1,0 +1,214 @@
+"""Part 1's topic tables: topics, their assessments per tool, item scores and recommendations.
+
+A topic's table may be split across pages (by the reader or by the author); a table without a
+number, title or heading of its own continues the topic before it, so a recommendation cut by
+the page break is read as one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ita_extract.document import Cell
+from ita_extract.normalize.codes import parse_item_code, tool_of_code
+from ita_extract.normalize.thai import match_key, parse_number, parse_score
+from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
+from ita_extract.recognize.matching import phrase_key
+from ita_extract.records.context import BuildContext
+from ita_extract.records.items import ItemMention
+from ita_extract.records.lists import label_number, split_label
+from ita_extract.records.recommendations import (
+    TextLine,
+    lines_to_recommendations,
+    paragraphs_to_lines,
+)
+from ita_extract.records.tools import text_to_tool
+from ita_extract.report import (
+    Assessment,
+    ItemScore,
+    Recommendation,
+    RecommendationSection,
+    Tool,
+    Topic,
+)
+
+NUMBER_INFERRED = "topic.number_inferred"
+UNREADABLE_CODE = "topic.unreadable_code"
+
+
+@dataclass
+class _TopicDraft:
+    number: int
+    title: str | None
+    page: int | None
+    assessments: dict[Tool, Assessment] = field(default_factory=dict)
+    lines: list[TextLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TopicRecords:
+    """What the topic tables hold."""
+
+    topics: list[Topic]
+    recommendations: list[Recommendation]
+    mentions: list[ItemMention]
+
+
+def _is_status(text: str, ctx: BuildContext) -> bool:
+    key = match_key(text)
+    return bool(key) and key in {
+        phrase_key(word) for word in ctx.vocabulary.words("remarks.statuses")
+    }
+
+
+def _topic_heading_title(text: str, ctx: BuildContext) -> str | None:
+    """Return a topic heading's title: its text after ``ประเด็นที่ N``."""
+    cleaned = ctx.clean(text)
+    for prefix in ctx.layout.settings.vocabulary.topic_prefixes:
+        match = re.match(rf"\s*{re.escape(prefix)}\s*[0-9๐-๙]+\s*[.:)]?\s*", cleaned)
+        if match:
+            return cleaned[match.end() :] or None
+    return None
+
+
+def _number_and_title(
+    table: RecognizedTable, ctx: BuildContext
+) -> tuple[int | None, str | None, int | None]:
+    """Return the topic number, title and page a table or its heading states."""
+    heading_number = heading_title = heading_page = None
+    section = ctx.layout.section_of(table.block_index)
+    if section.kind is SectionKind.TOPIC and section.heading is not None:
+        paragraph = section.heading.paragraph
+        heading_number = section.heading.number
+        heading_title = _topic_heading_title(paragraph.labelled_text, ctx)
+        heading_page = paragraph.page
+    first = table.data_rows()[:1]
+    number_cell = table.cell(first[0], ColumnRole.NUMBER) if first else None
+    title_cell = table.cell(first[0], ColumnRole.TITLE) if first else None
+    number = None
+    if number_cell is not None:
+        value = parse_number(number_cell.text)
+        number = int(value) if value is not None and value.is_integer() and value > 0 else None
+    title = None
+    if title_cell is not None:
+        label, rest = split_label(title_cell.text, ctx.vocabulary.words("lists.bullets"))
+        number = number or label_number(label)
+        title = ctx.clean(rest, page=title_cell.page, where="topic title") or None
+    page = heading_page or table.table.page
+    return number or heading_number, title or heading_title, page
+
+
+def _row_tool(table: RecognizedTable, row: int, ctx: BuildContext) -> Tool | None:
+    cell = table.cell(row, ColumnRole.TOOL)
+    return text_to_tool(cell.text, ctx.vocabulary) if cell is not None else None
+
+
+def _read_rows(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext) -> list[ItemMention]:
+    """Add the table's item rows to the draft's assessments; return them as mentions."""
+    score_column = table.score_column(ctx.fiscal_year)
+    mentions: list[ItemMention] = []
+    for row in table.data_rows():
+        question = table.cell(row, ColumnRole.QUESTION)
+        score_cell = table.grid[row][score_column] if score_column is not None else None
+        if question is None or question.row_start != row:
+            continue
+        tool = _row_tool(table, row, ctx)
+        code = parse_item_code(question.text, tool=tool)
+        score = parse_score(score_cell.text) if score_cell is not None else None
+        page = question.page or table.table.page
+        if code is None:
+            if score is not None:
+                ctx.warn(
+                    UNREADABLE_CODE,
+                    f"topic {draft.number}: no item code in {question.text.strip()!r}",
+                    page=page,
+                )
+            continue
+        tool = tool or tool_of_code(code)
+        assessment = draft.assessments.setdefault(tool, Assessment(tool=tool))
+        if all(item.code != code for item in assessment.items):
+            assessment.items.append(ItemScore(code=code, score=score, page=page))
+        mentions.append(ItemMention(code, score, page, (table.block_index, row, 0)))
+    return mentions
+
+
+def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext) -> None:
+    """Read the last column: a status sets its tools' result, other text is recommendations."""
+    seen: set[int] = set()
+    for row in table.data_rows():
+        cell = table.cell(row, ColumnRole.REMARK)
+        if cell is None or id(cell) in seen or not cell.text.strip():
+            continue
+        seen.add(id(cell))
+        tools = _tools_beside(table, cell, ctx)
+        if _is_status(cell.text, ctx):
+            status = ctx.clean(cell.text, page=cell.page)
+            for tool in tools:
+                assessment = draft.assessments.setdefault(tool, Assessment(tool=tool))
+                if assessment.result is None:
+                    assessment.result = status
+            continue
+        context_tool = next(iter(tools)) if len(tools) == 1 else None
+        draft.lines.extend(paragraphs_to_lines(cell.paragraphs, context_tool))
+
+
+def _tools_beside(table: RecognizedTable, cell: Cell, ctx: BuildContext) -> list[Tool]:
+    """Return the tools of the item rows a merged remark cell stands beside, in order."""
+    tools: list[Tool] = []
+    for row in range(cell.row_start, cell.row_end):
+        if row in table.header_rows:
+            continue
+        tool = _row_tool(table, row, ctx)
+        if tool is None:
+            question = table.cell(row, ColumnRole.QUESTION)
+            code = parse_item_code(question.text) if question is not None else None
+            tool = tool_of_code(code) if code else None
+        if tool is not None and tool not in tools:
+            tools.append(tool)
+    return tools
+
+
+def build_topics(ctx: BuildContext) -> TopicRecords:
+    """Return the topics of part 1, their recommendations, and the item scores they state."""
+    drafts: list[_TopicDraft] = []
+    mentions: list[ItemMention] = []
+    last_heading: int | None = None
+    for table in ctx.layout.tables_of_kind(TableKind.TOPIC):
+        number, title, page = _number_and_title(table, ctx)
+        section = ctx.layout.section_of(table.block_index)
+        new_heading = section.kind is SectionKind.TOPIC and section.start != last_heading
+        continues = drafts and (table.continued or (number is None and title is None))
+        if drafts and ((continues and not new_heading) or number == drafts[-1].number):
+            draft = drafts[-1]
+        else:
+            if number is None:
+                number = len(drafts) + 1
+                ctx.warn(
+                    NUMBER_INFERRED,
+                    f"a topic table states no number; numbered {number} by its order",
+                    page=page,
+                )
+            draft = _TopicDraft(number, title, page)
+            drafts.append(draft)
+        if section.kind is SectionKind.TOPIC:
+            last_heading = section.start
+        mentions.extend(_read_rows(table, draft, ctx))
+        _read_remarks(table, draft, ctx)
+    topics: list[Topic] = []
+    recommendations: list[Recommendation] = []
+    for draft in drafts:
+        topics.append(
+            Topic(
+                number=draft.number,
+                title=draft.title,
+                page=draft.page,
+                assessments=list(draft.assessments.values()),
+            )
+        )
+        recommendations.extend(
+            lines_to_recommendations(
+                draft.lines, ctx, section=RecommendationSection.TOPIC, topic=draft.number
+            )
+        )
+    return TopicRecords(topics, recommendations, mentions)
