@@ -62,6 +62,8 @@ _PAGE_NUMBER = re.compile(
     r"(?:(?:/|จาก|of)\s*[0-9๐-๙]{1,4})?\s*[-–)\]]?$",
     re.IGNORECASE,
 )
+_EMPTY_PAGE_TREE = re.compile(rb"/Count\s+0\b")
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b")
 _DIGITS = re.compile(r"[0-9๐-๙]+")
 
 
@@ -117,11 +119,17 @@ def _numbers(contents: Sequence[PageContent]) -> list[int]:
 
 def _read_pages(data: bytes) -> list[PageContent]:
     """Return every page's content, with the PDF opened once and closed before returning."""
+    if not data.strip():
+        raise EmptyDocumentError("the file is empty")
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        if getattr(error, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+        code = getattr(error, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
             raise EncryptedDocumentError("the PDF is protected by a password") from error
+        # -- PDFium refuses a PDF whose page tree is empty as if it were broken --
+        if _EMPTY_PAGE_TREE.search(data) and not _PAGE_OBJECT.search(data):
+            raise EmptyDocumentError("the PDF has no pages") from error
         raise CorruptDocumentError(f"the PDF cannot be read: {error}") from error
     try:
         if len(document) == 0:
