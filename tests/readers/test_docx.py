@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 
 import docx
 import pytest
@@ -451,6 +452,8 @@ def test_numbering_from_the_paragraph_style_and_in_table_cells() -> None:
         ("9.1 การเปิดเผยข้อมูล", None, "9.1 การเปิดเผยข้อมูล"),
         ("๙๗.๖๑", None, "๙๗.๖๑"),
         ("2566. ปี", None, "2566. ปี"),
+        ("– กันยายน", "–", "กันยายน"),
+        ("๑๒๓. ข้อ", "๑๒๓.", "ข้อ"),
         ("-5 คะแนน", None, "-5 คะแนน"),
         ("e๑ หน่วยงานควร", None, "e๑ หน่วยงานควร"),
         ("จ. ศรีสะเกษ", None, "จ. ศรีสะเกษ"),
@@ -572,3 +575,76 @@ def no_text(document: object) -> None:
 def test_bad_input_raises_a_typed_error(data: bytes, error: type[Exception]) -> None:
     with pytest.raises(error):
         read_docx(data)
+
+
+# -- the generated report A (tests/fixtures), checked by eye against the document ------
+
+REPORT_A = Path(__file__).parents[1] / "fixtures" / "ita-2566-obt-a.docx"
+
+
+@pytest.fixture(scope="module")
+def report_a() -> Document:
+    return read_docx(REPORT_A.read_bytes())
+
+
+def test_report_a_indicator_table_merges_the_tool_cell_over_its_indicators(
+    report_a: Document,
+) -> None:
+    indicators = report_a.tables[0]
+    assert (indicators.row_count, indicators.col_count) == (11, 4)
+    tool_cells = [c for c in indicators.cells if c.col_start == 0 and c.row_start > 0]
+    assert [(c.text, c.row_start, c.row_end) for c in tool_cells] == [
+        ("IIT", 1, 6),
+        ("EIT", 6, 9),
+        ("OIT", 9, 11),
+    ]
+    assert [c.text for c in indicators.rows()[1]] == ["IIT", "๑", "การปฏิบัติหน้าที่", "๙๗.๖๑"]
+    assert [c.text for c in indicators.rows()[10]][1:] == ["๑๐", "การป้องกันการทุจริต", "๙๖.๒๕"]
+
+
+def test_report_a_topic_table_merges_number_title_tool_and_remarks(report_a: Document) -> None:
+    topic = report_a.tables[1]
+    assert (topic.row_count, topic.col_count) == (13, 6)
+    spans = {(c.col_start, c.row_start): c.row_end for c in topic.cells if c.row_span > 1}
+    assert spans == {
+        (0, 1): 13,  # ลำดับ
+        (1, 1): 13,  # หัวข้อ
+        (2, 1): 4,  # IIT
+        (5, 1): 4,  # ผ่าน
+        (2, 4): 9,  # EIT
+        (5, 4): 9,  # the recommendations beside the EIT rows
+        (2, 9): 13,  # OIT
+        (5, 9): 13,  # ผ่าน
+    }
+    remarks = topic.grid()[4][5]
+    assert remarks is not None and remarks.text.startswith("e๕ หน่วยงานควร")
+    assert [c.text for c in topic.rows()[9]][3:5] == ["ข้อ ๐๑๑", "๑๐๐"]
+
+
+def test_report_a_action_plan_labels_and_continuation_row(report_a: Document) -> None:
+    plan = report_a.tables[-1]
+    assert (plan.row_count, plan.col_count) == (10, 5)
+    first_topic = plan.grid()[1][0]
+    assert first_topic is not None and (first_topic.row_start, first_topic.row_end) == (1, 4)
+    assert [(p.list_label, p.text) for p in first_topic.paragraphs] == [
+        ("๑.", "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ")
+    ]
+    measures, _, steps, timeframe = plan.rows()[1][1:]
+    assert {p.list_label for p in measures.paragraphs} == {"▪"}  # -- Word's automatic bullets --
+    assert [p.list_label for p in steps.paragraphs] == ["๑.", "๒.", "๓."]  # -- typed --
+    assert timeframe.text == "ตุลาคม ๒๕๖๖"
+    continuation = plan.rows()[6]
+    assert [c.text for c in continuation][:3] == ["", "", ""]
+    assert [p.list_label for p in continuation[3].paragraphs] == ["๓.", "๔."]
+
+
+def test_report_a_order_pages_and_limitations(report_a: Document) -> None:
+    assert len(report_a.tables) == 9  # -- indicators, seven topics, the action plan --
+    assert report_a.page_count is None  # -- written by python-docx, never laid out by Word --
+    assert {p.page for p in report_a.paragraphs} == {None}
+    limitations = [p for p in report_a.paragraphs if p.list_label == "-"]
+    assert [p.text.split()[0] for p in limitations] == [
+        "ข้อจำกัดด้านบุคลากร",
+        "ข้อจำกัดด้านงบประมาณ",
+        "ข้อจำกัดด้านระบบเทคโนโลยีสารสนเทศ",
+    ]

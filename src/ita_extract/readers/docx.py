@@ -29,10 +29,11 @@ Rules this reader keeps (the record builders rely on them):
   letters, roman, letters, bullets). A list whose ``w:num`` overrides its definition
   (Word's "restart numbering") counts on its own; lists that share one definition without
   overrides continue each other's count, as Word does. A paragraph without automatic
-  numbering whose text *starts* with a typed bullet (``▪``, ``•``, ``-``, ``*``…) or a typed
-  one- or two-digit number (``1.``, ``๑.``, ``2)``, ``(3)``) followed by white space has that
-  token moved into ``list_label`` too (see :func:`split_typed_label`), so every reader
-  gives builders the same shape: ``text`` never starts with its label.
+  numbering whose text *starts* with a typed bullet (``▪``, ``•``, ``-``, ``–``, ``*``…) or a
+  typed number of up to three digits (``1.``, ``๑.``, ``2)``, ``(3)``) followed by white
+  space has that token moved into ``list_label`` too (see :func:`split_typed_label`, the
+  PDF reader's rule), so every reader gives builders the same shape: ``text`` never starts
+  with its label, and ``Paragraph.labelled_text`` gives the line as printed.
 - **Kind**: ``HEADING`` when the paragraph's style chain holds a built-in heading or Title
   style or an outline level (many reports use bold Normal text instead: builders must not
   rely on it); else ``LIST_ITEM`` when it has a label; else ``PARAGRAPH``.
@@ -114,8 +115,12 @@ _HEADING_STYLE = re.compile(r"^(heading [1-9]|title)$", re.IGNORECASE)
 _BODY_TEXT_OUTLINE_LEVEL = 9
 _MAX_LEVELS = 9
 
-_TYPED_LABEL = re.compile(r"^([▪•●○◦■□◆◇❖➢➤►✓✔∙·*-]|\(\d{1,2}\)|\d{1,2}[.)])\s+(?=\S)")
-"""A bullet or a one/two-digit number (any script's digits) typed before a list item's text."""
+_TYPED_LABEL = re.compile(
+    r"^([▪•●○◦■□▫‣⁃◆◇❖∙·➢➤►✓✔*\-–]|\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\))\s+(?=\S)"
+)
+"""A bullet or a number of up to three Arabic or Thai digits typed before a list item's text.
+
+The same rule as the PDF reader's, so builders see one shape whatever the format."""
 
 _SYMBOL_FONTS = frozenset({"wingdings", "symbol", "webdings"})
 _SYMBOL_CHARS = {
@@ -179,10 +184,10 @@ def read_docx(data: bytes) -> Document:
 def split_typed_label(text: str) -> tuple[str | None, str]:
     """Return ``(label, rest)`` when ``text`` starts with a typed bullet or list number.
 
-    The label is a bullet character or a one- or two-digit number in any script's digits
-    (``1.``, ``๑.``, ``2)``, ``(3)``) followed by white space and more text; longer numbers
-    and dotted numbers (``9.1``) are content, not labels. Without a label, return
-    ``(None, text)``.
+    The label is a bullet character (``▪``, ``•``, ``-``, ``–``, ``*``…) or a number of up
+    to three Arabic or Thai digits with a dot or bracket (``1.``, ``๑.``, ``2)``, ``(3)``),
+    followed by white space and more text; longer numbers and dotted numbers (``9.1``) are
+    content, not labels. Without a label, return ``(None, text)``.
     """
     match = _TYPED_LABEL.match(text)
     if match is None:
