@@ -54,8 +54,7 @@ def paragraph_to_heading(
     topic_number = key_to_topic_number(key, settings)
     if topic_number is not None:
         return Heading(block_index, SectionKind.TOPIC, paragraph, topic_number)
-    best_kind: SectionKind | None = None
-    best_score = 0.0
+    best: tuple[tuple[float, int, int], SectionKind] | None = None
     for kind, phrases in settings.vocabulary.sections.items():
         match = best_phrase_at_start(
             phrases,
@@ -63,9 +62,14 @@ def paragraph_to_heading(
             max_offset=settings.heading_max_offset,
             min_score=settings.heading_min_score,
         )
-        if match is not None and match.score > best_score:
-            best_kind, best_score = kind, match.score
-    return None if best_kind is None else Heading(block_index, best_kind, paragraph)
+        if match is None:
+            continue
+        # Equal scores: the phrase that starts earlier, then the longer one, names the heading
+        # (the report's title "รายงานการวิเคราะห์…" holds part 1's "การวิเคราะห์…").
+        rank = (match.score, -match.start, match.end - match.start)
+        if best is None or rank > best[0]:
+            best = (rank, kind)
+    return None if best is None else Heading(block_index, best[1], paragraph)
 
 
 def key_to_topic_number(key: str, settings: RecognizeSettings) -> int | None:
@@ -97,7 +101,9 @@ def headings_to_sections(headings: Sequence[Heading], block_count: int) -> list[
     """Given the headings, return the sections they open, the title block first.
 
     A section runs to the next heading, so sections missing or reordered need no special case.
+    Title headings (the report's own title lines) open nothing: they belong to the title block.
     """
+    headings = [heading for heading in headings if heading.kind is not SectionKind.TITLE]
     first = headings[0].block_index if headings else block_count
     sections = [Section(SectionKind.TITLE, 0, first)]
     for heading, following in zip(headings, [*headings[1:], None], strict=True):

@@ -9,8 +9,6 @@ from ita_extract.records.context import BuildContext
 from ita_extract.records.lists import lines_to_entries, paragraphs_to_lines
 from ita_extract.report import Limitation
 
-TEMPLATE_DROPPED = "limitation.template_text"
-
 DEFAULT_INSTRUCTION_SCORE = 90.0
 
 
@@ -35,10 +33,8 @@ def build_limitations(ctx: BuildContext) -> list[Limitation]:
             if not text:
                 continue
             category, rest = _split_category(text, ctx)
+            # Template instructions are the template's, not the agency's: dropped silently.
             if contains_phrase(instructions, text, min_score=DEFAULT_INSTRUCTION_SCORE):
-                ctx.warn(
-                    TEMPLATE_DROPPED, f"template instruction dropped: {text!r}", page=entry.page
-                )
                 continue
             if rest.strip():
                 limitations.append(Limitation(category=category, text=rest.strip()))

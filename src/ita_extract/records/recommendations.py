@@ -111,13 +111,16 @@ def lines_to_recommendations(
         if codes:
             drafts.append(_Draft(codes, [rest], line.page))
         elif drafts:
-            drafts[-1].lines.append(line.text)
+            # A new paragraph (after a page break) continues after a space; a wrapped line is
+            # joined the Thai way by the cleaner.
+            separator = " " if line.opens_paragraph else "\n"
+            drafts[-1].lines[-1] += separator + line.text
         elif keep_uncoded_lead:
             ctx.warn(NO_CODE, "recommendation text names no item code", page=line.page)
             drafts.append(_Draft([], [line.text], line.page))
     records = []
     for draft in drafts:
-        raw = "\n".join(draft.lines)
+        raw = " ".join(draft.lines)
         text = ctx.clean(raw, page=draft.page, where="recommendation")
         if not text:
             continue

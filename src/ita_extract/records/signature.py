@@ -61,7 +61,7 @@ def build_signature(ctx: BuildContext) -> Signature:
         for later, _ in lines[index + 1 :]:
             if any(phrase in later for phrase in ctx.vocabulary.words("signature.date_phrases")):
                 break
-            if _is_name(later, ctx):
+            if later.startswith("(") and _is_name(later, ctx):
                 break
             following.append(later)
         position = " ".join(following) or None

@@ -44,6 +44,13 @@ class _TopicDraft:
     page: int | None
     assessments: dict[Tool, Assessment] = field(default_factory=dict)
     lines: list[TextLine] = field(default_factory=list)
+    statuses: dict[Tool, list[str]] = field(default_factory=dict)
+    """The statuses the last column gives beside each tool's rows (None: recommendations)."""
+
+    def result(self, tool: Tool) -> str | None:
+        """Return the tool's status when every remark beside its rows is that one status."""
+        statuses = set(self.statuses.get(tool, []))
+        return statuses.pop() if len(statuses) == 1 and "" not in statuses else None
 
 
 @dataclass(frozen=True)
@@ -134,7 +141,11 @@ def _read_rows(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext) ->
 
 
 def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext) -> None:
-    """Read the last column: a status sets its tools' result, other text is recommendations."""
+    """Read the last column: statuses beside each tool's rows, other text as recommendations.
+
+    A tool has a result only where every remark beside its rows is the same status; a tool
+    with recommendations beside any of its rows has none.
+    """
     seen: set[int] = set()
     for row in table.data_rows():
         cell = table.cell(row, ColumnRole.REMARK)
@@ -142,15 +153,12 @@ def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext)
             continue
         seen.add(id(cell))
         tools = _tools_beside(table, cell, ctx)
-        if _is_status(cell.text, ctx):
-            status = ctx.clean(cell.text, page=cell.page)
-            for tool in tools:
-                assessment = draft.assessments.setdefault(tool, Assessment(tool=tool))
-                if assessment.result is None:
-                    assessment.result = status
-            continue
-        context_tool = next(iter(tools)) if len(tools) == 1 else None
-        draft.lines.extend(paragraphs_to_lines(cell.paragraphs, context_tool))
+        status = ctx.clean(cell.text, page=cell.page) if _is_status(cell.text, ctx) else ""
+        for tool in tools:
+            draft.statuses.setdefault(tool, []).append(status)
+        if not status:
+            context_tool = tools[0] if len(tools) == 1 else None
+            draft.lines.extend(paragraphs_to_lines(cell.paragraphs, context_tool))
 
 
 def _tools_beside(table: RecognizedTable, cell: Cell, ctx: BuildContext) -> list[Tool]:
@@ -203,7 +211,10 @@ def build_topics(ctx: BuildContext) -> TopicRecords:
                 number=draft.number,
                 title=draft.title,
                 page=draft.page,
-                assessments=list(draft.assessments.values()),
+                assessments=[
+                    assessment.model_copy(update={"result": draft.result(tool)})
+                    for tool, assessment in draft.assessments.items()
+                ],
             )
         )
         recommendations.extend(
