@@ -23,7 +23,7 @@ EXIT_UNREADABLE = 2
 EXIT_INTERNAL = 3
 """A bug in ita_extract: the message asks for a report."""
 
-_SUBCOMMANDS = ("parse", "schema", "batch")
+_SUBCOMMANDS = ("parse", "schema", "batch", "validate")
 
 Handler = Callable[[argparse.Namespace], int]
 
