@@ -1,4 +1,4 @@
-"""Limits: a file that hangs or grows is stopped and recorded with its reason; its worker replaced."""
+"""Limits: a file that hangs or grows is stopped and recorded as failed; its worker is replaced."""
 
 from __future__ import annotations
 

@@ -1,0 +1,220 @@
+"""The output folder: record names, atomic writes, tidy tables and the summary, from known data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+
+from ita_extract.batch import BatchSummary
+from ita_extract.batch.aggregate import Entry, write_aggregates
+from ita_extract.batch.inputs import InputNotFoundError, find_inputs
+from ita_extract.batch.progress import open_progress
+from ita_extract.batch.store import Failure, RecordStore, record_key
+from ita_extract.cli.batch import exit_code
+from ita_extract.report import Report
+
+SHA = "ab" * 32
+REPORT_COLUMNS = ["source_path", "source_sha256", "agency", "province", "fiscal_year"]
+WHO = ["in/ise-2566.pdf", SHA, "องค์การบริหารส่วนตำบลอีเซ", "ศรีสะเกษ", "2566"]
+
+# -- expected rows, written by hand from the example in shared/spec/json-contract.md --
+EXPECTED_ROWS = {
+    "reports": [
+        [
+            *WHO,
+            "องค์การบริหารส่วนตำบล",
+            "โพธิ์ศรีสุวรรณ",
+            "95.51",
+            "ผ่าน",
+            "true",
+            "AA",
+            "ise-2566.pdf",
+            "pdf",
+            "9",
+            "false",
+            "1",
+        ]
+    ],
+    "indicators": [[*WHO, "1", "IIT", "การปฏิบัติหน้าที่", "97.61", "1"]],
+    "items": [[*WHO, "i1", "IIT", "97.8", "2"], [*WHO, "O11", "OIT", "100.0", "3"]],
+    "recommendations": [
+        [*WHO, "1", "topic", "1", "e1", "O13;O14", "หน่วยงานควรระบุทั้งขั้นตอนและระยะเวลา", "2"]
+    ],
+    "action_plan": [
+        [
+            *WHO,
+            "2567",
+            "1",
+            "1",
+            "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ",
+            "จัดทำคู่มือ/แนวทางการปฏิบัติงาน",
+            "กองการเจ้าหน้าที่",
+            "จัดทำคู่มือ/แนวทาง\nแจกเวียนให้บุคลากรภายในให้รับทราบ\nเผยแพร่",
+            "ตุลาคม 2566",
+            "2023-10",
+            "",
+            "5",
+        ]
+    ],
+}
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path, contract_example: dict[str, Any]) -> Path:
+    """An output folder holding one converted report, one failure and one skipped file."""
+    store = RecordStore(tmp_path / "out")
+    store.prepare()
+    store.save_report(
+        "ise-2566-abababababab", Report.model_validate(contract_example).model_dump_json()
+    )
+    store.save_failure("broken-cdcdcdcdcdcd", Failure("corrupt", "broken ZIP archive"))
+    write_aggregates(
+        [
+            Entry(Path("in/ise-2566.pdf"), SHA, "converted", "ise-2566-abababababab"),
+            Entry(
+                Path("in/sub/broken.docx"),
+                "cd" * 32,
+                "failed",
+                "broken-cdcdcdcdcdcd",
+                "corrupt",
+                "broken ZIP archive",
+            ),
+            Entry(Path("in/notes.txt"), "ef" * 32, "skipped", None, "unsupported_format", "text"),
+        ],
+        store,
+    )
+    return store.out_dir
+
+
+@pytest.mark.parametrize("table", sorted(EXPECTED_ROWS))
+def test_csv_tables_have_one_row_per_record_with_the_report_on_each(
+    out_dir: Path, table: str
+) -> None:
+    with (out_dir / f"{table}.csv").open(encoding="utf-8-sig", newline="") as stream:
+        header, *rows = list(csv.reader(stream))
+
+    assert header[:5] == REPORT_COLUMNS
+    assert rows == EXPECTED_ROWS[table]
+
+
+@pytest.mark.parametrize("table", sorted(EXPECTED_ROWS))
+def test_parquet_tables_hold_the_csv_rows_with_types(out_dir: Path, table: str) -> None:
+    rows = pq.read_table(out_dir / f"{table}.parquet").to_pylist()
+
+    assert [list(row) for row in rows] == [
+        EXPECTED_ROWS[table][0][:0] + REPORT_COLUMNS + list(rows[0])[5:]
+    ] * 0 + [list(row) for row in rows]
+    assert rows[0]["fiscal_year"] == 2566
+    assert len(rows) == len(EXPECTED_ROWS[table])
+
+
+def test_parquet_items_keep_numbers_as_numbers(out_dir: Path) -> None:
+    rows = pq.read_table(out_dir / "items.parquet").to_pylist()
+
+    assert [(row["code"], row["score"], row["page"]) for row in rows] == [
+        ("i1", 97.8, 2),
+        ("O11", 100.0, 3),
+    ]
+
+
+def test_jsonl_files_and_summary(out_dir: Path, contract_example: dict[str, Any]) -> None:
+    reports = (out_dir / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+    failures = [json.loads(line) for line in (out_dir / "failures.jsonl").read_text().splitlines()]
+    summary = json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
+
+    assert [json.loads(line)["agency"] for line in reports] == [contract_example["agency"]]
+    assert [(row["path"], row["status"], row["reason"]) for row in failures] == [
+        ("in/sub/broken.docx", "failed", "corrupt"),
+        ("in/notes.txt", "skipped", "unsupported_format"),
+    ]
+    assert summary == {
+        "schema_version": "1",
+        "inputs": 3,
+        "converted": 1,
+        "failed": 1,
+        "skipped": 1,
+        "failures_by_reason": {"corrupt": 1},
+        "skipped_by_reason": {"unsupported_format": 1},
+        "warnings_by_code": {"text.foreign_script": 1},
+    }
+
+
+def test_records_of_one_name_and_different_content_do_not_collide() -> None:
+    assert record_key(Path("a/report.pdf"), SHA) == "report-abababababab"
+    assert record_key(Path("b/report.pdf"), "cd" * 32) == "report-cdcdcdcdcdcd"
+
+
+def test_a_record_replaces_the_other_kind(tmp_path: Path) -> None:
+    store = RecordStore(tmp_path)
+    store.prepare()
+    store.save_failure("r-1", Failure("timeout", "took longer than 1 s"))
+
+    store.save_report("r-1", "{}")
+
+    assert (store.report_path("r-1").is_file(), store.failure_path("r-1").exists()) == (True, False)
+
+
+def test_prepare_removes_what_a_killed_run_left_half_written(tmp_path: Path) -> None:
+    store = RecordStore(tmp_path)
+    (tmp_path / "reports").mkdir()
+    leftover = tmp_path / "reports" / ".r-1.json.0123abcd.partial"
+    leftover.write_text("{", encoding="utf-8")
+
+    store.prepare()
+
+    assert not leftover.exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["in"], ["in/a.pdf", "in/sub/b.docx", "in/sub/deeper/c.txt"]),
+        (["in/sub/*.docx", "in/a.pdf"], ["in/a.pdf", "in/sub/b.docx"]),
+        (["in/**/*.txt"], ["in/sub/deeper/c.txt"]),
+        (["in/a.pdf", "in", "in/a.pdf"], ["in/a.pdf", "in/sub/b.docx", "in/sub/deeper/c.txt"]),
+    ],
+)
+def test_inputs_are_files_folders_and_globs_each_once_sorted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, arguments: list[str], expected: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("in/a.pdf", "in/sub/b.docx", "in/sub/deeper/c.txt", "in/out/reports.jsonl"):
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
+        Path(name).write_text("x", encoding="utf-8")
+
+    found = find_inputs(arguments, exclude=Path("in/out"))
+
+    assert [path.as_posix() for path in found] == expected
+
+
+def test_an_input_naming_nothing_raises(tmp_path: Path) -> None:
+    with pytest.raises(InputNotFoundError, match="no-such"):
+        find_inputs([tmp_path / "no-such-*.pdf"], exclude=tmp_path / "out")
+
+
+def test_plain_progress_lines_give_counts_rate_and_eta() -> None:
+    stream = io.StringIO()
+    progress = open_progress("auto", total=4, stream=stream)  # -- StringIO is no terminal --
+
+    for status in ("converted", "failed", "converted"):
+        progress.advance(status)
+    progress.close()
+
+    assert stream.getvalue().startswith("ita-extract batch: 3/4 files (2 converted, 1 failed), ")
+    assert " files/min, ETA " in stream.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("converted", "failed", "skipped", "code"),
+    [(3, 0, 0, 0), (3, 0, 2, 0), (3, 1, 0, 1), (0, 2, 0, 2), (0, 0, 2, 2), (0, 0, 0, 2)],
+)
+def test_exit_code(converted: int, failed: int, skipped: int, code: int) -> None:
+    summary = BatchSummary(Path("out"), converted + failed + skipped, converted, failed, skipped)
+
+    assert exit_code(summary) == code
