@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate
 
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import (
@@ -91,7 +91,7 @@ _NO_SPACE_AFTER = frozenset("([{/-‐“‘\"'")
 _NO_SPACE_BEFORE = frozenset(")]},.;:!?%/”’\"'")
 
 _MIN_SHORT_FRAGMENTS_FOR_JUSTIFIED_RUN = 3
-_MAX_SHORT_FRAGMENT_CHARS = 5
+_MAX_SHORT_FRAGMENT_CHARS = 6
 _WORD_BOUNDS_CACHE_SIZE = 8192
 
 
@@ -229,11 +229,6 @@ def _word_bounds(text: str) -> frozenset[int]:
     return frozenset(bounds)
 
 
-def _splits_word(left: str, right: str) -> bool:
-    """Return whether writing ``left`` and ``right`` together makes one word span the join."""
-    return len(left) not in _word_bounds(left + right)
-
-
 def _line_separator(left: str, right: str) -> str:
     """Return what goes between two wrapped lines: nothing inside Thai, else one space."""
     if left[-1].isspace() or right[0].isspace():
@@ -266,26 +261,29 @@ def join_lines(lines: Sequence[str]) -> str:
 
 def _is_short_fragment(fragment: str) -> bool:
     """Return whether ``fragment`` is syllable-sized, the unit justification cuts text into."""
-    return len(fragment) <= _MAX_SHORT_FRAGMENT_CHARS and len(_word_bounds(fragment)) <= 1
+    return len(fragment) <= _MAX_SHORT_FRAGMENT_CHARS or len(_word_bounds(fragment)) <= 1
 
 
 def _join_justified_run(fragments: list[str]) -> str:
     """Return space-separated Thai ``fragments`` with the justification spaces removed.
 
-    A space goes when closing it up makes one word span the gap (``วิ ธี`` → ``วิธี``). In a
-    run cut into syllables (several short fragments, at least one gap inside a word), the
-    space between two short fragments goes as well (``การ เผย``): justification, not phrasing.
+    A space goes when segmenting the whole run without it puts a word across it (``วิ ธี`` →
+    ``วิธี``). In a run cut into syllables (mostly short fragments, some gap inside a word),
+    the space between two short fragments goes as well (``การ เผย``): it is justification,
+    not phrasing; a space next to a long fragment stays.
     """
-    gaps_inside_words = [_splits_word(left, right) for left, right in pairwise(fragments)]
+    gaps = list(accumulate(len(fragment) for fragment in fragments[:-1]))
+    bounds = _word_bounds("".join(fragments))
+    inside_word = [gap not in bounds for gap in gaps]
     short = [_is_short_fragment(fragment) for fragment in fragments]
     syllable_spaced = (
-        any(gaps_inside_words) and sum(short) >= _MIN_SHORT_FRAGMENTS_FOR_JUSTIFIED_RUN
+        any(inside_word)
+        and sum(short) >= _MIN_SHORT_FRAGMENTS_FOR_JUSTIFIED_RUN
+        and 2 * sum(short) >= len(fragments)
     )
     text = fragments[0]
     for index, fragment in enumerate(fragments[1:]):
-        close_up = gaps_inside_words[index] or (
-            syllable_spaced and short[index] and short[index + 1]
-        )
+        close_up = inside_word[index] or (syllable_spaced and short[index] and short[index + 1])
         text += ("" if close_up else " ") + fragment
     return text
 
