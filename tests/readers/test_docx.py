@@ -504,8 +504,12 @@ def test_pages_count_rendered_and_explicit_breaks_once_each() -> None:
             para("สี่", "<w:pageBreakBefore/>"),
             table(
                 f"<w:tr>{cell('แถวบน')}{cell('ข้าง')}</w:tr>",
+                # -- a row that starts a page, marked in its first cell only --
                 f"<w:tr><w:tc><w:p>{RENDERED_BREAK}<w:r><w:t>แถวล่าง</w:t></w:r></w:p></w:tc>"
-                f"<w:tc><w:p>{RENDERED_BREAK}<w:r><w:t>ข้างล่าง</w:t></w:r></w:p></w:tc></w:tr>",
+                f"{cell('ข้างล่าง')}</w:tr>",
+                # -- a row split by the page end: each cell starts where the row starts --
+                "<w:tr><w:tc><w:p><w:r><w:t>ยาว</w:t><w:lastRenderedPageBreak/>"
+                f"<w:t>ต่อ</w:t></w:r></w:p></w:tc>{cell('สั้น')}</w:tr>",
                 columns=2,
             ),
             para("ท้าย"),
@@ -517,7 +521,7 @@ def test_pages_count_rendered_and_explicit_breaks_once_each() -> None:
         ("สอง", 2),
         ("สาม", 3),
         ("สี่", 4),
-        ("ท้าย", 5),
+        ("ท้าย", 6),
     ]
     result = only_table(document)
     assert result.page == 4
@@ -526,8 +530,10 @@ def test_pages_count_rendered_and_explicit_breaks_once_each() -> None:
         ("ข้าง", 4),
         ("แถวล่าง", 5),
         ("ข้างล่าง", 5),
+        ("ยาวต่อ", 5),
+        ("สั้น", 5),
     ]
-    assert document.page_count == 5
+    assert document.page_count == 6
 
 
 # -- errors -----------------------------------------------------------------------------
@@ -544,6 +550,23 @@ def zip_bytes(files: dict[str, str | bytes]) -> bytes:
 def with_part(data: bytes, name: str, content: str) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     return zip_bytes({n: (content if n == name else source.read(n)) for n in source.namelist()})
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    ],
+    ids=["docm", "dotx"],
+)
+def test_macro_enabled_documents_and_templates_are_read(content_type: str) -> None:
+    data = build(para("ข้อความ"))
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml").decode()
+    plain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    assert plain in types
+    relabelled = with_part(data, "[Content_Types].xml", types.replace(plain, content_type))
+    assert [p.text for p in read_docx(relabelled).paragraphs] == ["ข้อความ"]
 
 
 def no_text(document: object) -> None:

@@ -13,6 +13,7 @@ encryption flag set (DOC), and LibreOffice would only fail on it after a long st
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -122,7 +123,8 @@ def _convert_to_docx(data: bytes, timeout: float) -> bytes:
         try:
             _, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as error:
-            os.killpg(process.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):  # -- it may have just ended --
+                os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
             raise ConversionTimeoutError(
                 f"LibreOffice did not convert the .doc file within {timeout:g} s"

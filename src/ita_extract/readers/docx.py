@@ -78,7 +78,7 @@ class _Element(Protocol):
 
     def find(self, path: str) -> _Element | None: ...
 
-    def iter(self, tag: str) -> Iterator[_Element]: ...
+    def iter(self, *tags: str) -> Iterator[_Element]: ...
 
     def __iter__(self) -> Iterator[_Element]: ...
 
@@ -110,6 +110,17 @@ _SKIPPED_IN_TEXT = frozenset(
 
 _LINE_BREAKS = frozenset(_W + name for name in ("br", "cr"))
 _SPACES = frozenset(_W + name for name in ("tab", "ptab"))
+
+_CONTENT_TYPES_PART = "[Content_Types].xml"
+_WORD_DOCUMENT_TYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+)
+_WORD_VARIANT_TYPES = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+"""Main-part content types of .docm, .dotx and .dotm files: Word documents all the same."""
 
 _HEADING_STYLE = re.compile(r"^(heading [1-9]|title)$", re.IGNORECASE)
 _BODY_TEXT_OUTLINE_LEVEL = 9
@@ -198,7 +209,7 @@ def split_typed_label(text: str) -> tuple[str | None, str]:
 def _open_package(data: bytes) -> Any:
     """Return the python-docx document of ``data``, mapping its failures to our errors."""
     try:
-        return docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(_relabel_word_variants(data)))
     except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise CorruptDocumentError(f"broken DOCX package: {error}") from error
     except KeyError as error:
@@ -207,6 +218,27 @@ def _open_package(data: bytes) -> Any:
         raise CorruptDocumentError(f"broken XML in the DOCX package: {error}") from error
     except ValueError as error:
         raise CorruptDocumentError(f"unreadable DOCX package: {error}") from error
+
+
+def _relabel_word_variants(data: bytes) -> bytes:
+    """Return ``data`` with a macro-enabled or template main part relabelled as a document.
+
+    python-docx opens only the plain document content type, though .docm, .dotx and .dotm
+    files hold the same body XML.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        content_types = archive.read(_CONTENT_TYPES_PART).decode()
+        if not any(variant in content_types for variant in _WORD_VARIANT_TYPES):
+            return data
+        for variant in _WORD_VARIANT_TYPES:
+            content_types = content_types.replace(variant, _WORD_DOCUMENT_TYPE)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as relabelled:
+            for name in archive.namelist():
+                relabelled.writestr(
+                    name, content_types if name == _CONTENT_TYPES_PART else archive.read(name)
+                )
+    return buffer.getvalue()
 
 
 def _flatten(blocks: Iterable[Block]) -> Iterator[Paragraph]:
@@ -718,6 +750,9 @@ class _BodyReader:
         for row in _table_rows(element):
             row_props = _child(row, "trPr")
             column = max(_int_value(row_props, "gridBefore") or 0, 0)
+            if any(_starts_after_page_break(cell) for cell in _row_cells(row)):
+                # -- Word may mark a row that starts a page in one cell only: all start there --
+                self.pages.page_break()
             row_start = self.pages.state()
             row_ends: list[tuple[int, bool]] = []
             current: dict[int, _Region] = {}
@@ -788,6 +823,17 @@ def _symbol_font(run_props: _Element | None) -> str | None:
     fonts = _child(run_props, "rFonts")
     font = None if fonts is None else fonts.get(_W + "ascii") or fonts.get(_W + "hAnsi")
     return font if font is not None and font.lower() in _SYMBOL_FONTS else None
+
+
+def _starts_after_page_break(cell: _Element) -> bool:
+    """Return whether a rendered or explicit page break comes before the cell's first text."""
+    for element in cell.iter(_T, _LAST_RENDERED_BREAK, _W + "br"):
+        if element.tag == _T:
+            if (element.text or "").strip():
+                return False
+        elif element.tag == _LAST_RENDERED_BREAK or element.get(_W + "type") == "page":
+            return True
+    return False
 
 
 def _table_rows(table: _Element) -> Iterator[_Element]:
