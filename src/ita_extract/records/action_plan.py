@@ -18,7 +18,12 @@ from ita_extract.normalize.thai import parse_year
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
 from ita_extract.records.context import BuildContext
 from ita_extract.records.items import ItemMention, text_to_mentions
-from ita_extract.records.lists import label_number, paragraphs_to_entries, split_label
+from ita_extract.records.lists import (
+    label_number,
+    paragraphs_to_entries,
+    paragraphs_to_lines,
+    split_label,
+)
 from ita_extract.records.recommendations import NO_CODE
 from ita_extract.report import (
     ActionPlan,
@@ -30,7 +35,7 @@ from ita_extract.report import (
 
 UNREAD_TIMEFRAME = "plan.unread_timeframe"
 
-_RESPONSIBLE_SEPARATORS = re.compile(r"\s*[,/、]\s*|\n")
+_RESPONSIBLE_SEPARATORS = re.compile(r"\s*[,/、]\s*")
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,23 @@ def _entries(cell: Cell | None, ctx: BuildContext) -> list[str]:
 
 
 def responsible_to_list(paragraphs: Sequence[Paragraph], ctx: BuildContext) -> list[str]:
-    """Return the units a responsible cell names: one per line, bullet or separator."""
+    """Return the units a responsible cell names, each once.
+
+    Paragraphs, list labels and separators (``,`` ``/``) divide units; within a paragraph, a
+    line opening with a unit's head word (``สำนัก``, ``กอง``, ``นาย``…) starts a new one, and
+    any other line is the previous name wrapped.
+    """
+    heads = ctx.vocabulary.words("responsible.unit_heads")
+    groups: list[str] = []
+    for line in paragraphs_to_lines(paragraphs, ctx.vocabulary.words("lists.bullets")):
+        opens = line.opens_paragraph or line.label is not None
+        if opens or not groups or line.text.lstrip().startswith(heads):
+            groups.append(line.text)
+        else:
+            groups[-1] += "\n" + line.text
     units: list[str] = []
-    for entry in paragraphs_to_entries(
-        paragraphs, ctx.vocabulary.words("lists.bullets"), lambda text: text
-    ):
-        for part in _RESPONSIBLE_SEPARATORS.split(entry):
+    for group in groups:
+        for part in _RESPONSIBLE_SEPARATORS.split(group):
             unit = ctx.clean(part)
             if unit and unit not in units:
                 units.append(unit)

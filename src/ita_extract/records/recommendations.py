@@ -128,7 +128,8 @@ def lines_to_recommendations(
             Recommendation(
                 codes=draft.codes,
                 text=text,
-                references=parse_references(raw),
+                # Cleaned text: a reference wrapped over two lines reads as one.
+                references=parse_references(text),
                 section=section,
                 topic=topic,
                 page=draft.page,

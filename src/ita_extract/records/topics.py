@@ -92,18 +92,30 @@ def _number_and_title(
         heading_page = paragraph.page
     first = table.data_rows()[:1]
     number_cell = table.cell(first[0], ColumnRole.NUMBER) if first else None
-    title_cell = table.cell(first[0], ColumnRole.TITLE) if first else None
     number = None
     if number_cell is not None:
         value = parse_number(number_cell.text)
         number = int(value) if value is not None and value.is_integer() and value > 0 else None
     title = None
-    if title_cell is not None:
-        label, rest = split_label(title_cell.text, ctx.vocabulary.words("lists.bullets"))
+    title_cells = _distinct_cells(table, ColumnRole.TITLE)
+    if title_cells:
+        # A merged title cell cut by a page break comes back as one cell per page.
+        raw = "\n".join(cell.text for cell in title_cells)
+        label, rest = split_label(raw, ctx.vocabulary.words("lists.bullets"))
         number = number or label_number(label)
-        title = ctx.clean(rest, page=title_cell.page, where="topic title") or None
+        title = ctx.clean(rest, page=title_cells[0].page, where="topic title") or None
     page = heading_page or table.table.page
     return number or heading_number, title or heading_title, page
+
+
+def _distinct_cells(table: RecognizedTable, role: ColumnRole) -> list[Cell]:
+    """Return the non-empty cells of ``role``'s column, each once, top to bottom."""
+    cells: list[Cell] = []
+    for row in table.data_rows():
+        cell = table.cell(row, role)
+        if cell is not None and cell.text.strip() and all(cell is not seen for seen in cells):
+            cells.append(cell)
+    return cells
 
 
 def _row_tool(table: RecognizedTable, row: int, ctx: BuildContext) -> Tool | None:
