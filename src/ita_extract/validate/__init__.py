@@ -61,9 +61,13 @@ def validate(report_or_path: ReportInput) -> ValidationResult:
 def check_report(report: Report, *, source: str | None = None) -> ValidationResult:
     """Return the findings of every registered rule on ``report`` (already schema-valid)."""
     context = RuleContext(report=report, framework=get_framework(report.fiscal_year))
-    findings = tuple(finding for rule in registered_rules() for finding in rule.run(context))
+    findings = [finding for rule in registered_rules() for finding in rule.run(context)]
+    # errors first, each severity in rule order, so the first lines say what blocks the report
+    findings.sort(key=lambda finding: finding.severity is not Severity.ERROR)
     return ValidationResult(
-        source=source or report.source.file, fiscal_year=report.fiscal_year, findings=findings
+        source=source or report.source.file,
+        fiscal_year=report.fiscal_year,
+        findings=tuple(findings),
     )
 
 

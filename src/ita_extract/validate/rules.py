@@ -392,18 +392,22 @@ def indicator_unknown_number(report: Report, framework: Framework) -> Iterator[I
 
 @framework_rule("indicator.missing", Severity.ERROR)
 def indicator_missing(report: Report, framework: Framework) -> Iterator[Issue]:
-    """An indicator of the year's framework has no score in a report that lists indicators."""
+    """An indicator of the year's framework has no score, in a report that lists indicators.
+
+    One finding names every missing indicator.
+    """
     if not report.indicators:
         return  # report.section_missing already says so, once
     scored = _indicator_scores(report)
-    for spec in framework.indicators:
-        if spec.number not in scored:
-            yield Issue(
-                f"ไม่พบคะแนนตัวชี้วัดที่ {spec.number} {spec.name}",
-                f"Indicator {spec.number} ({spec.name}) has no score.",
-                Location(section="indicators", path="indicators", code=str(spec.number)),
-                unconfirmed=not spec.status.established,
-            )
+    missing = [spec for spec in framework.indicators if spec.number not in scored]
+    if missing:
+        numbers = ", ".join(str(spec.number) for spec in missing)
+        yield Issue(
+            f"ไม่พบคะแนนตัวชี้วัดที่ {numbers}",
+            f"No score for indicator {numbers}.",
+            Location(section="indicators", path="indicators", code=numbers),
+            unconfirmed=not all(spec.status.established for spec in missing),
+        )
 
 
 @framework_rule("indicator.wrong_tool", Severity.ERROR)

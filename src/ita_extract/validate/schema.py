@@ -37,7 +37,7 @@ def read_json(path: Path) -> Any:
     try:
         return json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidReportError(f"{path.name} is not JSON: {error}") from error
+        raise InvalidReportError(f"the file is not JSON: {error}") from error
 
 
 def report_from_data(data: Any) -> tuple[Report | None, tuple[Finding, ...]]:
