@@ -87,8 +87,9 @@ _FORM_BLANK = re.compile(r"[ \t]*(?:\.(?:[ \t]?\.){2,}|…+|_{3,})[ \t]*")
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 _ANY_SPACE = re.compile(r"\s+")
 
-_NO_SPACE_AFTER = frozenset("([{/-‐“‘\"'")
-_NO_SPACE_BEFORE = frozenset(")]},.;:!?%/”’\"'")
+_NO_SPACE_AFTER = frozenset("([{/“‘")
+_NO_SPACE_BEFORE = frozenset(")]},.;:!?%/”’")
+_HYPHENS = frozenset("-‐")
 
 _MIN_SHORT_FRAGMENTS_FOR_JUSTIFIED_RUN = 3
 _MAX_SHORT_FRAGMENT_CHARS = 6
@@ -118,7 +119,8 @@ class TextRepairs:
             warnings.append(
                 Warning(
                     code=GLYPHS_REPAIRED,
-                    message=f"{where}: PDF font glyphs repaired to Thai characters",
+                    message=f"{where}: damaged Thai glyphs repaired "
+                    "(font Private Use Area, split ำ, mark order)",
                     page=page,
                 )
             )
@@ -233,6 +235,9 @@ def _line_separator(left: str, right: str) -> str:
     """Return what goes between two wrapped lines: nothing inside Thai, else one space."""
     if left[-1].isspace() or right[0].isspace():
         return " "
+    if left[-1] in _HYPHENS:
+        # ``E-`` / ``Service`` is one hyphenated word; ``๖๖ -`` / ``ก.ย. ๖๗`` is a range.
+        return "" if left[-2:-1].isalnum() else " "
     if left[-1] in _NO_SPACE_AFTER or right[0] in _NO_SPACE_BEFORE:
         return ""
     # Word and LibreOffice wrap Thai at word boundaries without a space, and a phrase space at
