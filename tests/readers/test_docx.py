@@ -671,3 +671,23 @@ def test_report_a_order_pages_and_limitations(report_a: Document) -> None:
         "ข้อจำกัดด้านงบประมาณ",
         "ข้อจำกัดด้านระบบเทคโนโลยีสารสนเทศ",
     ]
+
+
+def test_report_b_automatic_steps_restart_in_every_cell() -> None:
+    document = read_docx(REPORT_A.with_name("ita-2567-tessaban-b.docx").read_bytes())
+    plan = document.tables[-1]
+    assert (plan.row_count, plan.col_count) == (5, 5)
+    steps = [[p.list_label for p in row[3].paragraphs] for row in plan.rows()[1:]]
+    assert steps == [["1.", "2.", "3."], ["1.", "2."], ["1.", "2.", "3."], ["1.", "2.", "3."]]
+    assert [p.text for p in plan.rows()[2][3].paragraphs] == [
+        "ประชุมคณะทำงาน",
+        "ประกาศหลักเกณฑ์ให้บุคลากรทราบ",
+    ]
+    topic = plan.grid()[1][0]
+    assert topic is not None and (topic.row_start, topic.row_end, topic.text) == (
+        1,
+        3,
+        "1. การปฏิบัติหน้าที่และการใช้อำนาจ",
+    )
+    # -- this indicator table names the tool on every row: nothing is merged --
+    assert all(c.row_span == 1 and c.col_span == 1 for c in document.tables[0].cells)
