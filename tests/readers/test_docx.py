@@ -258,68 +258,83 @@ def test_merged_cells_become_one_cell_per_region(
     assert sorted(extents(result)) == sorted(expected)
 
 
-def test_equal_text_in_neighbouring_cells_is_not_merged() -> None:
-    row = f"<w:tr>{cell('ผ่าน')}{cell('ผ่าน')}</w:tr>"
-    result = only_table(read_docx(build(table(row, row, columns=2))))
-    assert len(result.cells) == 4
-    assert all(c.row_span == 1 and c.col_span == 1 for c in result.cells)
+V_RESTART, V_CONTINUE = '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
+H_RESTART, H_CONTINUE = '<w:hMerge w:val="restart"/>', "<w:hMerge/>"
+DELETED_ROW = '<w:trPr><w:del w:id="1" w:author="x"/></w:trPr>'
 
 
-def test_rows_that_start_late_or_end_early_leave_empty_slots() -> None:
-    wide = '<w:gridSpan w:val="2"/>'
-    rows = (
-        f"<w:tr>{cell('ก')}{cell('ข')}{cell('ค')}</w:tr>",
-        '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>' + cell("ง", wide) + "</w:tr>",
-        '<w:tr><w:trPr><w:gridAfter w:val="2"/></w:trPr>' + cell("จ") + "</w:tr>",
-    )
+def row(*cells: str, props: str = "") -> str:
+    return f"<w:tr>{props}{''.join(cells)}</w:tr>"
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            [row(cell("ผ่าน"), cell("ผ่าน")), row(cell("ผ่าน"), cell("ผ่าน"))],
+            [(r, r + 1, c, c + 1, "ผ่าน") for r in range(2) for c in range(2)],
+            id="equal text is not merged",
+        ),
+        pytest.param(
+            [
+                row(cell("ก"), cell("ข"), cell("ค")),
+                row(
+                    cell("ง", '<w:gridSpan w:val="2"/>'),
+                    props='<w:trPr><w:gridBefore w:val="1"/></w:trPr>',
+                ),
+                row(cell("จ"), props='<w:trPr><w:gridAfter w:val="2"/></w:trPr>'),
+            ],
+            [
+                (0, 1, 0, 1, "ก"),
+                (0, 1, 1, 2, "ข"),
+                (0, 1, 2, 3, "ค"),
+                (1, 2, 1, 3, "ง"),
+                (2, 3, 0, 1, "จ"),
+            ],
+            id="rows that start late or end early",
+        ),
+        pytest.param(
+            [
+                row(cell("IIT", V_RESTART), cell("๑")),
+                row(cell("", V_CONTINUE), cell("๒")),
+                row(cell("ต่อ", V_CONTINUE), cell("๓")),
+            ],
+            [(0, 3, 0, 1, "IIT\nต่อ"), (0, 1, 1, 2, "๑"), (1, 2, 1, 2, "๒"), (2, 3, 1, 2, "๓")],
+            id="vertical merge keeps continuation text",
+        ),
+        pytest.param(
+            [row(cell("ซ้าย", H_RESTART), cell("ขวา", H_CONTINUE), cell("ท้าย"))],
+            [(0, 1, 0, 2, "ซ้าย\nขวา"), (0, 1, 2, 3, "ท้าย")],
+            id="legacy horizontal merge",
+        ),
+        pytest.param(
+            [row(cell("คง")), row(cell("ลบ"), props=DELETED_ROW), row(cell("ท้าย"))],
+            [(0, 1, 0, 1, "คง"), (1, 2, 0, 1, "ท้าย")],
+            id="deleted row dropped",
+        ),
+    ],
+)
+def test_spans_come_from_the_xml(
+    rows: list[str], expected: list[tuple[int, int, int, int, str]]
+) -> None:
     result = only_table(read_docx(build(table(*rows, columns=3))))
-    assert extents(result) == [
-        (0, 1, 0, 1, "ก"),
-        (0, 1, 1, 2, "ข"),
-        (0, 1, 2, 3, "ค"),
-        (1, 2, 1, 3, "ง"),
-        (2, 3, 0, 1, "จ"),
-    ]
-    grid = result.grid()
-    assert grid[1][0] is None and grid[2][1] is None and grid[2][2] is None
+    assert extents(result) == expected
+    assert result.col_count == 3
 
 
-def test_vertical_merge_from_xml_keeps_continuation_text_and_legacy_hmerge() -> None:
-    restart, carry = '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
-    h_restart = '<w:hMerge w:val="restart"/>'
-    rows = (
-        f"<w:tr>{cell('IIT', restart)}{cell('๑')}</w:tr>",
-        f"<w:tr>{cell('', carry)}{cell('๒')}</w:tr>",
-        f"<w:tr>{cell('ต่อ', carry)}{cell('๓')}</w:tr>",
-        f"<w:tr>{cell('ซ้าย', h_restart)}{cell('ขวา', '<w:hMerge/>')}</w:tr>",
-    )
-    result = only_table(read_docx(build(table(*rows, columns=2))))
-    assert extents(result) == [
-        (0, 3, 0, 1, "IIT\nต่อ"),
-        (0, 1, 1, 2, "๑"),
-        (1, 2, 1, 2, "๒"),
-        (2, 3, 1, 2, "๓"),
-        (3, 4, 0, 2, "ซ้าย\nขวา"),
+def test_slots_no_cell_covers_are_none() -> None:
+    late = row(cell("ข"), props='<w:trPr><w:gridBefore w:val="1"/></w:trPr>')
+    result = only_table(read_docx(build(table(row(cell("ก"), cell("ข")), late, columns=2))))
+    assert [[c is None for c in slots] for slots in result.grid()] == [
+        [False, False],
+        [True, False],
     ]
-    first = result.rows()[1][0]
-    assert first.row_start == 0
 
 
 def test_continuation_without_a_cell_above_is_its_own_cell_with_a_warning() -> None:
-    rows = (f"<w:tr>{cell('ก', '<w:vMerge/>')}</w:tr>",)
-    document = read_docx(build(table(*rows, columns=1)))
+    document = read_docx(build(table(row(cell("ก", V_CONTINUE)), columns=1)))
     assert extents(only_table(document)) == [(0, 1, 0, 1, "ก")]
     assert [w.code for w in document.warnings] == ["docx.merge_without_start"]
-
-
-def test_deleted_row_is_dropped() -> None:
-    rows = (
-        f"<w:tr>{cell('คง')}</w:tr>",
-        f'<w:tr><w:trPr><w:del w:id="1" w:author="x"/></w:trPr>{cell("ลบ")}</w:tr>',
-        f"<w:tr>{cell('ท้าย')}</w:tr>",
-    )
-    result = only_table(read_docx(build(table(*rows, columns=1))))
-    assert extents(result) == [(0, 1, 0, 1, "คง"), (1, 2, 0, 1, "ท้าย")]
 
 
 def test_nested_table_is_flattened_into_its_cell() -> None:
