@@ -713,15 +713,15 @@ def plan_row_incomplete(context: RuleContext) -> Iterator[Issue]:
             (th, en)
             for th, en, present in (
                 ("มาตรการ", "measures", row.measures),
-                ("ผู้รับผิดชอบ", "someone responsible", row.responsible),
-                ("ระยะเวลา", "a time frame", row.timeframe),
+                ("ผู้รับผิดชอบ", "responsible person", row.responsible),
+                ("ระยะเวลา", "time frame", row.timeframe),
             )
             if not present
         ]
         if missing:
             yield Issue(
-                "แถวของแผนไม่มี" + " ".join(th for th, _ in missing),
-                "An action-plan row has no " + ", ".join(en for _, en in missing) + ".",
+                "แถวของแผนไม่มี" + " / ".join(th for th, _ in missing),
+                "An action-plan row has no " + " or ".join(en for _, en in missing) + ".",
                 _row_location(context.report, index),
             )
 
