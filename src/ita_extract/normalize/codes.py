@@ -26,8 +26,8 @@ _MAX_RANGE_LENGTH = 60
 
 # A code: a tool letter (optionally the whole tool name: ``OIT 11``) with optional dot or
 # spaces before the number, or a zero for the letter O, which also reads as zero-padding
-# (``011``, ``08``, ``008``). The number
-# must end there: ``i1.5`` and ``0112`` are not codes, nor are dates such as ``01/10``.
+# (``011``, ``08``, ``008``). The number must end there: ``i1.5`` and ``0112`` are not codes,
+# nor are dates such as ``01/10``.
 _CODE = (
     r"(?<![A-Za-z0-9./:])"
     r"(?:(?P<letter>[ieo])(?:it)?[ \t]*\.?[ \t]*(?P<number>[1-9][0-9]?)"
@@ -43,25 +43,25 @@ def _anonymous(pattern: str) -> str:
 
 
 _ANY_CODE = _anonymous(_CODE)
-_PREFIX = r"(?:ข้อ|ข้อที่)?[ \t]*"
+_PREFIX = r"(?:ข้อที่|ข้อ)?[ \t]*"
 _BARE_NUMBER = re.compile(rf"[ \t]*{_PREFIX}(?P<number>[1-9][0-9]?)[ \t.]*")
-_CODE_LIST_SEPARATOR = r"[ \t]*(?:,|และ|/|&)?[ \t]*"
+_RANGE_DASH = r"[-–—]|ถึง"
+_LIST_SEPARATOR = rf"[ \t]*(?:,|และ|/|&|{_RANGE_DASH})?[ \t]*"
 _LEADING_CODES = re.compile(
-    rf"[ \t]*{_PREFIX}{_ANY_CODE}(?:{_CODE_LIST_SEPARATOR}{_PREFIX}{_ANY_CODE})*"
+    rf"[ \t]*{_PREFIX}{_ANY_CODE}(?:{_LIST_SEPARATOR}{_PREFIX}{_ANY_CODE})*"
     r"[ \t]*[:.)\-–]?[ \t]*",
     re.IGNORECASE,
 )
 
 _SUB_INDICATOR = r"(?<![0-9.])(?P<major>[1-9][0-9]?)\.(?P<minor>[1-9][0-9]?)(?![0-9]|\.[0-9])"
 _REFERENCE_ATOM = re.compile(rf"{_SUB_INDICATOR}|{_CODE}", re.IGNORECASE)
-_RANGE_DASH = r"[-–—]|ถึง"
 _ANY_REFERENCE = rf"(?:ตัวชี้วัด(?:ที่)?)?[ \t]*{_PREFIX}(?:{_anonymous(_SUB_INDICATOR)}|{_ANY_CODE})"
 _REFERENCE_GROUP = re.compile(
     rf"อ้างอิง[ \t]*(?:จาก)?[ \t]*{_ANY_REFERENCE}"
-    rf"(?:[ \t]*(?:,|และ|/|{_RANGE_DASH})[ \t]*{_ANY_REFERENCE})*",
+    rf"(?:{_LIST_SEPARATOR}{_ANY_REFERENCE})*",
     re.IGNORECASE,
 )
-_RANGE_BETWEEN = re.compile(rf"[ \t]*(?:{_RANGE_DASH})[ \t]*", re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(rf"[ \t]*(?:{_RANGE_DASH})[ \t]*{_PREFIX}", re.IGNORECASE)
 
 
 def tool_of_code(code: str) -> Tool:
@@ -115,15 +115,15 @@ def split_leading_codes(text: str) -> tuple[list[str], str]:
     """Split the item codes a recommendation starts with from its text.
 
     ``'e๖ หน่วยงานควร…'`` → ``(['e6'], 'หน่วยงานควร…')``; ``'i15, i24 หน่วยงานควร…'`` →
-    ``(['i15', 'i24'], …)``. A sentence number (``'2. จัดทำ…'``) or a year is not a code, so
-    text without a leading code comes back whole: ``([], text)``.
+    ``(['i15', 'i24'], …)``; a range is expanded (``'i1 - i3'``). A sentence number
+    (``'2. จัดทำ…'``) or a year is not a code, so text without a leading code comes back
+    whole: ``([], text)``.
     """
     digits = thai_to_arabic_digits(text)
     match = _LEADING_CODES.match(digits)
     if match is None:
         return [], text
-    codes = _unique(_code_of_match(code) for code in _CODE_PATTERN.finditer(match[0]))
-    return codes, text[match.end() :]
+    return _unique(_listed_references(match[0])), text[match.end() :]
 
 
 def _between(first: re.Match[str], last: re.Match[str]) -> Iterator[str]:
@@ -149,6 +149,15 @@ def _reference_of_match(match: re.Match[str]) -> str:
     return _code_of_match(match)
 
 
+def _listed_references(listing: str) -> Iterator[str]:
+    """Yield the codes and sub-indicators ``listing`` names, expanding ranges (``O39 - O41``)."""
+    atoms = list(_REFERENCE_ATOM.finditer(listing))
+    for index, atom in enumerate(atoms):
+        if index and _RANGE_BETWEEN.fullmatch(listing[atoms[index - 1].end() : atom.start()]):
+            yield from _between(atoms[index - 1], atom)
+        yield _reference_of_match(atom)
+
+
 def parse_references(text: str) -> list[str]:
     """Return what the ``อ้างอิงจาก …`` groups in ``text`` cite, in document order, each once.
 
@@ -156,11 +165,8 @@ def parse_references(text: str) -> list[str]:
     O41); sub-indicators stay numbers (``'ตัวชี้วัด ๙.๑, ๙.๒'`` → ``['9.1', '9.2']``).
     """
     digits = thai_to_arabic_digits(text)
-    references: list[str] = []
-    for group in _REFERENCE_GROUP.finditer(digits):
-        atoms = list(_REFERENCE_ATOM.finditer(group[0]))
-        for index, atom in enumerate(atoms):
-            if index and _RANGE_BETWEEN.fullmatch(group[0][atoms[index - 1].end() : atom.start()]):
-                references.extend(_between(atoms[index - 1], atom))
-            references.append(_reference_of_match(atom))
-    return _unique(references)
+    return _unique(
+        reference
+        for group in _REFERENCE_GROUP.finditer(digits)
+        for reference in _listed_references(group[0])
+    )
