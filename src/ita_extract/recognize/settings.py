@@ -14,8 +14,8 @@ from ita_extract.recognize.vocabulary import Vocabulary, load_vocabulary
 
 DEFAULT_HEADING_MIN_SCORE = 86.0
 """Fuzzy score (0–100) a paragraph's start needs against a heading phrase."""
-DEFAULT_HEADING_MAX_OFFSET = 16
-"""Key characters allowed before a heading phrase (``ส่วนที่ ๒``, a list number)."""
+DEFAULT_HEADING_MAX_OFFSET = 24
+"""Key characters allowed before a heading phrase (``ส่วนที่ ๒ ข้อเสนอแนะจาก``, a number)."""
 DEFAULT_HEADING_MAX_CHARS = 260
 """Key length above which a paragraph is body text, however it starts."""
 DEFAULT_HEADER_MIN_SCORE = 82.0

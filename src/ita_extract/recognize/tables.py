@@ -8,6 +8,7 @@ orchestrator in :mod:`ita_extract.recognize.layout`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -15,9 +16,11 @@ from rapidfuzz import fuzz
 
 from ita_extract.document import Cell, Table
 from ita_extract.normalize.thai import match_key, parse_score, parse_year
-from ita_extract.recognize.matching import best_keyword_score, locate_phrase
+from ita_extract.recognize.matching import best_keyword_score, locate_phrase, phrase_key
 from ita_extract.recognize.settings import RecognizeSettings
 from ita_extract.recognize.vocabulary import ColumnRole, TableKind, TableVocabulary
+
+_DIGITS = re.compile(r"[0-9]")
 
 Grid = tuple[tuple[Cell | None, ...], ...]
 
@@ -145,6 +148,8 @@ def labels_to_match(
             score = best_keyword_score(
                 keywords, label.key, min_partial_chars=settings.min_partial_chars
             )
+            if role is ColumnRole.SCORE and _is_year_label(label, settings):
+                score = max(score, settings.header_min_score)
             if score >= settings.header_min_score:
                 candidates.append((score, index, role))
     candidates.sort(key=lambda candidate: (-candidate[0], candidate[1]))
@@ -172,6 +177,14 @@ def labels_to_match(
         explained=len(taken) / max(non_empty, 1),
         total_score=total,
     )
+
+
+def _is_year_label(label: ColumnLabel, settings: RecognizeSettings) -> bool:
+    """Return whether a label is only a year (``ปี 2567``): a column of that year's scores."""
+    if parse_year(label.text) is None:
+        return False
+    words = {phrase_key(word) for word in settings.vocabulary.words("score_columns.year_words")}
+    return _DIGITS.sub("", label.key) in words | {""}
 
 
 def labels_to_best_match(
