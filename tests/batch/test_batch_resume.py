@@ -45,25 +45,22 @@ def records(out_dir: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int]:
-    """Return a mixed archive big enough to take a few seconds, its uninterrupted outputs
-    and the exit code the command gives for them."""
-    root = tmp_path_factory.mktemp("resume")
-    archive = build_archive(root / "archive")
+def bigger_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the mixed archive with enough small Word files that a run takes a few seconds."""
+    archive = build_archive(tmp_path_factory.mktemp("resume") / "archive")
     for index in range(30):
         menu = [f"รายการที่ {index}", "ข้าวผัด 40 บาท", "ต้มยำกุ้ง 80 บาท"]
         (archive / f"menu-{index:02}.docx").write_bytes(word_document(menu))
-    summary = run(archive, root / "reference")
-    return archive, root / "reference", exit_code(summary)
+    return archive
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("kill_after_records", [1, 12, 30])
 def test_a_run_killed_and_resumed_writes_what_an_uninterrupted_run_writes(
-    reference: tuple[Path, Path, int], tmp_path: Path, kill_after_records: int
+    bigger_archive: Path, tmp_path: Path, kill_after_records: int
 ) -> None:
-    archive, reference_dir, reference_code = reference
-    killed_dir = tmp_path / "killed"
+    archive, reference_dir, killed_dir = bigger_archive, tmp_path / "reference", tmp_path / "killed"
+    reference_code = exit_code(run(archive, reference_dir))
     # -- a new session, so SIGKILL reaches the workers too, as when a machine is turned off --
     process = subprocess.Popen(batch_command(archive, killed_dir), start_new_session=True)
     deadline = time.monotonic() + 120
