@@ -91,7 +91,6 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 _P, _TBL, _TR, _TC, _R, _T = (_W + name for name in ("p", "tbl", "tr", "tc", "r", "t"))
-_PPR, _RPR, _TRPR, _TCPR = (_W + name for name in ("pPr", "rPr", "trPr", "tcPr"))
 _VAL = _W + "val"
 _TXBX_CONTENT = _W + "txbxContent"
 _LAST_RENDERED_BREAK = _W + "lastRenderedPageBreak"
@@ -699,8 +698,7 @@ class _BodyReader:
                     text = _symbol_text(text, symbol_font)
                 self._add_text(sink, text)
             elif tag == _W + "sym":
-                code = int(child.get(_W + "char") or "0", 16)
-                self._add_text(sink, _symbol_text(chr(code), child.get(_W + "font")))
+                self._add_text(sink, _symbol_text(_sym_char(child), child.get(_W + "font")))
             elif tag in _SPACES:
                 sink.parts.append(" ")
             elif tag in _LINE_BREAKS:
@@ -816,6 +814,14 @@ class _BodyReader:
             return left
         first_page = paragraphs[0].page if paragraphs else row_start_page
         return _Region(row_index, row_index + 1, column, column + span, paragraphs, first_page)
+
+
+def _sym_char(sym: _Element) -> str:
+    """Return the character a ``w:sym`` names by its hexadecimal code (empty if unreadable)."""
+    try:
+        return chr(int(sym.get(_W + "char") or "", 16))
+    except (ValueError, OverflowError):
+        return ""
 
 
 def _symbol_font(run_props: _Element | None) -> str | None:
