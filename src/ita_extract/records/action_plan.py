@@ -24,7 +24,6 @@ from ita_extract.records.lists import (
     paragraphs_to_lines,
     split_label,
 )
-from ita_extract.records.recommendations import NO_CODE
 from ita_extract.report import (
     ActionPlan,
     PlanRow,
@@ -185,8 +184,6 @@ def analysis_table_to_records(
             mentions.extend(text_to_mentions(issue.text, page, (table.block_index, row), ctx))
         text = ctx.clean(guidance.text, page=page, where="recommendation") if guidance else ""
         if text:
-            if not codes:
-                ctx.warn(NO_CODE, "recommendation text names no item code", page=page)
             recommendations.append(
                 Recommendation(
                     codes=codes,

@@ -20,7 +20,6 @@ from ita_extract.records.context import BuildContext
 from ita_extract.report import Recommendation, RecommendationSection, Tool
 
 CODE_INFERRED = "recommendation.code_inferred"
-NO_CODE = "recommendation.no_code"
 
 _REFERENCE_CONTINUATION = ")],-–"
 """A line opening with these after a code is the tail of a wrapped reference, not a new start."""
@@ -116,7 +115,6 @@ def lines_to_recommendations(
             separator = " " if line.opens_paragraph else "\n"
             drafts[-1].lines[-1] += separator + line.text
         elif keep_uncoded_lead:
-            ctx.warn(NO_CODE, "recommendation text names no item code", page=line.page)
             drafts.append(_Draft([], [line.text], line.page))
     records = []
     for draft in drafts:

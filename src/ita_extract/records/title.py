@@ -82,11 +82,14 @@ def _value_after(prefixes: Iterable[str], text: str) -> str | None:
     return None
 
 
-def _cut_name(text: str, stops: Iterable[str]) -> str:
-    """Return the agency name: ``text`` up to the first location or year phrase."""
+def _cut_name(text: str, kind: str, stops: Iterable[str]) -> str:
+    """Return the agency name: ``text`` up to the first location or year phrase after its kind.
+
+    The search starts after the kind, which may itself hold a stop word (``…ส่วนจังหวัด``).
+    """
     end = len(text)
     for stop in stops:
-        index = text.find(stop, 1)
+        index = text.find(stop, len(kind))
         if index != -1:
             end = min(end, index)
     return text[:end].strip(" ,")
@@ -109,7 +112,7 @@ def build_agency(ctx: BuildContext) -> Agency:
         if found is None:
             continue
         start, kind = found
-        name = _cut_name(line[start:], stops)
+        name = _cut_name(line[start:], kind, stops)
         nearby = " ".join(ctx.clean(text) for text, _ in lines[index : index + 2])
         location = nearby[nearby.find(name) + len(name) :] if name in nearby else nearby
         return Agency(
