@@ -130,6 +130,13 @@ def test_era_conversion_round_trips(year: int) -> None:
         ("ฎ\uf718", "ฎุ"),
         ("ฎ\uf719", "ฎู"),
         ("ฎ\uf71a", "ฎฺ"),
+        # The Mac set of the same glyphs.
+        ("ที\uf88b", "ที่"),
+        ("ป\uf885\uf88c", "ปิ่"),
+        ("ป\uf884น", "ปัน"),
+        ("ฎ\uf89b", "ฎุ"),
+        ("\uf89eาน", "ฐาน"),
+        ("\uf89aา", "ญา"),
         # Descender-less consonants drawn before a below vowel.
         ("\uf700าน", "ฐาน"),
         ("\uf70fา", "ญา"),

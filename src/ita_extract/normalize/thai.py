@@ -35,42 +35,45 @@ BE_CE_OFFSET = 543
 BE_YEAR_RANGE = range(2500, 2701)
 """BE years a report can mention (CE 1957–2157); other four-digit numbers are not years."""
 
-# Thai fonts shape stacked marks by swapping in Private Use Area glyphs (the Windows set of
-# the WTT/Microsoft convention, as HarfBuzz's Thai shaper emits them). A PDF whose font has no
-# ToUnicode entry for those glyphs leaks the PUA code points into the text layer.
-_PUA_TO_THAI = {
-    0xF700: "\u0e10",  # THO THAN without descender
-    0xF701: "\u0e34",  # SARA I, shifted left
-    0xF702: "\u0e35",  # SARA II, shifted left
-    0xF703: "\u0e36",  # SARA UE, shifted left
-    0xF704: "\u0e37",  # SARA UEE, shifted left
-    0xF705: "\u0e48",  # MAI EK, shifted down-left
-    0xF706: "\u0e49",  # MAI THO, shifted down-left
-    0xF707: "\u0e4a",  # MAI TRI, shifted down-left
-    0xF708: "\u0e4b",  # MAI CHATTAWA, shifted down-left
-    0xF709: "\u0e4c",  # THANTHAKHAT, shifted down-left
-    0xF70A: "\u0e48",  # MAI EK, shifted down
-    0xF70B: "\u0e49",  # MAI THO, shifted down
-    0xF70C: "\u0e4a",  # MAI TRI, shifted down
-    0xF70D: "\u0e4b",  # MAI CHATTAWA, shifted down
-    0xF70E: "\u0e4c",  # THANTHAKHAT, shifted down
-    0xF70F: "\u0e0d",  # YO YING without descender
-    0xF710: "\u0e31",  # MAI HAN-AKAT, shifted left
-    0xF711: "\u0e4d",  # NIKHAHIT, shifted left
-    0xF712: "\u0e47",  # MAITAIKHU, shifted left
-    0xF713: "\u0e48",  # MAI EK, shifted left
-    0xF714: "\u0e49",  # MAI THO, shifted left
-    0xF715: "\u0e4a",  # MAI TRI, shifted left
-    0xF716: "\u0e4b",  # MAI CHATTAWA, shifted left
-    0xF717: "\u0e4c",  # THANTHAKHAT, shifted left
-    0xF718: "\u0e38",  # SARA U, shifted down
-    0xF719: "\u0e39",  # SARA UU, shifted down
-    0xF71A: "\u0e3a",  # PHINTHU, shifted down
-}
+# Thai fonts shape stacked marks by swapping in Private Use Area glyphs: tone marks and upper
+# vowels shifted down or left, consonants without their descender. A PDF whose font has no
+# ToUnicode entry for them leaks the PUA code points into the text layer. The code points are
+# the Windows (U+F700–U+F71A) and Mac (U+F884–U+F89E) sets HarfBuzz's Thai shaper emits.
+_SHIFTED_GLYPHS = (
+    # (character, Windows PUA, Mac PUA)
+    ("\u0e48", 0xF70A, 0xF88B),  # MAI EK, shifted down
+    ("\u0e49", 0xF70B, 0xF88E),  # MAI THO, shifted down
+    ("\u0e4a", 0xF70C, 0xF891),  # MAI TRI, shifted down
+    ("\u0e4b", 0xF70D, 0xF894),  # MAI CHATTAWA, shifted down
+    ("\u0e4c", 0xF70E, 0xF897),  # THANTHAKHAT, shifted down
+    ("\u0e38", 0xF718, 0xF89B),  # SARA U, shifted down
+    ("\u0e39", 0xF719, 0xF89C),  # SARA UU, shifted down
+    ("\u0e3a", 0xF71A, 0xF89D),  # PHINTHU, shifted down
+    ("\u0e48", 0xF705, 0xF88C),  # MAI EK, shifted down-left
+    ("\u0e49", 0xF706, 0xF88F),  # MAI THO, shifted down-left
+    ("\u0e4a", 0xF707, 0xF892),  # MAI TRI, shifted down-left
+    ("\u0e4b", 0xF708, 0xF895),  # MAI CHATTAWA, shifted down-left
+    ("\u0e4c", 0xF709, 0xF898),  # THANTHAKHAT, shifted down-left
+    ("\u0e48", 0xF713, 0xF88A),  # MAI EK, shifted left
+    ("\u0e49", 0xF714, 0xF88D),  # MAI THO, shifted left
+    ("\u0e4a", 0xF715, 0xF890),  # MAI TRI, shifted left
+    ("\u0e4b", 0xF716, 0xF893),  # MAI CHATTAWA, shifted left
+    ("\u0e4c", 0xF717, 0xF896),  # THANTHAKHAT, shifted left
+    ("\u0e31", 0xF710, 0xF884),  # MAI HAN-AKAT, shifted left
+    ("\u0e34", 0xF701, 0xF885),  # SARA I, shifted left
+    ("\u0e35", 0xF702, 0xF886),  # SARA II, shifted left
+    ("\u0e36", 0xF703, 0xF887),  # SARA UE, shifted left
+    ("\u0e37", 0xF704, 0xF888),  # SARA UEE, shifted left
+    ("\u0e47", 0xF712, 0xF889),  # MAITAIKHU, shifted left
+    ("\u0e4d", 0xF711, 0xF899),  # NIKHAHIT, shifted left
+    ("\u0e0d", 0xF70F, 0xF89A),  # YO YING without descender
+    ("\u0e10", 0xF700, 0xF89E),  # THO THAN without descender
+)
+_PUA_TO_THAI = {pua: char for char, *puas in _SHIFTED_GLYPHS for pua in puas}
 # pythainlp.util.remove_zw knows only ZWSP and ZWNJ; Word and PDF exports add the rest.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _GLYPH_TABLE = str.maketrans({**_PUA_TO_THAI, **_INVISIBLE})
-_PUA_GLYPH = re.compile("[\uf700-\uf71a]")
+_PUA_GLYPH = re.compile("[" + "".join(map(chr, _PUA_TO_THAI)) + "]")
 
 _THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
 """Thai consonants, vowels and marks; not digits, ฯ (U+0E2F) or ๆ (U+0E46), which end phrases."""
@@ -194,9 +197,10 @@ def _repair_glyphs_reporting(text: str) -> tuple[str, bool]:
 def repair_glyphs(text: str) -> str:
     """Return ``text`` with PDF font damage undone.
 
-    Private Use Area glyphs (U+F700–U+F71A) become the Thai characters they draw, zero-width
-    characters and soft hyphens go, and PyThaiNLP puts marks in canonical order (which also
-    joins ``ํ`` + ``า`` into ``ำ`` and drops spaces before marks). Line breaks are kept.
+    Private Use Area glyphs (U+F700–U+F71A, and the Mac set U+F884–U+F89E) become the Thai
+    characters they draw, zero-width characters and soft hyphens go, and PyThaiNLP puts marks
+    in canonical order (which also joins ``ํ`` + ``า`` into ``ำ`` and drops spaces before
+    marks). Line breaks are kept.
     """
     return _repair_glyphs_reporting(text)[0]
 
