@@ -390,6 +390,13 @@ def numbered(text: str, num_id: int, ilvl: int = 0) -> str:
             ["•", "•", "•"],
         ),
         (level(0, "bullet", "-"), ["-", "-", "-"]),
+        (
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent>'
+            '<mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="01, 02, 03, ..."/>'
+            '</mc:Choice><mc:Fallback><w:numFmt w:val="decimalZero"/></mc:Fallback>'
+            '</mc:AlternateContent><w:lvlText w:val="%1."/></w:lvl>',
+            ["01.", "02.", "03."],
+        ),
     ],
 )
 def test_automatic_numbering_formats(definition: str, expected: list[str]) -> None:

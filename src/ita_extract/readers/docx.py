@@ -362,7 +362,11 @@ def _read_level(element: _Element) -> _Level:
     fonts = _child(_child(element, "rPr"), "rFonts")
     return _Level(
         start=_int_value(element, "start") or 0,
-        num_format=_value(element, "numFmt") or "decimal",
+        # -- Word 2010+ writes custom formats (01, 02…) in mc:AlternateContent with a plain
+        # -- fallback format beside it --
+        num_format=_value(element, "numFmt")
+        or _value(element.find(f"{_MC}AlternateContent/{_MC}Fallback"), "numFmt")
+        or "decimal",
         text=_value(element, "lvlText") or "",
         restart_after=_int_value(element, "lvlRestart"),
         legal=bool(_flag(element, "isLgl")),
