@@ -17,7 +17,7 @@ from ita_extract.framework import Fact, Framework, available_years, get_framewor
 from ita_extract.normalize.codes import tool_of_code
 from ita_extract.normalize.thai import be_to_ce, match_key
 from ita_extract.recognize.vocabulary import load_vocabulary
-from ita_extract.report import Grade, RecommendationSection, Report, Tool
+from ita_extract.report import Grade, ItemScore, RecommendationSection, Report, Tool
 from ita_extract.validate.findings import Location, Severity
 from ita_extract.validate.registry import Issue, RuleContext, framework_rule, rule
 
@@ -36,6 +36,35 @@ class ScoreAt:
 
     score: float
     location: Location
+
+
+@dataclass(frozen=True)
+class ItemAt:
+    """An item entry of the report, in ``items`` or in a topic table, with where it stands."""
+
+    item: ItemScore
+    listed_tool: Tool
+    """The tool it is listed under: the item's own for ``items``, the assessment's in a topic."""
+    topic: int | None
+    """The topic number for an entry of a topic table; None in ``items``."""
+    path: str
+
+    @property
+    def location(self) -> Location:
+        """Return where the entry stands."""
+        section = "items" if self.topic is None else "topics"
+        return Location(section=section, path=self.path, page=self.item.page, code=self.item.code)
+
+
+def _item_entries(report: Report) -> Iterator[ItemAt]:
+    """Yield the report-level items, then the items of each topic table."""
+    for index, item in enumerate(report.items):
+        yield ItemAt(item, item.tool, None, f"items[{index}]")
+    for topic_index, topic in enumerate(report.topics):
+        for assessment_index, assessment in enumerate(topic.assessments):
+            for item_index, item_score in enumerate(assessment.items):
+                path = f"topics[{topic_index}].assessments[{assessment_index}].items[{item_index}]"
+                yield ItemAt(item_score, assessment.tool, topic.number, path)
 
 
 @dataclass(frozen=True)
@@ -143,27 +172,12 @@ def _scores(report: Report) -> Iterator[ScoreAt]:
         yield ScoreAt(report.overall.score, Location(section="overall", path="overall.score"))
     for index, indicator in enumerate(report.indicators):
         if indicator.score is not None:
-            path = f"indicators[{index}].score"
-            where = Location(section="indicators", path=path, page=indicator.page)
-            yield ScoreAt(indicator.score, where.model_copy(update={"code": str(indicator.number)}))
-    for index, item in enumerate(report.items):
-        if item.score is not None:
-            path = f"items[{index}].score"
-            yield ScoreAt(
-                item.score, Location(section="items", path=path, page=item.page, code=item.code)
-            )
-    for topic_index, topic in enumerate(report.topics):
-        for assessment_index, assessment in enumerate(topic.assessments):
-            for item_index, topic_item in enumerate(assessment.items):
-                if topic_item.score is not None:
-                    path = (
-                        f"topics[{topic_index}].assessments[{assessment_index}]"
-                        f".items[{item_index}].score"
-                    )
-                    where = Location(
-                        section="topics", path=path, page=topic_item.page, code=topic_item.code
-                    )
-                    yield ScoreAt(topic_item.score, where)
+            where = _indicator_location(report, index, "score")
+            yield ScoreAt(indicator.score, where)
+    for entry in _item_entries(report):
+        if entry.item.score is not None:
+            where = entry.location.model_copy(update={"path": f"{entry.path}.score"})
+            yield ScoreAt(entry.item.score, where)
 
 
 @rule("score.range", Severity.ERROR)
@@ -488,30 +502,6 @@ def indicator_name_unknown(report: Report, framework: Framework) -> Iterator[Iss
 # --- items ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CodeAt:
-    """An item code of the report, with the tool it is listed under and where."""
-
-    code: str
-    listed_tool: Tool
-    location: Location
-
-
-def _item_codes(report: Report) -> Iterator[CodeAt]:
-    """Yield report-level items, then the items of each topic table."""
-    for index, item in enumerate(report.items):
-        where = Location(section="items", path=f"items[{index}]", page=item.page, code=item.code)
-        yield CodeAt(item.code, item.tool, where)
-    for topic_index, topic in enumerate(report.topics):
-        for assessment_index, assessment in enumerate(topic.assessments):
-            for item_index, topic_item in enumerate(assessment.items):
-                path = f"topics[{topic_index}].assessments[{assessment_index}].items[{item_index}]"
-                where = Location(
-                    section="topics", path=path, page=topic_item.page, code=topic_item.code
-                )
-                yield CodeAt(topic_item.code, assessment.tool, where)
-
-
 @rule("item.duplicate", Severity.ERROR)
 def item_duplicate(context: RuleContext) -> Iterator[Issue]:
     """An item code has two report-level records (the contract keeps one record per code)."""
@@ -532,13 +522,13 @@ def item_duplicate(context: RuleContext) -> Iterator[Issue]:
 @rule("item.wrong_tool", Severity.ERROR)
 def item_wrong_tool(context: RuleContext) -> Iterator[Issue]:
     """An item is listed under another tool than its code letter says (i: IIT, e: EIT, O: OIT)."""
-    for found in _item_codes(context.report):
-        tool = tool_of_code(found.code)
-        if found.listed_tool is not tool:
+    for entry in _item_entries(context.report):
+        code, tool = entry.item.code, tool_of_code(entry.item.code)
+        if entry.listed_tool is not tool:
             yield Issue(
-                f"ข้อ {found.code} เป็นข้อของแบบ {tool} แต่อยู่ใต้แบบ {found.listed_tool}",
-                f"Item {found.code} is an {tool} item but is listed under {found.listed_tool}.",
-                found.location,
+                f"ข้อ {code} เป็นข้อของแบบ {tool} แต่อยู่ใต้แบบ {entry.listed_tool}",
+                f"Item {code} is an {tool} item but is listed under {entry.listed_tool}.",
+                entry.location,
             )
 
 
@@ -549,15 +539,16 @@ def item_unknown_code(report: Report, framework: Framework) -> Iterator[Issue]:
     For example O44 in 2566, whose OIT has O1–O43. Each code is reported once.
     """
     reported: set[str] = set()
-    for found in _item_codes(report):
-        if found.code in reported or framework.has_item(found.code):
+    for entry in _item_entries(report):
+        code = entry.item.code
+        if code in reported or framework.has_item(code):
             continue
-        reported.add(found.code)
-        tool_items = framework.tool_items(tool_of_code(found.code))
+        reported.add(code)
+        tool_items = framework.tool_items(tool_of_code(code))
         yield Issue(
-            f"ไม่มีข้อ {found.code} ในกรอบการประเมินปี {framework.fiscal_year}",
-            f"Item {found.code} does not exist in the {framework.fiscal_year} framework.",
-            found.location,
+            f"ไม่มีข้อ {code} ในกรอบการประเมินปี {framework.fiscal_year}",
+            f"Item {code} does not exist in the {framework.fiscal_year} framework.",
+            entry.location,
             unconfirmed=tool_items is None or not tool_items.status.established,
         )
 
@@ -567,19 +558,16 @@ def item_not_listed(context: RuleContext) -> Iterator[Issue]:
     """An item scored in a topic table has no report-level record in ``items``."""
     listed = {item.code for item in context.report.items}
     reported: set[str] = set()
-    for topic_index, topic in enumerate(context.report.topics):
-        for assessment_index, assessment in enumerate(topic.assessments):
-            for item_index, topic_item in enumerate(assessment.items):
-                code = topic_item.code
-                if topic_item.score is None or code in listed or code in reported:
-                    continue
-                reported.add(code)
-                path = f"topics[{topic_index}].assessments[{assessment_index}].items[{item_index}]"
-                yield Issue(
-                    f"ข้อ {code} มีคะแนนในตารางประเด็นที่ {topic.number} แต่ไม่อยู่ในรายการคะแนนรายข้อ",
-                    f"Item {code} is scored in topic {topic.number} but missing from items.",
-                    Location(section="topics", path=path, page=topic_item.page, code=code),
-                )
+    for entry in _item_entries(context.report):
+        code = entry.item.code
+        if entry.topic is None or entry.item.score is None or code in listed or code in reported:
+            continue
+        reported.add(code)
+        yield Issue(
+            f"ข้อ {code} มีคะแนนในตารางประเด็นที่ {entry.topic} แต่ไม่อยู่ในรายการคะแนนรายข้อ",
+            f"Item {code} is scored in topic {entry.topic} but missing from items.",
+            entry.location,
+        )
 
 
 # --- recommendations -----------------------------------------------------------------------
