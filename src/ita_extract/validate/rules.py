@@ -68,38 +68,38 @@ def _item_entries(report: Report) -> Iterator[ItemAt]:
 
 
 @dataclass(frozen=True)
-class RequiredSection:
-    """A section a report must (or should) have, and how to tell it is there."""
+class SectionPresence:
+    """A section a report must (or should) have, and whether this report has it."""
 
     name: str
     name_th: str
     present: bool
 
 
-def _required_sections(report: Report) -> tuple[RequiredSection, ...]:
+def _required_sections(report: Report) -> tuple[SectionPresence, ...]:
     overall = report.overall
     plan = report.action_plan
     return (
-        RequiredSection("agency", "ชื่อหน่วยงาน", bool(report.agency.name)),
-        RequiredSection(
+        SectionPresence("agency", "ชื่อหน่วยงาน", bool(report.agency.name)),
+        SectionPresence(
             "overall",
             "ผลการประเมินภาพรวม",
             any(value is not None for value in (overall.score, overall.result, overall.grade)),
         ),
-        RequiredSection("indicators", "ตารางคะแนนรายตัวชี้วัด", bool(report.indicators)),
-        RequiredSection("action_plan", "แผนการนำผลการวิเคราะห์ไปสู่การปฏิบัติ", bool(plan and plan.rows)),
+        SectionPresence("indicators", "ตารางคะแนนรายตัวชี้วัด", bool(report.indicators)),
+        SectionPresence("action_plan", "แผนการนำผลการวิเคราะห์ไปสู่การปฏิบัติ", bool(plan and plan.rows)),
     )
 
 
-def _expected_sections(report: Report) -> tuple[RequiredSection, ...]:
+def _expected_sections(report: Report) -> tuple[SectionPresence, ...]:
     return (
-        RequiredSection("items", "คะแนนรายข้อคำถาม", bool(report.items)),
-        RequiredSection(
+        SectionPresence("items", "คะแนนรายข้อคำถาม", bool(report.items)),
+        SectionPresence(
             "recommendations",
             "ข้อเสนอแนะ",
             bool(report.recommendations or report.oit_recommendation),
         ),
-        RequiredSection(
+        SectionPresence(
             "signature",
             "ผู้ลงนามหรือวันที่ประกาศ",
             bool(report.signature.name or report.signature.date),
