@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -713,3 +714,23 @@ def test_report_b_automatic_steps_restart_in_every_cell() -> None:
     )
     # -- this indicator table names the tool on every row: nothing is merged --
     assert all(c.row_span == 1 and c.col_span == 1 for c in document.tables[0].cells)
+
+
+def test_docs_examples_run_and_print_what_they_say(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = Path(__file__).parents[2]
+    page = (root / "docs" / "readers.md").read_text(encoding="utf-8")
+    section = page.split("## DOCX and DOC", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+    assert blocks
+    monkeypatch.chdir(root)
+    for number, block in enumerate(blocks, start=1):
+        exec(compile(block, f"docs/readers.md DOCX example {number}", "exec"), {})
+    assert capsys.readouterr().out.splitlines() == [
+        "IIT 1 6",
+        "0 IIT",
+        "1 ๑",
+        "2 การปฏิบัติหน้าที่",
+        "3 ๙๗.๖๑",
+    ]
