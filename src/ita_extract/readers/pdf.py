@@ -18,7 +18,7 @@ from typing import Literal
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ita_extract.document import Block, Document, Paragraph
+from ita_extract.document import Block, Document
 from ita_extract.errors import (
     CorruptDocumentError,
     EmptyDocumentError,
@@ -29,6 +29,7 @@ from ita_extract.errors import (
 from ita_extract.normalize.thai import FOREIGN_SCRIPT, find_foreign_script
 from ita_extract.readers.pdf_join import join_continued_tables
 from ita_extract.readers.pdf_layout import (
+    Column,
     Line,
     body_font_size,
     glyphs_to_lines,
@@ -36,7 +37,12 @@ from ita_extract.readers.pdf_layout import (
     lines_to_paragraphs,
 )
 from ita_extract.readers.pdf_page import PageContent, read_page
-from ita_extract.readers.pdf_tables import DraftTable, draft_to_table, find_tables
+from ita_extract.readers.pdf_tables import (
+    DraftTable,
+    columns_running_on,
+    draft_to_table,
+    find_tables,
+)
 from ita_extract.report import SourceFormat, Warning
 
 __all__ = ["NO_TEXT_LAYER_MESSAGE", "read_pdf"]
@@ -56,10 +62,11 @@ NO_TEXT_LAYER_MESSAGE = (
     "tesseract-ocr and tesseract-ocr-tha and the ocr extra (pip install 'ita-extract[ocr]')"
 )
 
-# -- a page number alone on its line: 3, - 3 -, (3), หน้า 3, 3/12, page 3 of 12 --
+# -- a page number alone on its line: 3, - 3 -, (3), หน้า 3, 3/12, page 3 of 12; never four
+# -- digits, which is a year (a heading's ๒๕๖๖ wrapped to the top of the next page) --
 _PAGE_NUMBER = re.compile(
-    r"^[-–(\[]?\s*(?:หน้า|หน้าที่|page)?\s*[0-9๐-๙]{1,4}\s*"
-    r"(?:(?:/|จาก|of)\s*[0-9๐-๙]{1,4})?\s*[-–)\]]?$",
+    r"^[-–(\[]?\s*(?:หน้า|หน้าที่|page)?\s*[0-9๐-๙]{1,3}\s*"
+    r"(?:(?:/|จาก|of)\s*[0-9๐-๙]{1,3})?\s*[-–)\]]?$",
     re.IGNORECASE,
 )
 _EMPTY_PAGE_TREE = re.compile(rb"/Count\s+0\b")
@@ -100,13 +107,15 @@ def read_pdf(data: bytes, *, ocr: OcrMode = "auto") -> Document:
                     page=number,
                 )
             )
-    text_blocks = _text_layer_blocks([c for c in contents if c.number not in ocr_blocks])
+    text_layer = _text_layer_blocks([c for c in contents if c.number not in ocr_blocks])
     for content in contents:
         warnings.extend(_script_warnings(content))
-    pages = [ocr_blocks.get(number) or text_blocks.get(number, []) for number in _numbers(contents)]
+    pages = [
+        ocr_blocks.get(number) or text_layer.blocks.get(number, []) for number in _numbers(contents)
+    ]
     return Document(
         format=SourceFormat.PDF,
-        blocks=tuple(join_continued_tables(pages)),
+        blocks=tuple(join_continued_tables(pages, running_on=text_layer.running_on)),
         page_count=len(contents),
         ocr=bool(ocr_blocks),
         warnings=tuple(sorted(warnings, key=lambda warning: warning.page or 0)),
@@ -178,7 +187,15 @@ def _run_ocr(
     return dict(result.blocks)
 
 
-def _text_layer_blocks(contents: Sequence[PageContent]) -> dict[int, list[Block]]:
+@dataclass(frozen=True, slots=True)
+class _TextLayer:
+    """The pages read from the text layer: their blocks, and the table columns that run on."""
+
+    blocks: dict[int, list[Block]]
+    running_on: dict[int, frozenset[int]]
+
+
+def _text_layer_blocks(contents: Sequence[PageContent]) -> _TextLayer:
     """Return each page's tables and paragraphs in reading order, running lines left out."""
     body_size = body_font_size(glyph for content in contents for glyph in content.glyphs)
     drafts: dict[int, list[DraftTable]] = {}
@@ -197,7 +214,7 @@ def _text_layer_blocks(contents: Sequence[PageContent]) -> dict[int, list[Block]
             *(cell.lines for tables in drafts.values() for table in tables for cell in table.cells),
         ]
     )
-    return {
+    blocks = {
         content.number: _page_blocks(
             content.number,
             drafts[content.number],
@@ -206,6 +223,25 @@ def _text_layer_blocks(contents: Sequence[PageContent]) -> dict[int, list[Block]
         )
         for content in contents
     }
+    return _TextLayer(blocks, _running_on(drafts, flow_lines, pitch))
+
+
+def _running_on(
+    drafts: dict[int, list[DraftTable]], flow_lines: dict[int, list[Line]], pitch: float
+) -> dict[int, frozenset[int]]:
+    """Return, for pages that end with a table, the columns whose text runs on to the next."""
+    body_bottom = max(
+        [line.bottom for lines in flow_lines.values() for line in lines]
+        + [table.box[3] for tables in drafts.values() for table in tables],
+        default=0.0,
+    )
+    result = {}
+    for number, tables in drafts.items():
+        last = max(tables, key=lambda table: table.box[3], default=None)
+        below = [line for line in flow_lines[number] if last and line.top > last.box[3]]
+        if last is not None and not below:
+            result[number] = columns_running_on(last, body_bottom, pitch)
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,22 +256,27 @@ def _page_blocks(
     number: int, tables: Sequence[DraftTable], lines: Sequence[Line], style: _Style
 ) -> list[Block]:
     """Return the page's blocks top to bottom, paragraphs never running across a table."""
+    if not lines:
+        return [draft_to_table(table, number, style.pitch) for table in tables]
+    column = Column.around(lines, style.pitch)
     blocks: list[Block] = []
     pending: list[Line] = []
+
+    def flush() -> None:
+        blocks.extend(
+            lines_to_paragraphs(pending, page=number, column=column, body_size=style.body_size)
+        )
+        pending.clear()
+
     tables_left = sorted(tables, key=lambda table: table.box[1])
     for line in lines:
         while tables_left and tables_left[0].box[1] < line.top:
-            blocks.extend(_paragraphs(pending, number, style))
-            pending = []
+            flush()
             blocks.append(draft_to_table(tables_left.pop(0), number, style.pitch))
         pending.append(line)
-    blocks.extend(_paragraphs(pending, number, style))
+    flush()
     blocks.extend(draft_to_table(table, number, style.pitch) for table in tables_left)
     return blocks
-
-
-def _paragraphs(lines: Sequence[Line], number: int, style: _Style) -> list[Paragraph]:
-    return lines_to_paragraphs(lines, page=number, pitch=style.pitch, body_size=style.body_size)
 
 
 def _drop_running_lines(contents: Sequence[PageContent], flow_lines: dict[int, list[Line]]) -> None:

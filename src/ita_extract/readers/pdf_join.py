@@ -9,19 +9,29 @@ cells above), and a merged cell the break cut stays one cell.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from ita_extract.document import Block, Cell, Paragraph, Table
 
 
-def join_continued_tables(pages: Sequence[Sequence[Block]]) -> list[Block]:
+def join_continued_tables(
+    pages: Sequence[Sequence[Block]],
+    *,
+    running_on: Mapping[int, Collection[int]] | None = None,
+) -> list[Block]:
     """Given each page's blocks in reading order, return the document's blocks in one list.
 
-    Page headers and footers must already be gone: a table continues only when nothing
-    stands between the end of one page's table and the start of the next page's.
+    ``pages[i]`` holds the blocks of page ``i + 1``. Page headers and footers must already be
+    gone: a table continues only when nothing stands between the end of one page's table and
+    the start of the next page's. ``running_on`` maps a page number to the columns (by
+    ``col_start``) of the last table on that page whose bottom cell's text is known to run
+    on past the page break (the PDF reader sees the text fill the cell to the page's
+    bottom); a merged cell there absorbs the text below the break. Without it, a merged
+    cell continues only into an empty cell.
     """
     blocks: list[Block] = []
-    for page_blocks in pages:
+    last_page = 0
+    for number, page_blocks in enumerate(pages, start=1):
         rest = list(page_blocks)
         if rest and blocks:
             previous, first = blocks[-1], rest[0]
@@ -30,14 +40,20 @@ def join_continued_tables(pages: Sequence[Sequence[Block]]) -> list[Block]:
                 and isinstance(first, Table)
                 and previous.col_count == first.col_count
             ):
-                blocks[-1] = join_tables(previous, first)
+                columns = (running_on or {}).get(last_page, ())
+                blocks[-1] = join_tables(previous, first, running_on=frozenset(columns))
                 rest.pop(0)
+        if rest:
+            last_page = number
         blocks.extend(rest)
     return blocks
 
 
-def join_tables(upper: Table, lower: Table) -> Table:
-    """Return ``lower`` appended to ``upper``: repeated header dropped, cut row and cells joined."""
+def join_tables(upper: Table, lower: Table, *, running_on: frozenset[int] = frozenset()) -> Table:
+    """Return ``lower`` appended to ``upper``: repeated header dropped, cut row and cells joined.
+
+    ``running_on`` names the columns whose bottom cell in ``upper`` continues below the break.
+    """
     lower_cells = _drop_repeated_header(upper, lower)
     if not lower_cells:
         return upper
@@ -57,7 +73,11 @@ def join_tables(upper: Table, lower: Table) -> Table:
             partner is not None
             and partner.col_end == cell.col_end
             and cell.row_start == 0
-            and (cut_row or (_is_empty(cell) and (partner.row_span > 1 or cell.row_span > 1)))
+            and (
+                cut_row
+                or (partner.col_start in running_on and partner.row_span > 1)
+                or (_is_empty(cell) and (partner.row_span > 1 or cell.row_span > 1))
+            )
         )
         if partner is not None and continues:
             joined[id(partner)] = partner.model_copy(
@@ -99,7 +119,7 @@ def _row_texts(table: Table) -> list[tuple[str, ...]]:
     ]
 
 
-def _is_cut_row(opening: Sequence[Cell], above: dict[int, Cell]) -> bool:
+def _is_cut_row(opening: Sequence[Cell], above: Mapping[int, Cell]) -> bool:
     """Return whether the lower part's first row is the rest of the upper part's last row.
 
     The break leaves empty the cells whose text already ended above it. A merged cell of

@@ -31,6 +31,10 @@ MAX_PITCH = 3.0
 """Line distances above this (per point of font size) are gaps, not line pitch."""
 INDENT = 0.8
 """A line starting this share of the font size right of the line above begins a paragraph."""
+SHORT_LINE_EMS = 5.0
+SHORT_LINE_SHARE = 0.25
+"""A line that leaves more of its column empty than both this many font sizes and this share
+of the column's width ended its paragraph early: the next line starts a new one."""
 HEADING_SIZE_RATIO = 1.15
 HEADING_MAX_CHARS = 200
 
@@ -104,6 +108,11 @@ class Line:
         return " ".join("".join(parts).split())
 
 
+def starts_with_list_label(text: str) -> bool:
+    """Return whether ``text`` opens with a bullet or a number label (▪, -, 1., ๑.)."""
+    return _LIST_LABEL.match(text) is not None
+
+
 def glyphs_to_lines(glyphs: Iterable[Glyph]) -> list[Line]:
     """Given glyphs in content order, return their lines from top to bottom.
 
@@ -149,35 +158,54 @@ def line_pitch(regions: Iterable[Sequence[Line]]) -> float:
     return median(ratios) if ratios else DEFAULT_PITCH
 
 
+@dataclass(frozen=True, slots=True)
+class Column:
+    """The horizontal extent text runs in (a page's text column, a cell), and its line pitch."""
+
+    left: float
+    right: float
+    pitch: float
+    """The document's :func:`line_pitch`."""
+
+    @classmethod
+    def around(cls, lines: Sequence[Line], pitch: float) -> Column:
+        """Return the column the widest of ``lines`` span."""
+        return cls(min(line.x0 for line in lines), max(line.x1 for line in lines), pitch)
+
+
 def lines_to_paragraphs(
-    lines: Sequence[Line], *, page: int, pitch: float, body_size: float | None = None
+    lines: Sequence[Line], *, page: int, column: Column, body_size: float | None = None
 ) -> list[Paragraph]:
     """Given the lines of one region (a cell, or page text between tables), return paragraphs.
 
-    ``pitch`` is the document's :func:`line_pitch`. ``body_size`` is its usual font size;
-    when given, paragraphs in bold or in a larger font become headings (table cells pass
-    None: they hold no headings).
+    ``body_size`` is the document's usual font size; when given, paragraphs in bold or in a
+    larger font become headings (table cells pass None: they hold no headings).
     """
     groups: list[list[Line]] = []
     for line in lines:
-        if groups and not _starts_paragraph(groups[-1], line, pitch):
+        if groups and not _starts_paragraph(groups[-1], line, column):
             groups[-1].append(line)
         else:
             groups.append([line])
     return [_paragraph(group, page, body_size) for group in groups]
 
 
-def _starts_paragraph(group: Sequence[Line], line: Line, pitch: float) -> bool:
+def _starts_paragraph(group: Sequence[Line], line: Line, column: Column) -> bool:
     previous = group[-1]
     if _LIST_LABEL.match(line.text):
         return True
-    if line.baseline - previous.baseline > PARAGRAPH_GAP * pitch * previous.size:
+    if line.baseline - previous.baseline > PARAGRAPH_GAP * column.pitch * previous.size:
         return True
     if previous.bold != line.bold:
         return True
-    # -- a first-line indent starts a paragraph; a list item's hanging indent does not --
+    width = column.right - column.left
+    if width - previous.width > max(SHORT_LINE_EMS * previous.size, SHORT_LINE_SHARE * width):
+        return True
+    # -- a first-line indent starts a paragraph; a list item's hanging indent does not, and
+    # -- centred lines (titles) move their left edge without being indented --
     first_is_list = len(group) == 1 and _LIST_LABEL.match(previous.text) is not None
-    return not first_is_list and line.x0 - previous.x0 > INDENT * line.size
+    left_aligned = previous.x0 - column.left < INDENT * previous.size
+    return left_aligned and not first_is_list and line.x0 - previous.x0 > INDENT * line.size
 
 
 def _paragraph(lines: Sequence[Line], page: int, body_size: float | None) -> Paragraph:

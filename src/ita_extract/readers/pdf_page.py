@@ -144,6 +144,9 @@ def _read_glyphs(text_page: pdfium.PdfTextPage, page_top: float) -> Iterator[Gly
         char = chr(pdfium_c.FPDFText_GetUnicode(handle, index))
         if char in "\r\n\x00\ufffe":
             continue
+        # -- PDFium reports a hyphen that ends a line as U+0002 --
+        if char == "\x02":
+            char = "-"
         if pending is not None and unicodedata.category(char) in _MARK_CATEGORIES:
             pending = Glyph(
                 pending.text + char,

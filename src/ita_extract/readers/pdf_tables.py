@@ -11,6 +11,7 @@ by side hold the same number of lines at the same heights.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -23,7 +24,14 @@ from pdfplumber.table import (
 )
 
 from ita_extract.document import Cell, Table
-from ita_extract.readers.pdf_layout import Line, glyphs_to_lines, lines_to_paragraphs
+from ita_extract.normalize.thai import thai_to_arabic_digits
+from ita_extract.readers.pdf_layout import (
+    Column,
+    Line,
+    glyphs_to_lines,
+    lines_to_paragraphs,
+    starts_with_list_label,
+)
 from ita_extract.readers.pdf_page import Edge, Glyph
 
 SNAP_TOLERANCE = 3.0
@@ -35,9 +43,7 @@ MIN_EDGE_LENGTH = 3.0
 """Shorter segments are ticks or glyph strokes, not borders."""
 BOUNDARY_TOLERANCE = 2.0
 """Cell corners closer than this belong to the same row or column boundary."""
-HARD_BREAK_FILL = 0.9
-"""Two lines whose widths sum to less than this share of the cell could have been one line:
-the break between them was typed, not a wrap."""
+_NUMBER_ONLY = re.compile(r"^\d+(?:[.,]\d+)?%?$")
 ALIGNED_BASELINES = 0.4
 """Lines in neighbouring cells are side by side when their baselines differ by less than this
 share of the font size."""
@@ -157,16 +163,20 @@ def split_borderless_rows(cells: Sequence[DraftCell]) -> list[DraftCell]:
 
     A table drawn without inner horizontal borders leaves one tall box per column holding
     every row's line (codes in one, scores in the next). Boxes of the same drawn row are
-    cut when at least two of them hold the same number of lines at the same heights and at
-    least one shows the breaks were typed, not wrapped; the other boxes of that row (a
-    merged recommendation) stay whole and come to span the new rows.
+    cut when at least two of them hold the same number of lines at the same heights, one of
+    them holds a number on every line (scores: wrapped text never does), and none holds a
+    list item wrapped over several lines;
+    the other boxes of that row (a merged recommendation) stay whole and come to span the
+    new rows. The table's first drawn row is its header, whose wrapped titles line up by
+    nature, and is never cut.
     """
+    header_top = min(cell.box[1] for cell in cells)
     by_band: dict[tuple[float, float], list[DraftCell]] = {}
     for cell in cells:
         by_band.setdefault((cell.box[1], cell.box[3]), []).append(cell)
     result: list[DraftCell] = []
-    for band in by_band.values():
-        result.extend(_split_band(band))
+    for (top, _), band in by_band.items():
+        result.extend(band if top == header_top else _split_band(band))
     return result
 
 
@@ -176,7 +186,12 @@ def _split_band(band: list[DraftCell]) -> list[DraftCell]:
         if len(cell.lines) > 1:
             by_count.setdefault(len(cell.lines), []).append(cell)
     for group in by_count.values():
-        if len(group) < 2 or not _aligned(group) or not any(map(_has_typed_breaks, group)):
+        if (
+            len(group) < 2
+            or not _aligned(group)
+            or not any(map(_holds_numbers, group))
+            or any(map(_holds_wrapped_list_item, group))
+        ):
             continue
         cut = {id(cell) for cell in group}
         return [piece for cell in band for piece in (_cut(cell) if id(cell) in cut else [cell])]
@@ -192,11 +207,14 @@ def _aligned(group: Sequence[DraftCell]) -> bool:
     )
 
 
-def _has_typed_breaks(cell: DraftCell) -> bool:
-    width = cell.box[2] - cell.box[0]
-    return all(
-        upper.width + lower.width < HARD_BREAK_FILL * width for upper, lower in pairwise(cell.lines)
-    )
+def _holds_numbers(cell: DraftCell) -> bool:
+    return all(_NUMBER_ONLY.match(thai_to_arabic_digits(line.text)) for line in cell.lines)
+
+
+def _holds_wrapped_list_item(cell: DraftCell) -> bool:
+    """Return whether a line with a list label is followed by one without (its wrap)."""
+    labelled = [starts_with_list_label(line.text) for line in cell.lines]
+    return any(upper and not lower for upper, lower in pairwise(labelled))
 
 
 def _cut(cell: DraftCell) -> list[DraftCell]:
@@ -208,6 +226,29 @@ def _cut(cell: DraftCell) -> list[DraftCell]:
         DraftCell((x0, upper, x1, lower), [line])
         for line, upper, lower in zip(cell.lines, edges, edges[1:], strict=False)
     ]
+
+
+def columns_running_on(draft: DraftTable, body_bottom: float, pitch: float) -> frozenset[int]:
+    """Return the columns whose bottom cell's text runs on past the page break.
+
+    That is so when the table reaches the bottom of the page's text area (the break cut
+    it, rather than the next row not fitting) and the cell's text fills it to its bottom
+    edge, leaving no room for another line.
+    """
+    outer_bottom = draft.box[3]
+    if not draft.cells:
+        return frozenset()
+    line_height = pitch * max(line.size for cell in draft.cells for line in cell.lines or ())
+    if outer_bottom < body_bottom - line_height:
+        return frozenset()
+    columns = _boundaries(value for cell in draft.cells for value in (cell.box[0], cell.box[2]))
+    return frozenset(
+        _index(columns, cell.box[0])
+        for cell in draft.cells
+        if cell.box[3] == outer_bottom
+        and cell.lines
+        and cell.box[3] - cell.lines[-1].bottom < line_height
+    )
 
 
 def draft_to_table(draft: DraftTable, page: int, pitch: float) -> Table:
@@ -232,7 +273,9 @@ def draft_to_table(draft: DraftTable, page: int, pitch: float) -> Table:
                 row_end=row_end,
                 col_start=col_start,
                 col_end=col_end,
-                paragraphs=tuple(lines_to_paragraphs(cell.lines, page=page, pitch=pitch)),
+                paragraphs=tuple(
+                    lines_to_paragraphs(cell.lines, page=page, column=Column(x0, x1, pitch))
+                ),
                 page=page,
             )
         )
