@@ -78,6 +78,7 @@ _PUA_GLYPH = re.compile("[" + "".join(map(chr, _PUA_TO_THAI)) + "]")
 _THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
 """Thai consonants, vowels and marks; not digits, ฯ (U+0E2F) or ๆ (U+0E46), which end phrases."""
 _THAI_RUN = re.compile(f"[{_THAI_LETTER}]+")
+_TRAILING_THAI = re.compile(f"[{_THAI_LETTER}]+$")
 
 _NUMBER = re.compile(
     r"(?<![A-Za-z0-9.])(?P<sign>[-−])?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -96,7 +97,14 @@ _HYPHENS = frozenset("-‐")
 
 _MIN_SHORT_FRAGMENTS_FOR_JUSTIFIED_RUN = 3
 _MAX_SHORT_FRAGMENT_CHARS = 6
-_WORD_BOUNDS_CACHE_SIZE = 8192
+_WORD_CACHE_SIZE = 8192
+
+# Thai sets these words off with a space even inside a sentence (Royal Institute spacing
+# rules): a wrap next to them was a space, not the middle of a run of words.
+_SPACE_BEFORE_WORDS = frozenset(
+    {"ณ", "เช่น", "อาทิ", "ได้แก่", "โดย", "โดยเฉพาะ", "ซึ่ง", "รวมทั้ง", "รวมถึง", "ตลอดจน", "ทั้งนี้"}
+)
+_SPACE_AFTER_WORDS = frozenset({"ณ", "เช่น", "อาทิ", "ได้แก่"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,14 +233,33 @@ def _is_thai_letter(char: str) -> bool:
     return _THAI_RUN.fullmatch(char) is not None
 
 
-@lru_cache(maxsize=_WORD_BOUNDS_CACHE_SIZE)
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
+def _words(text: str) -> tuple[str, ...]:
+    """Return PyThaiNLP's newmm segmentation of ``text``, whitespace kept as tokens."""
+    return tuple(word_tokenize(text, engine="newmm", keep_whitespace=True))
+
+
 def _word_bounds(text: str) -> frozenset[int]:
-    """Return the offsets where PyThaiNLP's newmm segmentation puts word boundaries."""
-    bounds, offset = set(), 0
-    for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
-        offset += len(word)
-        bounds.add(offset)
-    return frozenset(bounds)
+    """Return the offsets where ``text``'s words end."""
+    return frozenset(accumulate(len(word) for word in _words(text)))
+
+
+def _thai_wrap_separator(left_tail: str, right_head: str) -> str:
+    """Return what goes at a wrap between Thai letters: nothing, unless a phrase breaks there.
+
+    Word and LibreOffice wrap Thai at word boundaries, or inside a word in a narrow column,
+    and PDF extraction loses a space written at the wrap. So the join is solid, except where
+    segmentation shows the break between two words and one of them is a word Thai sets off
+    with a space (``ณ``, ``เช่น``, ``โดย``…).
+    """
+    words = _words(left_tail + right_head)
+    ends = list(accumulate(len(word) for word in words))
+    if len(left_tail) not in ends:
+        return ""
+    index = ends.index(len(left_tail))
+    if words[index] in _SPACE_AFTER_WORDS or words[index + 1] in _SPACE_BEFORE_WORDS:
+        return " "
+    return ""
 
 
 def _line_separator(left: str, right: str) -> str:
@@ -244,10 +271,9 @@ def _line_separator(left: str, right: str) -> str:
         return "" if left[-2:-1].isalnum() else " "
     if left[-1] in _NO_SPACE_AFTER or right[0] in _NO_SPACE_BEFORE:
         return ""
-    # Word and LibreOffice wrap Thai at word boundaries without a space, and a phrase space at
-    # the wrap is lost by PDF text extraction: a wrap between Thai letters is written solid.
-    if _is_thai_letter(left[-1]) and _is_thai_letter(right[0]):
-        return ""
+    left_tail, right_head = _TRAILING_THAI.search(left), _THAI_RUN.match(right)
+    if left_tail and right_head:
+        return _thai_wrap_separator(left_tail[0], right_head[0])
     return " "
 
 
@@ -373,8 +399,9 @@ def clean_text_with_repairs(
     """
     repaired, repairs = _repair_and_inspect(text)
     without_blanks = strip_form_dots(strip_markup(repaired))
-    joined = join_lines(without_blanks.splitlines())
-    cleaned = _ANY_SPACE.sub(" ", remove_justification_spaces(joined)).strip()
+    # Justification is laid out line by line, so it is undone before the lines are joined.
+    unjustified = remove_justification_spaces(_HORIZONTAL_SPACE.sub(" ", without_blanks))
+    cleaned = _ANY_SPACE.sub(" ", join_lines(unjustified.splitlines())).strip()
     if not keep_thai_digits:
         cleaned = thai_to_arabic_digits(cleaned)
     return cleaned, repairs
