@@ -281,10 +281,11 @@ def join_lines(lines: Sequence[str]) -> str:
     """Return the wrapped ``lines`` of one cell or paragraph as one line of text.
 
     A wrap between Thai letters is joined without a space (Thai puts no space between words,
-    and a break inside a word such as ``มี`` / ``ประสิทธิภาพ`` must close up); a wrap next to
-    Latin letters, digits or after punctuation becomes one space; nothing goes before closing
-    punctuation or after an opening bracket. Whitespace written at a break counts as a space.
-    Empty lines are skipped.
+    and a break inside a word such as ``มี`` / ``ประสิทธิภาพ`` must close up), unless word
+    segmentation finds a word Thai sets off with a space beside it (``ประกาศ`` / ``ณ ที่ทำการ``);
+    a wrap next to Latin letters, digits or after punctuation becomes one space; nothing goes
+    before closing punctuation or after an opening bracket. Whitespace written at a break
+    counts as a space. Empty lines are skipped.
     """
     joined = ""
     for line in lines:
@@ -410,8 +411,8 @@ def clean_text_with_repairs(
 def clean_text(text: str, *, keep_thai_digits: bool = False) -> str:
     """Return a free-text field as the contract wants it.
 
-    Glyphs repaired, markup and form blanks dropped, wrapped lines joined the Thai way,
-    justification spaces removed, whitespace collapsed to single spaces, Thai digits made
+    Glyphs repaired, markup and form blanks dropped, justification spaces removed line by
+    line, wrapped lines joined the Thai way, whitespace collapsed to single spaces, Thai digits made
     Arabic unless ``keep_thai_digits``. Use :func:`clean_text_with_repairs` to learn what
     was repaired.
     """
