@@ -8,6 +8,7 @@ to a warning.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -441,12 +442,18 @@ def indicator_wrong_tool(report: Report, framework: Framework) -> Iterator[Issue
             )
 
 
+@functools.lru_cache(maxsize=1024)
+def _name_key(name: str) -> str:
+    """Return :func:`match_key` of a name; cached, since every indicator meets every name."""
+    return match_key(name)
+
+
 def _name_similarity(name: str, candidates: Iterable[str]) -> float:
     """Return how well ``name`` matches the best of ``candidates`` (100 when one contains it)."""
-    key = match_key(name)
+    key = _name_key(name)
     best = 0.0
     for candidate in candidates:
-        other = match_key(candidate)
+        other = _name_key(candidate)
         if key and other and (other in key or key in other):
             return 100.0
         best = max(best, fuzz.ratio(key, other))
