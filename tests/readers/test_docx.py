@@ -175,6 +175,19 @@ def test_text_box_text_follows_its_paragraph_once() -> None:
 
 
 @pytest.mark.parametrize(
+    ("props", "kind"),
+    [
+        ('<w:outlineLvl w:val="0"/>', ParagraphKind.HEADING),
+        ('<w:pStyle w:val="Heading1"/><w:outlineLvl w:val="9"/>', ParagraphKind.PARAGRAPH),
+        ('<w:pStyle w:val="Heading1"/>', ParagraphKind.HEADING),
+    ],
+)
+def test_a_paragraph_outline_level_decides_over_its_style(props: str, kind: ParagraphKind) -> None:
+    (paragraph,) = only_paragraphs(read_docx(build(para("ส่วนที่ ๑", props))))
+    assert paragraph.kind is kind
+
+
+@pytest.mark.parametrize(
     ("add", "kind", "style"),
     [
         (lambda d: d.add_heading("ส่วนที่ ๑", level=1), ParagraphKind.HEADING, "Heading 1"),

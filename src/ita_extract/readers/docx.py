@@ -34,9 +34,10 @@ Rules this reader keeps (the record builders rely on them):
   space has that token moved into ``list_label`` too (see :func:`split_typed_label`, the
   PDF reader's rule), so every reader gives builders the same shape: ``text`` never starts
   with its label, and ``Paragraph.labelled_text`` gives the line as printed.
-- **Kind**: ``HEADING`` when the paragraph's style chain holds a built-in heading or Title
-  style or an outline level (many reports use bold Normal text instead: builders must not
-  rely on it); else ``LIST_ITEM`` when it has a label; else ``PARAGRAPH``.
+- **Kind**: ``HEADING`` when the paragraph has an outline level, or else its style chain
+  holds a built-in heading or Title style or an outline level (many reports use bold Normal
+  text instead: builders must not rely on it); else ``LIST_ITEM`` when it has a label; else
+  ``PARAGRAPH``.
 - **Pages** are known only when Word rendered the document (it holds
   ``w:lastRenderedPageBreak`` marks). Then every rendered break, explicit page break
   (``w:br w:type="page"``) and ``w:pageBreakBefore`` starts a new page, except that breaks
@@ -644,7 +645,12 @@ class _BodyReader:
         label, level = self._automatic_label(props, style_id)
         if label is None:
             label, text = split_typed_label(text)
-        if self._styles.is_heading(style_id):
+        outline_level = _int_value(props, "outlineLvl")
+        if (
+            self._styles.is_heading(style_id)
+            if outline_level is None
+            else outline_level < _BODY_TEXT_OUTLINE_LEVEL
+        ):
             kind = ParagraphKind.HEADING
         elif label is not None:
             kind = ParagraphKind.LIST_ITEM
