@@ -102,7 +102,7 @@ def ink_mask(page: Image) -> Image:
     """
     smoothed = cv2.medianBlur(page, 3)
     _, mask = cv2.threshold(smoothed, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    return _as_image(mask)
+    return as_image(mask)
 
 
 def estimate_skew(page: Image) -> float:
@@ -117,7 +117,7 @@ def estimate_skew(page: Image) -> float:
     if not mask.any():
         return 0.0
     scale = min(1.0, _SKEW_WORK_WIDTH / mask.shape[1])
-    small = _as_image(cv2.resize(mask, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA))
+    small = as_image(cv2.resize(mask, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA))
     coarse = _sharpest_angle(
         small, np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES, _SKEW_COARSE_STEP)
     )
@@ -142,12 +142,12 @@ def rotate(page: Image, degrees: float, *, fill: int = 255) -> Image:
     """Return ``page`` rotated counter-clockwise about its centre, same size, corners ``fill``."""
     height, width = page.shape
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
-    return _as_image(
+    return as_image(
         cv2.warpAffine(page, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=fill)
     )
 
 
-def _as_image(array: object) -> Image:
+def as_image(array: object) -> Image:
     """Return an OpenCV result typed as the grey image it is (OpenCV's stubs say ``MatLike``)."""
     return np.asarray(array, dtype=np.uint8)
 
@@ -173,7 +173,7 @@ def ruling_masks(page: Image) -> tuple[Image, Image]:
     vertical_kernel = np.ones((max(20, int(height * _LINE_MIN_FRACTION * 0.75)), 1), np.uint8)
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, horizontal_kernel)
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, vertical_kernel)
-    return _as_image(horizontal), _as_image(vertical)
+    return as_image(horizontal), as_image(vertical)
 
 
 def find_table_grids(page: Image) -> tuple[list[TableGrid], Image]:

@@ -19,10 +19,12 @@ from PIL import Image as PILImage
 
 from ita_extract.document import Block, Cell, Paragraph, ParagraphKind, Table
 from ita_extract.errors import ConversionTimeoutError
+from ita_extract.readers.ocr_digits import THAI_DIGITS, read_thai_number
 from ita_extract.readers.ocr_grid import (
     Box,
     Image,
     TableGrid,
+    as_image,
     deskew,
     find_table_grids,
     ink_mask,
@@ -45,6 +47,9 @@ _NOISE_INK_SHARE = 0.3
 """Print covers a tenth of a page at most; ink over this share is noise or a photograph."""
 _UNREADABLE_MEAN_CONFIDENCE = 30
 _MIN_CELL_INK_PIXELS = 25
+_MAX_NUMBER_CHARS = 12
+_NUMERIC_SHARE = 0.5
+"""A token Tesseract read with at least this share of Thai digits and dots is a number."""
 _SPECK_CONFIDENCE = 10
 _CELL_INSET = 4
 """Pixels trimmed inside a cell's borders, so that no trace of a ruling reaches Tesseract."""
@@ -84,36 +89,41 @@ class Word:
 
 @dataclass(frozen=True)
 class Line:
-    """A text line: its words left to right."""
+    """A text line: its space-separated tokens left to right, each a run of words."""
 
-    words: tuple[Word, ...]
+    tokens: tuple[tuple[Word, ...], ...]
 
-    @property
-    def box(self) -> Box:
-        """Return the box around the line's words."""
-        return Box(
-            min(word.box.left for word in self.words),
-            min(word.box.top for word in self.words),
-            max(word.box.right for word in self.words),
-            max(word.box.bottom for word in self.words),
-        )
-
-    @property
-    def text(self) -> str:
-        """Return the line's text, with a space only where the page shows one.
+    @classmethod
+    def of_words(cls, words: Sequence[Word]) -> Line:
+        """Return the line of ``words``, split into tokens where the page shows a space.
 
         Tesseract's Thai model reports each letter cluster as a "word", so its word
         boundaries are not spaces. A gap wider than a share of the letter height is.
         """
-        height = statistics.median(word.box.height for word in self.words)
-        parts = [self.words[0].text]
-        for before, after in itertools.pairwise(self.words):
+        height = statistics.median(word.box.height for word in words)
+        tokens = [[words[0]]]
+        for before, after in itertools.pairwise(words):
             latin = _is_latin(before.text) and _is_latin(after.text)
             space = (_LATIN_SPACE if latin else _THAI_SPACE) * height
             if after.box.left - before.box.right > space:
-                parts.append(" ")
-            parts.append(after.text)
-        return "".join(parts)
+                tokens.append([])
+            tokens[-1].append(after)
+        return cls(tuple(tuple(token) for token in tokens))
+
+    @property
+    def words(self) -> list[Word]:
+        """Return the line's words, left to right."""
+        return [word for token in self.tokens for word in token]
+
+    @property
+    def box(self) -> Box:
+        """Return the box around the line's words."""
+        return _union(word.box for word in self.words)
+
+    @property
+    def text(self) -> str:
+        """Return the line's text, with a space only where the page shows one."""
+        return " ".join("".join(word.text for word in token) for token in self.tokens)
 
 
 def _is_latin(text: str) -> bool:
@@ -146,7 +156,8 @@ def read_page_image(image: PILImage.Image, page: int) -> PageResult:
     level, _ = deskew(grey)
     grids, rulings = find_table_grids(level)
     # -- erase the rulings (a little wider than found) so they are not read as | or l --
-    clean = level.copy()
+    # -- a light blur evens out scanner grain, which otherwise turns Latin letters to Thai --
+    clean = as_image(cv2.GaussianBlur(level, (3, 3), 0))
     clean[cv2.dilate(rulings, np.ones((5, 5), np.uint8)) > 0] = 255
     reader = _PageReader(page)
 
@@ -177,15 +188,10 @@ class _PageReader:
 
     def paragraphs(self, body: Image) -> list[tuple[int, Paragraph]]:
         """Return the paragraphs outside tables with their top pixel row, top to bottom."""
-        lines = _recognise(body, _PAGE_CONFIG)
+        lines = [self._reread_numbers(line, body) for line in _recognise(body, _PAGE_CONFIG)]
         if not lines:
             return []
-        text_box = Box(
-            min(line.box.left for line in lines),
-            min(line.box.top for line in lines),
-            max(line.box.right for line in lines),
-            max(line.box.bottom for line in lines),
-        )
+        text_box = _union(line.box for line in lines)
         placed: list[tuple[int, Paragraph]] = []
         for group in _lines_to_paragraphs(lines, text_box):
             kind = (
@@ -202,7 +208,10 @@ class _PageReader:
         boxes = {cell: _inset(cell.box) for cell in grid.cells}
         inked = [cell for cell, box in boxes.items() if _has_ink(clean, box)]
         lines_by_cell = _recognise_regions(clean, [boxes[cell] for cell in inked])
-        texts = {cell: lines for cell, lines in zip(inked, lines_by_cell, strict=True)}
+        texts = {
+            cell: [self._reread_numbers(line, clean) for line in lines]
+            for cell, lines in zip(inked, lines_by_cell, strict=True)
+        }
         cells = []
         for grid_cell in grid.cells:
             lines = texts.get(grid_cell, [])
@@ -224,6 +233,31 @@ class _PageReader:
         return Table(
             row_count=grid.row_count, col_count=grid.col_count, cells=tuple(cells), page=self.page
         )
+
+    def _reread_numbers(self, line: Line, image: Image) -> Line:
+        """Return ``line`` with its Thai numbers read again by the digit reader.
+
+        Only tokens Tesseract itself read as mostly digits are read again, on the token's
+        own pixels; where the digit reader cannot read every shape, Tesseract's text stays.
+        """
+        tokens: list[tuple[Word, ...]] = []
+        for token in line.tokens:
+            text = "".join(word.text for word in token)
+            box = _union(word.box for word in token)
+            reading = read_thai_number(image, box) if _looks_numeric(text) else None
+            if reading is None:
+                tokens.append(token)
+                continue
+            tokens.append((Word(reading.text, 100 * reading.score, box),))
+            if not reading.sure:
+                self.warnings.append(
+                    Warning(
+                        code=LOW_CONFIDENCE_CODE,
+                        message=f"unsure digits in number {reading.text!r} (Tesseract: {text!r})",
+                        page=self.page,
+                    )
+                )
+        return Line(tuple(tokens))
 
     def _text_of(self, lines: Sequence[Line]) -> str:
         """Return the lines' text joined by newlines, repaired, and warn about unsure words."""
@@ -277,6 +311,24 @@ def repair_number_lookalikes(text: str) -> tuple[str, list[tuple[str, str]]]:
     return _NUMBER_WITH_LOOKALIKES.sub(repair, text), repairs
 
 
+def _looks_numeric(text: str) -> bool:
+    """Tell whether Tesseract's reading of a token is mostly a Thai number."""
+    if not any(char in THAI_DIGITS for char in text) or len(text) > _MAX_NUMBER_CHARS:
+        return False
+    digit_like = sum(char in THAI_DIGITS or char in ".," for char in text)
+    return digit_like >= _NUMERIC_SHARE * len(text)
+
+
+def _union(boxes: Iterable[Box]) -> Box:
+    listed = list(boxes)
+    return Box(
+        min(box.left for box in listed),
+        min(box.top for box in listed),
+        max(box.right for box in listed),
+        max(box.bottom for box in listed),
+    )
+
+
 def _excerpt(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
@@ -326,7 +378,7 @@ def _recognise(image: Image, config: str) -> list[Line]:
         box = Box(left, top, left + int(data["width"][index]), top + int(data["height"][index]))
         key = (data["block_num"][index], data["par_num"][index], data["line_num"][index])
         lines.setdefault(key, []).append(Word(text.strip(), confidence, box))
-    ordered = [Line(tuple(words)) for words in lines.values()]
+    ordered = [Line.of_words(words) for words in lines.values()]
     ordered.sort(key=lambda line: (line.box.top, line.box.left))
     return ordered
 
@@ -364,12 +416,9 @@ def _recognise_regions(page: Image, boxes: Sequence[Box]) -> list[list[Line]]:
         if band is None:
             continue
         box, offset = boxes[band], offsets[band]
+        right, down = box.left - _STACK_PADDING, box.top - offset
         result[band].append(
-            Line(
-                tuple(
-                    _moved(word, box.left - _STACK_PADDING, box.top - offset) for word in line.words
-                )
-            )
+            Line(tuple(tuple(_moved(word, right, down) for word in token) for token in line.tokens))
         )
     return result
 

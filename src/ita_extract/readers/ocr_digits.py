@@ -1,0 +1,227 @@
+"""A second reader for Thai digits, which Tesseract's Thai model reads poorly.
+
+In the TH Sarabun family of fonts (Laksaman is its free twin) Tesseract's ``tha`` model
+takes ``๙`` for ``๕`` or ``๓``, ``๖`` for ``๒`` and ``๗`` for ``ฒ``: a score like ``๙๗.๖๑``
+comes back as ``๕ฒ.๒๑``. Thai digits are ten single-stroke glyphs, so a nearest-template
+match of each connected ink shape against the digits drawn in the Thai fonts of Debian's
+``fonts-thai-tlwg`` reads them far better. It is used only where Tesseract already saw a
+number; where the package's fonts are missing, Tesseract's reading stands.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+
+from ita_extract.readers.ocr_grid import Box, Image, ink_mask
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/opentype/tlwg"))
+"""Where Debian's fonts-thai-tlwg puts its fonts (TrueType or OpenType build)."""
+
+_MARGIN = 3
+_SIDE = 24
+"""Glyphs are compared as SIDE x SIDE squares: enough to tell ๓ from ๕ by its tail."""
+_BLUR = 1.0
+_TEMPLATE_PX = 64
+_ASPECT_WEIGHT = 0.5
+_MIN_MATCH = 0.55
+"""A shape matching no digit template better than this is not a digit (a letter, a smudge)."""
+_SURE_MARGIN = 0.04
+"""A best match closer than this to a different digit's is reported as unsure."""
+_DOT_HEIGHT = 0.35
+"""Shapes lower than this share of the tallest glyph are dots (decimal point, full stop)."""
+_SPECK_AREA = 0.01
+"""Dots smaller than this share of the tallest glyph's squared height are specks."""
+_MIN_SHAPE_PIXELS = 3
+_WIDE = 1.45
+"""A shape wider than this many median glyph widths is two digits touching."""
+
+Vector = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class DigitReading:
+    """Digits read from an image, with the weakest glyph match (0–1) and whether all were sure."""
+
+    text: str
+    score: float
+    sure: bool
+
+
+@dataclass(frozen=True)
+class _Template:
+    digit: str
+    vector: Vector
+    aspect: float
+
+
+def read_thai_number(page: Image, box: Box) -> DigitReading | None:
+    """Return the Thai digits (and dots) of the number at ``box``, or None if it is not one.
+
+    ``box`` is where Tesseract saw the number. Its boxes for Thai digits often cut the
+    first or last glyph in half, so every ink shape that reaches into ``box`` is read whole.
+    None also when a shape is no digit, when nothing is drawn, or when no Thai fonts are
+    installed to draw the templates from.
+    """
+    templates = _templates()
+    reach = box.height
+    left, right = max(0, box.left - reach), min(page.shape[1], box.right + reach)
+    top, bottom = max(0, box.top - _MARGIN), min(page.shape[0], box.bottom + _MARGIN)
+    mask = ink_mask(page[top:bottom, left:right])
+    count, raw_labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    labels = np.asarray(raw_labels, dtype=np.int32)
+    core_left, core_right = box.left - left, box.right - left
+    spans = [
+        (int(stats[index, cv2.CC_STAT_LEFT]), int(stats[index, cv2.CC_STAT_WIDTH]), index)
+        for index in range(1, count)
+        if int(stats[index, cv2.CC_STAT_AREA]) >= _MIN_SHAPE_PIXELS
+    ]
+    glyphs = [
+        glyph
+        for glyph in _column_groups(labels, spans)
+        if glyph.left < core_right and glyph.left + glyph.mask.shape[1] > core_left
+    ]
+    if not templates or not glyphs:
+        return None
+    tallest = max(glyph.mask.shape[0] for glyph in glyphs)
+    digits = [glyph for glyph in glyphs if glyph.mask.shape[0] >= _DOT_HEIGHT * tallest]
+    if not digits:
+        return None
+    median_width = statistics.median(glyph.mask.shape[1] for glyph in digits)
+    text: list[str] = []
+    scores: list[float] = []
+    sure = True
+    for glyph in glyphs:
+        if glyph.mask.shape[0] < _DOT_HEIGHT * tallest:
+            if glyph.mask.sum() >= _SPECK_AREA * tallest * tallest:
+                text.append(".")
+            continue
+        for part in _split_touching(glyph.mask, median_width):
+            match = _best_digit(part, templates)
+            if match is None:
+                return None
+            digit, score, margin = match
+            text.append(digit)
+            scores.append(score)
+            sure = sure and margin >= _SURE_MARGIN
+    return DigitReading("".join(text), min(scores), sure)
+
+
+@dataclass(frozen=True)
+class _Glyph:
+    left: int
+    mask: Vector
+    """The glyph's ink, cropped to its bounding box."""
+
+
+def _column_groups(
+    labels: npt.NDArray[np.int32], spans: list[tuple[int, int, int]]
+) -> list[_Glyph]:
+    """Return the ink shapes grouped by overlapping columns, left to right.
+
+    Thai digits stand side by side, never above one another, so shapes that share columns
+    are pieces of one digit: a thin stroke that the scan broke, or a loop and its tail.
+    """
+    groups: list[list[tuple[int, int, int]]] = []
+    for span in sorted(spans):
+        if groups and span[0] < max(left + width for left, width, _ in groups[-1]):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    glyphs: list[_Glyph] = []
+    for group in groups:
+        left = min(start for start, _, _ in group)
+        right = max(start + width for start, width, _ in group)
+        mask = np.isin(labels[:, left:right], [index for _, _, index in group])
+        rows = np.flatnonzero(mask.any(axis=1))
+        glyphs.append(_Glyph(left, mask[rows[0] : rows[-1] + 1].astype(np.float32)))
+    return glyphs
+
+
+def _split_touching(glyph: Vector, median_width: float) -> list[Vector]:
+    """Split a shape as wide as several digits at its thinnest columns."""
+    width = glyph.shape[1]
+    parts = round(width / median_width) if width > _WIDE * median_width else 1
+    if parts <= 1:
+        return [glyph]
+    profile = glyph.sum(axis=0)
+    cuts = [0]
+    for part in range(1, parts):
+        expected = part * width // parts
+        window = max(1, width // (3 * parts))
+        low, high = max(cuts[-1] + 1, expected - window), min(width - 1, expected + window)
+        cuts.append(low + int(np.argmin(profile[low:high])) if high > low else expected)
+    cuts.append(width)
+    return [glyph[:, start:end] for start, end in itertools.pairwise(cuts) if end > start]
+
+
+def _best_digit(glyph: Vector, templates: tuple[_Template, ...]) -> tuple[str, float, float] | None:
+    """Return the best digit for ``glyph``, its score, and its lead over the best other digit."""
+    features = _features(glyph)
+    if features is None:
+        return None
+    vector, aspect = features
+    best: dict[str, float] = {}
+    for template in templates:
+        score = float(vector @ template.vector) - _ASPECT_WEIGHT * abs(
+            float(np.log(aspect / template.aspect))
+        )
+        best[template.digit] = max(score, best.get(template.digit, -1.0))
+    ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
+    (digit, score), (_, runner_up) = ranked[0], ranked[1]
+    if score < _MIN_MATCH:
+        return None
+    return digit, score, score - runner_up
+
+
+def _features(glyph: Vector) -> tuple[Vector, float] | None:
+    """Return the glyph stretched to a square, blurred, as a unit vector; and its aspect.
+
+    Stretching gives the small strokes that tell ``๔`` from ``๕`` all the pixels it can; the
+    aspect ratio, kept apart, still tells ``๑`` from ``๐``. The blur forgives a pixel's shift.
+    """
+    rows, cols = np.nonzero(glyph)
+    if rows.size == 0:
+        return None
+    tight = glyph[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1]
+    height, width = tight.shape
+    square = cv2.resize(tight, (_SIDE, _SIDE), interpolation=cv2.INTER_AREA)
+    vector = cv2.GaussianBlur(square, (0, 0), _BLUR).ravel()
+    vector = vector - vector.mean()
+    norm = float(np.linalg.norm(vector))
+    if norm == 0:
+        return None
+    return (vector / norm).astype(np.float32), width / height
+
+
+@cache
+def _templates() -> tuple[_Template, ...]:
+    """Return every Thai digit as drawn by every upright Thai font installed."""
+    fonts = sorted(
+        path
+        for folder in FONT_DIRS
+        if folder.is_dir()
+        for path in folder.iterdir()
+        if path.suffix in {".ttf", ".otf"}
+        and not any(s in path.stem for s in ("Oblique", "Italic"))
+    )
+    templates: list[_Template] = []
+    for path in fonts:
+        font = ImageFont.truetype(str(path), _TEMPLATE_PX)
+        for digit in THAI_DIGITS:
+            canvas = PILImage.new("L", (3 * _TEMPLATE_PX, 3 * _TEMPLATE_PX), 0)
+            ImageDraw.Draw(canvas).text((_TEMPLATE_PX, _TEMPLATE_PX), digit, font=font, fill=255)
+            features = _features((np.asarray(canvas) > 127).astype(np.float32))
+            if features is not None:
+                templates.append(_Template(digit, *features))
+    return tuple(templates)
