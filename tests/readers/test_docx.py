@@ -460,6 +460,18 @@ def test_numbering_levels_restart_and_lists_continue_or_restart_like_word() -> N
     assert [w.code for w in document.warnings] == ["docx.numbering_undefined"]
 
 
+def test_an_empty_numbered_paragraph_is_dropped_but_counted_as_word_shows_it() -> None:
+    document = read_docx(
+        build(
+            numbered("หนึ่ง", 901),
+            numbered("", 901),
+            numbered("สาม", 901),
+            numbering=abstract(900, level(0, "decimal", "%1.")) + num(901, 900),
+        )
+    )
+    assert [(p.list_label, p.text) for p in document.paragraphs] == [("1.", "หนึ่ง"), ("3.", "สาม")]
+
+
 def test_numbering_from_the_paragraph_style_and_in_table_cells() -> None:
     def add_lists(document: object) -> None:
         document.add_paragraph("ข้อแรก", style="List Number")  # type: ignore[attr-defined]
