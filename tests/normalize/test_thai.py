@@ -365,3 +365,22 @@ def test_any_be_year_in_either_script_parses_back(year: int) -> None:
 def test_clean_text_is_idempotent(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+THAI_AND_LATIN = st.text(
+    alphabet=st.sampled_from(list("กขคงมยรลวสหอะาิีึืุู่้์เแโไๆ๑๒ abc-().,")), max_size=30
+)
+
+
+@given(st.lists(THAI_AND_LATIN, max_size=6))
+def test_join_lines_only_adds_or_collapses_spaces(lines: list[str]) -> None:
+    joined = join_lines(lines)
+    assert joined.replace(" ", "") == "".join(lines).replace(" ", "")
+    assert "  " not in joined
+
+
+@given(THAI_AND_LATIN)
+def test_remove_justification_spaces_only_removes_spaces(text: str) -> None:
+    result = remove_justification_spaces(text)
+    assert result.replace(" ", "") == text.replace(" ", "")
+    assert len(result) <= len(text)

@@ -287,12 +287,16 @@ def join_lines(lines: Sequence[str]) -> str:
     before closing punctuation or after an opening bracket. Whitespace written at a break
     counts as a space. Empty lines are skipped.
     """
-    joined = ""
+    parts: list[str] = []
+    previous = ""
     for line in lines:
         if not line.strip():
             continue
-        joined = joined + _line_separator(joined, line) + line if joined else line
-    return _HORIZONTAL_SPACE.sub(" ", joined).strip()
+        if previous:
+            parts.append(_line_separator(previous, line))
+        parts.append(line)
+        previous = line
+    return _HORIZONTAL_SPACE.sub(" ", "".join(parts)).strip()
 
 
 def _is_short_fragment(fragment: str) -> bool:
