@@ -92,7 +92,10 @@ class Line:
 
     @property
     def text(self) -> str:
-        """Return the line's characters, with a space wherever a wide gap stands for one."""
+        """Return the line's characters, with a space wherever a wide gap stands for one.
+
+        Runs of spaces become one; a space at the line's end is kept.
+        """
         parts: list[str] = []
         previous: Glyph | None = None
         for glyph in self.glyphs:
@@ -105,7 +108,10 @@ class Line:
                 parts.append(" ")
             parts.append(glyph.text)
             previous = glyph
-        return " ".join("".join(parts).split())
+        text = " ".join("".join(parts).split())
+        # -- a space the line ends on is where it wrapped between words: line joining
+        # -- downstream must see it, or Thai words either side would close up --
+        return f"{text} " if self.glyphs[-1].text.isspace() and text else text
 
 
 def starts_with_list_label(text: str) -> bool:
