@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ita_extract.document import Cell, Paragraph
 from ita_extract.normalize.codes import find_item_codes, parse_references
@@ -22,7 +22,6 @@ from ita_extract.records.lists import (
     label_number,
     paragraphs_to_entries,
     paragraphs_to_lines,
-    split_label,
 )
 from ita_extract.report import (
     ActionPlan,
@@ -51,29 +50,36 @@ def _new_cell(cell: Cell | None, row: int) -> Cell | None:
     return cell if cell is not None and cell.row_start == row and cell.text.strip() else None
 
 
-def _entries(cell: Cell | None, ctx: BuildContext) -> list[str]:
-    if cell is None:
-        return []
-    return paragraphs_to_entries(
-        cell.paragraphs, ctx.vocabulary.words("lists.bullets"), lambda text: ctx.clean(text)
-    )
+def _cell_text(table: RecognizedTable, row: int, role: ColumnRole) -> str:
+    cell = _new_cell(table.cell(row, role), row)
+    return cell.text if cell is not None else ""
 
 
-def responsible_to_list(paragraphs: Sequence[Paragraph], ctx: BuildContext) -> list[str]:
-    """Return the units a responsible cell names, each once.
+def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext) -> list[str]:
+    """Return the units the responsible cells of one plan row name, each once.
 
-    Paragraphs, list labels and separators (``,`` ``/``) divide units; within a paragraph, a
-    line opening with a unit's head word (``สำนัก``, ``กอง``, ``นาย``…) starts a new one, and
-    any other line is the previous name wrapped.
+    Paragraphs, list labels and separators (``,`` ``/``) divide units. A PDF gives a cell's
+    lines without telling a wrapped name (``นายก`` / ``องค์การ…``) from the next unit, so a line
+    opens a unit when it starts with a unit's head word (``สำนัก``, ``กอง``…), unless it is
+    that word alone on the cell's last line (``…และแผน`` / ``งาน``). A cell continuing the row
+    above after a page break carries on its last unit.
     """
     heads = ctx.vocabulary.words("responsible.unit_heads")
+    bullets = ctx.vocabulary.words("lists.bullets")
     groups: list[str] = []
-    for line in paragraphs_to_lines(paragraphs, ctx.vocabulary.words("lists.bullets")):
-        opens = line.opens_paragraph or line.label is not None
-        if opens or not groups or line.text.lstrip().startswith(heads):
-            groups.append(line.text)
-        else:
-            groups[-1] += "\n" + line.text
+    for cell_index, paragraphs in enumerate(cells):
+        lines = paragraphs_to_lines(paragraphs, bullets)
+        for index, line in enumerate(lines):
+            text = line.text.strip()
+            head = next((word for word in heads if text.startswith(word)), None)
+            last_alone = head == text and index == len(lines) - 1
+            continues_cell = cell_index > 0 and index == 0
+            opens = line.label is not None or (head is not None and not last_alone)
+            opens = opens or (line.opens_paragraph and not continues_cell)
+            if opens or not groups:
+                groups.append(text)
+            else:
+                groups[-1] += "\n" + text
     units: list[str] = []
     for group in groups:
         for part in _RESPONSIBLE_SEPARATORS.split(group):
@@ -83,27 +89,26 @@ def responsible_to_list(paragraphs: Sequence[Paragraph], ctx: BuildContext) -> l
     return units
 
 
-def _timeframe(cell: Cell | None, fiscal_year: int | None, ctx: BuildContext) -> Timeframe | None:
-    if cell is None or not ctx.clean(cell.text):
+def _timeframe(
+    text: str, page: int | None, fiscal_year: int | None, ctx: BuildContext
+) -> Timeframe | None:
+    if not ctx.clean(text):
         return None
     timeframe = parse_timeframe(
-        cell.text, fiscal_year=fiscal_year, keep_thai_digits=ctx.keep_thai_digits
+        text, fiscal_year=fiscal_year, keep_thai_digits=ctx.keep_thai_digits
     )
     if timeframe.start is None:
-        ctx.warn(
-            UNREAD_TIMEFRAME, f"no month read from time frame {timeframe.text!r}", page=cell.page
-        )
+        ctx.warn(UNREAD_TIMEFRAME, f"no month read from time frame {timeframe.text!r}", page=page)
     return timeframe
 
 
-def _topic(cell: Cell, ctx: BuildContext) -> tuple[int | None, str | None]:
+def _topic(paragraphs: Sequence[Paragraph], ctx: BuildContext) -> tuple[int | None, str | None]:
     """Return the number and title of a plan topic cell (``๑. กระบวนการ…``)."""
-    first = cell.paragraphs[0] if cell.paragraphs else None
-    label = first.list_label if first is not None else None
-    text = cell.text if label is None else "\n".join(p.text for p in cell.paragraphs)
-    typed_label, rest = split_label(text, ())
-    number = label_number(label or typed_label)
-    return number, ctx.clean(rest if typed_label else text) or None
+    lines = paragraphs_to_lines(paragraphs, ())
+    if not lines:
+        return None, None
+    title = ctx.clean("\n".join(line.text for line in lines))
+    return label_number(lines[0].label), title or None
 
 
 def plan_fiscal_year(ctx: BuildContext) -> int | None:
@@ -116,50 +121,93 @@ def plan_fiscal_year(ctx: BuildContext) -> int | None:
     return None
 
 
-def table_to_rows(
-    table: RecognizedTable, rows: list[PlanRow], fiscal_year: int | None, ctx: BuildContext
-) -> None:
-    """Append the plan rows of ``table`` to ``rows`` (which may hold the page before's rows)."""
+@dataclass
+class _PlanDraft:
+    """A plan row being read: the paragraphs of its cells, gathered over continuation rows."""
+
+    page: int | None
+    topic: list[Paragraph] = field(default_factory=list)
+    measures: list[Paragraph] = field(default_factory=list)
+    steps: list[Paragraph] = field(default_factory=list)
+    responsible: list[tuple[Paragraph, ...]] = field(default_factory=list)
+    """The responsible cells' paragraphs, one tuple per cell."""
+    timeframe: list[Paragraph] = field(default_factory=list)
+
+    def add(self, table: RecognizedTable, row: int) -> None:
+        """Add the cells ``row`` starts (a merged cell is read in its first row only)."""
+        for role, paragraphs in (
+            (ColumnRole.TOPIC, self.topic),
+            (ColumnRole.MEASURE, self.measures),
+            (ColumnRole.STEPS, self.steps),
+            (ColumnRole.TIMEFRAME, self.timeframe),
+        ):
+            cell = _new_cell(table.cell(row, role), row)
+            if cell is not None:
+                paragraphs.extend(cell.paragraphs)
+        responsible = _new_cell(table.cell(row, ColumnRole.RESPONSIBLE), row)
+        if responsible is not None:
+            self.responsible.append(responsible.paragraphs)
+
+    def to_row(self, fiscal_year: int | None, ctx: BuildContext) -> PlanRow:
+        """Return the finished plan row."""
+        bullets = ctx.vocabulary.words("lists.bullets")
+        number, title = _topic(self.topic, ctx)
+        # A time frame is no list: a dash the reader took for a bullet is part of its range.
+        timeframe_text = "\n".join(paragraph.labelled_text for paragraph in self.timeframe)
+        return PlanRow(
+            topic_number=number,
+            topic=title,
+            measures=paragraphs_to_entries(self.measures, bullets, ctx.clean),
+            responsible=responsible_to_list(self.responsible, ctx),
+            steps=paragraphs_to_entries(self.steps, bullets, ctx.clean),
+            timeframe=_timeframe(timeframe_text, self.page, fiscal_year, ctx),
+            page=self.page,
+        )
+
+
+def _opens_with_label(cell: Cell, ctx: BuildContext) -> bool:
+    lines = paragraphs_to_lines(cell.paragraphs, ctx.vocabulary.words("lists.bullets"))
+    return bool(lines) and lines[0].label is not None
+
+
+def _new_cells(table: RecognizedTable, role: ColumnRole) -> list[Cell]:
+    return [
+        cell
+        for row in table.data_rows()
+        if (cell := _new_cell(table.cell(row, role), row)) is not None
+    ]
+
+
+def table_to_drafts(table: RecognizedTable, drafts: list[_PlanDraft], ctx: BuildContext) -> None:
+    """Append the plan rows of ``table`` to ``drafts`` (which may hold the page before's rows).
+
+    A row continues the row above when its first cells are empty (a page break, or the
+    author, cut it) or hold only the rest of the cells above: a topic without the number the
+    other topics have, a measure without the bullet the other measures have (a page break
+    inside a row, or a PDF table drawn without inner borders that gives a cell per line).
+    """
+    numbered = any(_opens_with_label(cell, ctx) for cell in _new_cells(table, ColumnRole.TOPIC))
+    bulleted = any(_opens_with_label(cell, ctx) for cell in _new_cells(table, ColumnRole.MEASURE))
     for row in table.data_rows():
         topic_cell = _new_cell(table.cell(row, ColumnRole.TOPIC), row)
         measure_cell = _new_cell(table.cell(row, ColumnRole.MEASURE), row)
-        steps = _entries(_new_cell(table.cell(row, ColumnRole.STEPS), row), ctx)
-        responsible_cell = _new_cell(table.cell(row, ColumnRole.RESPONSIBLE), row)
-        responsible = (
-            responsible_to_list(responsible_cell.paragraphs, ctx) if responsible_cell else []
+        new_topic = topic_cell is not None and (not numbered or _opens_with_label(topic_cell, ctx))
+        new_measure = measure_cell is not None and (
+            not bulleted or _opens_with_label(measure_cell, ctx)
         )
-        timeframe = _timeframe(
-            _new_cell(table.cell(row, ColumnRole.TIMEFRAME), row), fiscal_year, ctx
-        )
-        if topic_cell is None and measure_cell is None and rows:
-            # The rest of the row above, cut by a page break.
-            last = rows[-1]
-            last.steps.extend(steps)
-            last.responsible.extend(unit for unit in responsible if unit not in last.responsible)
-            last.timeframe = last.timeframe or timeframe
+        if drafts and not new_topic and not new_measure:
+            drafts[-1].add(table, row)
             continue
-        if not (topic_cell or measure_cell or steps or responsible or timeframe):
-            continue
-        number, title = (None, None)
-        if topic_cell is not None:
-            number, title = _topic(topic_cell, ctx)
-        elif rows:
-            number, title = rows[-1].topic_number, rows[-1].topic
         page = next(
             (cell.page for cell in (topic_cell, measure_cell) if cell and cell.page),
             table.table.page,
         )
-        rows.append(
-            PlanRow(
-                topic_number=number,
-                topic=title,
-                measures=_entries(measure_cell, ctx),
-                responsible=responsible,
-                steps=steps,
-                timeframe=timeframe,
-                page=page,
-            )
-        )
+        draft = _PlanDraft(page)
+        if topic_cell is None and drafts:
+            draft.topic.extend(drafts[-1].topic)
+        draft.add(table, row)
+        if draft.measures or draft.steps or draft.responsible or topic_cell is not None:
+            drafts.append(draft)
 
 
 def analysis_table_to_records(
@@ -188,7 +236,7 @@ def analysis_table_to_records(
                 Recommendation(
                     codes=codes,
                     text=text,
-                    references=parse_references(guidance.text if guidance else ""),
+                    references=parse_references(text),
                     section=RecommendationSection.ANALYSIS,
                     topic=None,
                     page=page,
@@ -200,12 +248,12 @@ def analysis_table_to_records(
                 topic_number=None,
                 topic=ctx.clean(issue.text) if issue is not None else None,
                 measures=[text] if text else [],
-                responsible=responsible_to_list(responsible_cell.paragraphs, ctx)
+                responsible=responsible_to_list([responsible_cell.paragraphs], ctx)
                 if responsible_cell
                 else [],
                 steps=[],
                 timeframe=_timeframe(
-                    _new_cell(table.cell(row, ColumnRole.TIMEFRAME), row), fiscal_year, ctx
+                    _cell_text(table, row, ColumnRole.TIMEFRAME), page, fiscal_year, ctx
                 ),
                 page=page,
             )
@@ -217,16 +265,20 @@ def build_action_plan(ctx: BuildContext) -> tuple[ActionPlan | None, AnalysisRec
     """Return the action plan (None without one) and the single analysis table's records."""
     fiscal_year = plan_fiscal_year(ctx)
     rows: list[PlanRow] = []
+    drafts: list[_PlanDraft] = []
     recommendations: list[Recommendation] = []
     mentions: list[ItemMention] = []
     for table in ctx.layout.tables:
         if table.kind is TableKind.ACTION_PLAN:
-            table_to_rows(table, rows, fiscal_year, ctx)
+            table_to_drafts(table, drafts, ctx)
         elif table.kind is TableKind.ANALYSIS:
+            rows.extend(draft.to_row(fiscal_year, ctx) for draft in drafts)
+            drafts.clear()
             analysis = analysis_table_to_records(table, fiscal_year, ctx)
             rows.extend(analysis.rows)
             recommendations.extend(analysis.recommendations)
             mentions.extend(analysis.mentions)
+    rows.extend(draft.to_row(fiscal_year, ctx) for draft in drafts)
     has_plan = rows or fiscal_year is not None
     plan = ActionPlan(fiscal_year=fiscal_year, rows=rows) if has_plan else None
     return plan, AnalysisRecords(recommendations, [], mentions)
