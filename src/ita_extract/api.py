@@ -62,11 +62,10 @@ def _read_source(source: ReportSource, max_bytes: int) -> tuple[bytes, str | Non
     elif isinstance(source, str | os.PathLike):
         path = Path(source)
         try:
-            size = path.stat().st_size
+            _check_size(path.stat().st_size, max_bytes)
+            data, name = path.read_bytes(), path.name
         except OSError as error:
             raise CorruptDocumentError(f"cannot read {path}: {error.strerror}") from error
-        _check_size(size, max_bytes)
-        data, name = path.read_bytes(), path.name
     else:
         data = source.read(max_bytes + 1)
         raw_name = getattr(source, "name", None)

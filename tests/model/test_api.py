@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import ita_extract
-from ita_extract.errors import DocumentTooLargeError, EmptyDocumentError
+from ita_extract.errors import CorruptDocumentError, DocumentTooLargeError, EmptyDocumentError
 
 
 @pytest.mark.parametrize("kind", ["path", "str", "bytes", "file"])
@@ -31,3 +31,8 @@ def test_oversized_input_is_refused_before_reading(tmp_path: Path, as_path: bool
 
     with pytest.raises(DocumentTooLargeError, match="over the limit"):
         ita_extract.parse(path if as_path else path.open("rb"), max_bytes=1024)
+
+
+def test_a_folder_is_refused_with_a_typed_error(tmp_path: Path) -> None:
+    with pytest.raises(CorruptDocumentError, match="cannot read"):
+        ita_extract.parse(tmp_path)
