@@ -72,7 +72,8 @@ _QUARTERS = re.compile(
     r"ไตรมาส(?:ที่)?[ \t]*[1-4](?:[ \t]*(?:-|–|—|ถึง|,|และ)[ \t]*(?:ไตรมาส(?:ที่)?[ \t]*)?[1-4])*"
 )
 _QUARTER_DIGIT = re.compile(r"[1-4]")
-_WHOLE_YEAR = re.compile(r"ตลอด(?:ทั้ง)?ปี|ทั้งปี|ปีงบประมาณ")
+# The whole fiscal year, also as "every quarter/month" of it.
+_WHOLE_YEAR = re.compile(r"ตลอด(?:ทั้ง)?ปี|ทั้งปี|ปีงบประมาณ|ทุกไตรมาส|ทุกเดือน")
 
 
 @dataclass(frozen=True, slots=True)
