@@ -27,8 +27,8 @@ from ita_extract.batch.task import (
     Outcome,
     ParseOptions,
     convert_document,
+    init_worker,
     outcome_of,
-    start_memory_watchdog,
 )
 from ita_extract.errors import MissingDependencyError
 
@@ -56,14 +56,14 @@ def default_jobs() -> int:
 
 
 def new_pool(workers: int, limits: Limits) -> ProcessPool:
-    """Return a pool of ``workers`` spawned processes, each guarded by the memory watchdog.
+    """Return a pool of ``workers`` spawned processes, each set up by :func:`init_worker`.
 
     Workers are spawned, not forked: a fork of a process with threads (the Dask client, a
     progress bar) can deadlock, and spawn behaves the same on every platform.
     """
     return ProcessPool(
         max_workers=workers,
-        initializer=start_memory_watchdog,
+        initializer=init_worker,
         initargs=(limits.max_memory_mb,),
         context=multiprocessing.get_context("spawn"),
     )

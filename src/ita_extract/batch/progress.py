@@ -19,6 +19,9 @@ class Progress(Protocol):
     def advance(self, status: str) -> None:
         """Count one more file with ``status`` (converted, failed, skipped)."""
 
+    def drop(self) -> None:
+        """Take a file that an earlier run decided out of the total: it costs no time."""
+
     def close(self) -> None:
         """Print the final state."""
 
@@ -39,6 +42,9 @@ class _Silent:
     def advance(self, status: str) -> None:
         pass
 
+    def drop(self) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
@@ -54,6 +60,10 @@ class _Bar:
         self.counts[status] += 1
         self.bar.set_postfix(self.counts, refresh=False)
         self.bar.update()
+
+    def drop(self) -> None:
+        self.bar.total -= 1
+        self.bar.refresh()
 
     def close(self) -> None:
         self.bar.close()
@@ -73,6 +83,9 @@ class _Lines:
         if now - self.last_line >= LINE_INTERVAL_SECONDS:
             self.last_line = now
             self._print(now)
+
+    def drop(self) -> None:
+        self.total -= 1
 
     def close(self) -> None:
         self._print(time.monotonic())

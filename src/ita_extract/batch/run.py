@@ -6,7 +6,7 @@ import datetime
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from ita_extract.api import DEFAULT_MAX_BYTES, OcrMode
 from ita_extract.batch.aggregate import Entry, write_aggregates
 from ita_extract.batch.executors import ExecutorName, Job, default_jobs, run_dask, run_local
 from ita_extract.batch.inputs import find_inputs
-from ita_extract.batch.progress import ProgressMode, open_progress
+from ita_extract.batch.progress import Progress, ProgressMode, open_progress
 from ita_extract.batch.store import Failure, RecordStore, dumps, record_key, write_atomically
 from ita_extract.batch.task import Limits, Outcome, ParseOptions
 from ita_extract.errors import DocumentTooLargeError, ItaExtractError, UnsupportedFormatError
@@ -112,7 +112,7 @@ def convert(
     try:
         if executor == "dask":
             outcomes = run_dask(
-                screening.jobs(display.advance),
+                screening.jobs(display),
                 scheduler=scheduler,
                 workers=jobs,
                 options=options,
@@ -120,7 +120,7 @@ def convert(
             )
         else:
             outcomes = run_local(
-                screening.jobs(display.advance),
+                screening.jobs(display),
                 workers=jobs or default_jobs(),
                 options=options,
                 limits=limits,
@@ -174,15 +174,18 @@ class _Screening:
         self._decided: dict[Path, Entry] = {}
         self._first_of_key: dict[str, Path] = {}
 
-    def jobs(self, advance: Callable[[str], None]) -> Iterator[Job]:
-        """Yield the files that need a worker; report the others to ``advance`` at once."""
+    def jobs(self, progress: Progress) -> Iterator[Job]:
+        """Yield the files that need a worker; count the others in ``progress`` at once."""
         for path in self.paths:
+            reused_before = self.reused
             entry, data = self._screen(path)
             self._decided[path] = entry
             if data is not None and entry.key is not None:
                 yield Job(key=entry.key, file_name=path.name, data=data)
-            elif entry.status != "converted":
-                advance(entry.status)
+            elif self.reused > reused_before:
+                progress.drop()
+            else:
+                progress.advance(entry.status)
 
     def _screen(self, path: Path) -> tuple[Entry, bytes | None]:
         """Return the file's entry, and its bytes when a worker must convert it.

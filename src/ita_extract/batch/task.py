@@ -7,8 +7,11 @@ writes. It never raises for a bad input: every problem becomes a failure with a 
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
 import resource
+import signal
 import sys
 import threading
 from concurrent.futures import Future
@@ -29,6 +32,11 @@ REASON_INTERNAL = "internal_error"
 """An unexpected exception inside ita_extract: a bug to report, not a bad input."""
 
 _MEMORY_POLL_SECONDS = 0.05
+_WARM_UP_MODULES = (
+    "ita_extract.readers.pdf",
+    "ita_extract.readers.docx",
+    "ita_extract.readers.doc",
+)
 
 
 @dataclass(frozen=True)
@@ -111,12 +119,27 @@ def outcome_of(future: Future[Outcome], limits: Limits) -> Outcome:
         return Outcome.failure(REASON_CRASH, f"the worker process died (exit {error.exitcode})")
 
 
-def start_memory_watchdog(max_memory_mb: int | None) -> None:
-    """Stop this worker process as soon as its resident memory grows past ``max_memory_mb``.
+def init_worker(max_memory_mb: int | None) -> None:
+    """Prepare a pool's worker process: leave Ctrl-C to the parent, load, guard the memory.
 
-    A pool initializer: a thread polls the resident set size, because an address-space rlimit
-    also counts memory that is mapped but never used (thread stacks, arenas) and would fail
-    good files. The exit status tells the pool why the worker ended.
+    Ctrl-C reaches every process of the terminal's group; a worker that died of it would be
+    recorded as a crash of the file it was reading, and resume would then skip that file.
+    The parent stops the workers itself. The readers are imported here, before any task
+    starts, so a file's timeout measures its reading and not the worker's start-up.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for module in _WARM_UP_MODULES:
+        with contextlib.suppress(ImportError):  # -- the task itself will report what is missing
+            importlib.import_module(module)
+    start_memory_watchdog(max_memory_mb)
+
+
+def start_memory_watchdog(max_memory_mb: int | None) -> None:
+    """Stop this process as soon as its resident memory grows past ``max_memory_mb`` MiB.
+
+    A thread polls the resident set size, because an address-space rlimit also counts memory
+    that is mapped but never used (thread stacks, allocator arenas) and would fail good files.
+    The exit status tells the pool why the worker ended.
     """
     if max_memory_mb is None:
         return
