@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ita_extract.document import Cell
-from ita_extract.normalize.codes import parse_item_code, tool_of_code
+from ita_extract.normalize.codes import parse_item_code, split_leading_codes, tool_of_code
 from ita_extract.normalize.thai import match_key, parse_number, parse_score
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
 from ita_extract.recognize.matching import phrase_key
@@ -35,6 +35,7 @@ from ita_extract.report import (
 
 NUMBER_INFERRED = "topic.number_inferred"
 UNREADABLE_CODE = "topic.unreadable_code"
+UNZIPPED_SCORES = "topic.unzipped_scores"
 
 
 @dataclass
@@ -123,32 +124,76 @@ def _row_tool(table: RecognizedTable, row: int, ctx: BuildContext) -> Tool | Non
     return text_to_tool(cell.text, ctx.vocabulary) if cell is not None else None
 
 
+def _line_codes(cell: Cell) -> list[str]:
+    """Return the codes of a cell's lines that are each one code (``i7``, ``ข้อ O11``)."""
+    codes = []
+    for line in cell.text.split("\n"):
+        code = parse_item_code(line)
+        if code is not None and not split_leading_codes(line)[1].strip():
+            codes.append(code)
+    return codes
+
+
+def collapsed_rows(table: RecognizedTable) -> set[int]:
+    """Return the rows whose question cell lists several codes, one per line.
+
+    A PDF table that Word drew without inner borders comes out as one cell per column holding
+    every row's line, the header's words included; its codes and scores are zipped by line.
+    """
+    rows = set()
+    for row in range(table.table.row_count):
+        question = table.cell(row, ColumnRole.QUESTION)
+        if question is not None and question.row_start == row and len(_line_codes(question)) > 1:
+            rows.add(row)
+    return rows
+
+
+def _row_items(
+    table: RecognizedTable, row: int, collapsed: bool, ctx: BuildContext
+) -> list[tuple[str, float | None]]:
+    """Return the codes and scores one row states (several, zipped, in a collapsed row)."""
+    question = table.cell(row, ColumnRole.QUESTION)
+    score_column = table.score_column(ctx.fiscal_year)
+    score_cell = table.grid[row][score_column] if score_column is not None else None
+    if question is None:
+        return []
+    if not collapsed:
+        code = parse_item_code(question.text, tool=_row_tool(table, row, ctx))
+        score = parse_score(score_cell.text) if score_cell is not None else None
+        if code is None and score is not None:
+            ctx.warn(
+                UNREADABLE_CODE, f"no item code in {question.text.strip()!r}", page=question.page
+            )
+        return [] if code is None else [(code, score)]
+    codes = _line_codes(question)
+    score_lines = score_cell.text.split("\n") if score_cell is not None else []
+    scores = [score for line in score_lines if (score := parse_score(line)) is not None]
+    if len(scores) != len(codes):
+        ctx.warn(
+            UNZIPPED_SCORES,
+            f"{len(codes)} codes beside {len(scores)} scores in one cell; scores left out",
+            page=question.page,
+        )
+        return [(code, None) for code in codes]
+    return list(zip(codes, scores, strict=True))
+
+
 def _read_rows(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext) -> list[ItemMention]:
     """Add the table's item rows to the draft's assessments; return them as mentions."""
-    score_column = table.score_column(ctx.fiscal_year)
     mentions: list[ItemMention] = []
-    for row in table.data_rows():
+    collapsed = collapsed_rows(table)
+    for row in sorted(set(table.data_rows()) | collapsed):
         question = table.cell(row, ColumnRole.QUESTION)
-        score_cell = table.grid[row][score_column] if score_column is not None else None
         if question is None or question.row_start != row:
             continue
-        tool = _row_tool(table, row, ctx)
-        code = parse_item_code(question.text, tool=tool)
-        score = parse_score(score_cell.text) if score_cell is not None else None
         page = question.page or table.table.page
-        if code is None:
-            if score is not None:
-                ctx.warn(
-                    UNREADABLE_CODE,
-                    f"topic {draft.number}: no item code in {question.text.strip()!r}",
-                    page=page,
-                )
-            continue
-        tool = tool or tool_of_code(code)
-        assessment = draft.assessments.setdefault(tool, Assessment(tool=tool))
-        if all(item.code != code for item in assessment.items):
-            assessment.items.append(ItemScore(code=code, score=score, page=page))
-        mentions.append(ItemMention(code, score, page, (table.block_index, row, 0)))
+        row_tool = None if row in collapsed else _row_tool(table, row, ctx)
+        for position, (code, score) in enumerate(_row_items(table, row, row in collapsed, ctx)):
+            tool = row_tool or tool_of_code(code)
+            assessment = draft.assessments.setdefault(tool, Assessment(tool=tool))
+            if all(item.code != code for item in assessment.items):
+                assessment.items.append(ItemScore(code=code, score=score, page=page))
+            mentions.append(ItemMention(code, score, page, (table.block_index, row, position)))
     return mentions
 
 
@@ -159,11 +204,20 @@ def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext)
     with recommendations beside any of its rows has none.
     """
     seen: set[int] = set()
-    for row in table.data_rows():
+    collapsed = collapsed_rows(table)
+    for row in sorted(set(table.data_rows()) | collapsed):
         cell = table.cell(row, ColumnRole.REMARK)
         if cell is None or id(cell) in seen or not cell.text.strip():
             continue
         seen.add(id(cell))
+        if row in collapsed:
+            # The header's words head the cell; the recommendations start at the first code.
+            lines = paragraphs_to_lines(cell.paragraphs)
+            first = next(
+                (i for i, line in enumerate(lines) if split_leading_codes(line.text)[0]), len(lines)
+            )
+            draft.lines.extend(lines[first:])
+            continue
         tools = _tools_beside(table, cell, ctx)
         status = ctx.clean(cell.text, page=cell.page) if _is_status(cell.text, ctx) else ""
         for tool in tools:
