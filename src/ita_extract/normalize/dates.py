@@ -36,6 +36,21 @@ _TWO_DIGIT_BE_CENTURY = 2500
 
 # A common misspelling of July (ฏ for ฎ) that Word does not flag.
 _MONTH_ALIASES = {"กรกฏาคม": 7}
+# English names: the occasional bilingual report writes ``October 2023``.
+_ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _abbreviation_pattern(abbreviation: str) -> str:
@@ -55,6 +70,9 @@ def _month_alternatives() -> Iterator[tuple[str, int]]:
         yield re.escape(name), number
     for number, abbreviation in enumerate(thai_abbr_months, start=1):
         yield _abbreviation_pattern(abbreviation), number
+    for number, name in enumerate(_ENGLISH_MONTHS, start=1):
+        # The full name or its three-letter abbreviation, as a whole word in any case.
+        yield rf"(?i:\b{name[:3]}(?:{name[3:]}\b|\.|\b))", number
 
 
 _MONTH_ALTERNATIVES = list(_month_alternatives())
