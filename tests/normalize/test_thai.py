@@ -89,6 +89,7 @@ def test_parse_score(text: str, expected: float | None) -> None:
         ("2023", None),
         ("25666", None),
         ("2400", None),
+        ("2750 และ 2566", 2566),
         ("ไม่มีปี", None),
     ],
 )

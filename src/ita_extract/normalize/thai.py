@@ -180,8 +180,8 @@ def parse_year(text: str) -> int | None:
     CE years such as 2023 are not BE years and give None: reports state years in BE, and
     guessing the era of a bare number would invent data.
     """
-    match = _BE_YEAR.search(thai_to_arabic_digits(text))
-    return int(match[1]) if match and int(match[1]) in BE_YEAR_RANGE else None
+    years = (int(match[1]) for match in _BE_YEAR.finditer(thai_to_arabic_digits(text)))
+    return next((year for year in years if year in BE_YEAR_RANGE), None)
 
 
 def be_to_ce(year: int) -> int:
