@@ -345,6 +345,18 @@ def test_slots_no_cell_covers_are_none() -> None:
     ]
 
 
+def test_damaged_spans_and_starts_are_held_to_word_limits() -> None:
+    document = read_docx(
+        build(
+            table(row(cell("กว้าง", '<w:gridSpan w:val="100000000"/>')), columns=1),
+            numbered("ก", 901),
+            numbering=abstract(900, level(0, "lowerLetter", "%1.", start=10**9)) + num(901, 900),
+        )
+    )
+    assert extents(only_table(document)) == [(0, 1, 0, 63, "กว้าง")]
+    assert len(document.paragraphs[0].list_label or "") < 1300
+
+
 def test_continuation_without_a_cell_above_is_its_own_cell_with_a_warning() -> None:
     document = read_docx(build(table(row(cell("ก", V_CONTINUE)), columns=1)))
     assert extents(only_table(document)) == [(0, 1, 0, 1, "ก")]

@@ -18,6 +18,7 @@ import io
 import os
 import shutil
 import signal
+import struct
 import subprocess
 import tempfile
 from pathlib import Path
@@ -76,13 +77,20 @@ def _check_word_container(data: bytes) -> None:
     """Raise unless ``data`` is an OLE container holding an unencrypted Word document."""
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as container:
-            if container.exists(_ENCRYPTED_STREAM):
-                raise EncryptedDocumentError("the Word document is password-protected")
-            if not container.exists(_WORD_STREAM):
-                raise UnsupportedFormatError("an OLE file that is not a Word document")
-            header = container.openstream(_WORD_STREAM).read(_FIB_FLAGS_OFFSET + 2)
-    except OSError as error:
+            encrypted_package = container.exists(_ENCRYPTED_STREAM)
+            word_stream = container.exists(_WORD_STREAM)
+            header = (
+                container.openstream(_WORD_STREAM).read(_FIB_FLAGS_OFFSET + 2)
+                if word_stream
+                else b""
+            )
+    except (OSError, ValueError, IndexError, struct.error) as error:
+        # -- olefile raises OSError for most damage, the others for a few damaged headers --
         raise CorruptDocumentError(f"broken OLE container (DOC expected): {error}") from error
+    if encrypted_package:
+        raise EncryptedDocumentError("the Word document is password-protected")
+    if not word_stream:
+        raise UnsupportedFormatError("an OLE file that is not a Word document")
     flags = int.from_bytes(header[_FIB_FLAGS_OFFSET : _FIB_FLAGS_OFFSET + 2], "little")
     if flags & _FIB_ENCRYPTED:
         raise EncryptedDocumentError("the Word document is password-protected")

@@ -55,7 +55,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -125,6 +125,10 @@ _WORD_VARIANT_TYPES = (
 _HEADING_STYLE = re.compile(r"^(heading [1-9]|title)$", re.IGNORECASE)
 _BODY_TEXT_OUTLINE_LEVEL = 9
 _MAX_LEVELS = 9
+_MAX_COLUMNS = 63
+"""Word's limit on table columns: larger spans in damaged files are clamped to it."""
+_MAX_START = 32767
+"""Word's limit on a list's start value, so a damaged file cannot ask for a huge label."""
 
 _TYPED_LABEL = re.compile(
     r"^([▪•●○◦■□▫‣⁃◆◇❖∙·➢➤►✓✔*\-–]|\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\))\s+(?=\S)"
@@ -168,11 +172,11 @@ def read_docx(data: bytes) -> Document:
     """
     if detect_format(data) is not SourceFormat.DOCX:
         raise UnsupportedFormatError("not a DOCX file")
-    document = _open_package(data)
-    body: _Element = document.element.body
+    package = _open_package(data)
+    body = package.body
     reader = _BodyReader(
-        styles=_Styles(document.part.styles.element),
-        numbering_root=document.part.numbering_part.element,
+        styles=_Styles(package.styles),
+        numbering_root=package.numbering,
         pages=_PageCounter(enabled=next(body.iter(_LAST_RENDERED_BREAK), None) is not None),
     )
     blocks = reader.read_blocks(body)
@@ -206,10 +210,25 @@ def split_typed_label(text: str) -> tuple[str | None, str]:
     return match[1], text[match.end() :]
 
 
-def _open_package(data: bytes) -> Any:
-    """Return the python-docx document of ``data``, mapping its failures to our errors."""
+@dataclass(frozen=True)
+class _Package:
+    """The XML roots of the parts the reader walks."""
+
+    body: _Element
+    styles: _Element
+    numbering: _Element
+
+
+def _open_package(data: bytes) -> _Package:
+    """Return the parts of ``data`` the reader needs, mapping python-docx's failures to ours."""
     try:
-        return docx.Document(io.BytesIO(_relabel_word_variants(data)))
+        document = docx.Document(io.BytesIO(_relabel_word_variants(data)))
+        body = document.element.body
+        styles = document.part.styles.element
+        numbering = document.part.numbering_part.element
+    except (AttributeError, NotImplementedError, TypeError) as error:
+        # -- python-docx meets a part it cannot type (a damaged content type or relationship) --
+        raise CorruptDocumentError(f"a part of the DOCX package is damaged: {error!r}") from error
     except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise CorruptDocumentError(f"broken DOCX package: {error}") from error
     except KeyError as error:
@@ -218,6 +237,9 @@ def _open_package(data: bytes) -> Any:
         raise CorruptDocumentError(f"broken XML in the DOCX package: {error}") from error
     except ValueError as error:
         raise CorruptDocumentError(f"unreadable DOCX package: {error}") from error
+    if body is None:
+        raise CorruptDocumentError("the DOCX main part has no body")
+    return _Package(body, styles, numbering)
 
 
 def _relabel_word_variants(data: bytes) -> bytes:
@@ -270,6 +292,11 @@ def _int_value(element: _Element | None, name: str) -> int | None:
         return None if value is None else int(value)
     except ValueError:
         return None
+
+
+def _clamp(value: int | None, low: int, high: int) -> int:
+    """Return ``value`` within ``[low, high]``; ``low`` when it is absent."""
+    return low if value is None else min(max(value, low), high)
 
 
 def _flag(element: _Element | None, name: str) -> bool | None:
@@ -362,7 +389,7 @@ class _Level:
 def _read_level(element: _Element) -> _Level:
     fonts = _child(_child(element, "rPr"), "rFonts")
     return _Level(
-        start=_int_value(element, "start") or 0,
+        start=_clamp(_int_value(element, "start"), 0, _MAX_START),
         # -- Word 2010+ writes custom formats (01, 02…) in mc:AlternateContent with a plain
         # -- fallback format beside it --
         num_format=_value(element, "numFmt")
@@ -757,7 +784,7 @@ class _BodyReader:
         row_index = 0
         for row in _table_rows(element):
             row_props = _child(row, "trPr")
-            column = max(_int_value(row_props, "gridBefore") or 0, 0)
+            column = _clamp(_int_value(row_props, "gridBefore"), 0, _MAX_COLUMNS)
             if any(_starts_after_page_break(cell) for cell in _row_cells(row)):
                 # -- Word may mark a row that starts a page in one cell only: all start there --
                 self.pages.page_break()
@@ -775,7 +802,7 @@ class _BodyReader:
             if row_ends:
                 # -- a row split by a page break ends on its longest cell's last page --
                 self.pages.restore(max(row_ends))
-            width = max(width, column + max(_int_value(row_props, "gridAfter") or 0, 0))
+            width = max(width, column + _clamp(_int_value(row_props, "gridAfter"), 0, _MAX_COLUMNS))
             above = current
             row_index += 1
         return Table(
@@ -795,7 +822,7 @@ class _BodyReader:
     ) -> _Region:
         """Read one ``w:tc`` and return the region it starts or continues."""
         props = _child(cell, "tcPr")
-        span = max(_int_value(props, "gridSpan") or 1, 1)
+        span = _clamp(_int_value(props, "gridSpan"), 1, _MAX_COLUMNS)
         row_start_page = self.pages.current
         paragraphs = list(_flatten(self.read_blocks(cell)))
         vertical = _child(props, "vMerge")
