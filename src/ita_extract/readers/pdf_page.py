@@ -27,6 +27,8 @@ RULE_MAX_THICKNESS = 3.0
 """A filled path thinner than this (points) is a drawn line; a thicker one is shading."""
 AXIS_TOLERANCE = 0.5
 """A segment whose ends differ by less than this across its direction is straight."""
+WHITE_LEVEL = 250
+"""A fill whose red, green and blue are all at least this (of 255) is white paper."""
 BOLD_WEIGHT = 600
 _MARK_CATEGORIES = frozenset({"Mn", "Co"})
 """Characters written on the one before: combining marks, and private-use glyphs, which
@@ -194,7 +196,12 @@ def _is_bold_name(name: bytes) -> bool:
 
 
 def _path_edges(path: pdfium.PdfObject, page_top: float) -> list[Edge]:
-    """Return the straight lines a path draws: its stroked segments, or itself if a thin fill."""
+    """Return the straight lines a path draws.
+
+    That is its stroked segments; a thin filled bar is one line; a shaded box (a header
+    row's background) is its four sides, which part it from the rows below just as a
+    border would. White fills paint over things and draw nothing.
+    """
     fill_mode, stroked = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(path.raw, fill_mode, stroked)
     if stroked.value:
@@ -208,7 +215,21 @@ def _path_edges(path: pdfium.PdfObject, page_top: float) -> list[Edge]:
     if top - bottom <= RULE_MAX_THICKNESS < right - left:
         middle = page_top - (top + bottom) / 2
         return [Edge("h", left, right, middle, middle)]
-    return []
+    if _is_white(path) or min(right - left, top - bottom) <= RULE_MAX_THICKNESS:
+        return []
+    upper, lower = page_top - top, page_top - bottom
+    return [
+        Edge("h", left, right, upper, upper),
+        Edge("h", left, right, lower, lower),
+        Edge("v", left, left, upper, lower),
+        Edge("v", right, right, upper, lower),
+    ]
+
+
+def _is_white(path: pdfium.PdfObject) -> bool:
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetFillColor(path.raw, red, green, blue, alpha)
+    return alpha.value == 0 or min(red.value, green.value, blue.value) >= WHITE_LEVEL
 
 
 def _stroked_segments(path: pdfium.PdfObject, page_top: float) -> Iterator[Edge]:

@@ -44,6 +44,8 @@ MIN_EDGE_LENGTH = 3.0
 BOUNDARY_TOLERANCE = 2.0
 """Cell corners closer than this belong to the same row or column boundary."""
 _NUMBER_ONLY = re.compile(r"^\d+(?:[.,]\d+)?%?$")
+SHORT_LINE = 0.75
+"""A line narrower than this share of its cell ended its paragraph (it did not wrap)."""
 ALIGNED_BASELINES = 0.4
 """Lines in neighbouring cells are side by side when their baselines differ by less than this
 share of the font size."""
@@ -193,8 +195,7 @@ def _split_band(band: list[DraftCell]) -> list[DraftCell]:
             or any(map(_holds_wrapped_list_item, group))
         ):
             continue
-        cut = {id(cell) for cell in group}
-        return [piece for cell in band for piece in (_cut(cell) if id(cell) in cut else [cell])]
+        return _cut_band(band, group)
     return band
 
 
@@ -217,14 +218,73 @@ def _holds_wrapped_list_item(cell: DraftCell) -> bool:
     return any(upper and not lower for upper, lower in pairwise(labelled))
 
 
-def _cut(cell: DraftCell) -> list[DraftCell]:
-    """Return one box per line of ``cell``, each reaching halfway to its neighbours."""
+def _cut_band(band: Sequence[DraftCell], group: Sequence[DraftCell]) -> list[DraftCell]:
+    """Return ``band`` cut into the rows the lines of ``group`` stand on.
+
+    The boxes of ``group`` give one row per line. A box beside them whose few lines each
+    stand on one of those rows, with rows left free between them (a tool's name beside
+    its items), is cut into one piece per line, reaching down to the next; the rows those
+    pieces start on mark groups, and a longer text beside them (the recommendations of
+    each group) is cut where a paragraph of it starts on such a row.
+    """
+    rows = group[0].lines
+    _, top, _, bottom = group[0].box
+    # -- a row starts right above its line: text between two rows' lines (the end of a
+    # -- recommendation that stretched the row above) belongs to the upper row --
+    edges = [top, *(row.top for row in rows[1:]), bottom]
+    in_group = {id(cell) for cell in group}
+    starts_of: dict[int, list[int]] = {}
+    for cell in band:
+        if id(cell) in in_group:
+            starts_of[id(cell)] = list(range(len(rows)))
+            continue
+        positions = [_row_of(line, rows) for line in cell.lines]
+        if len(positions) > 1 and None not in positions:
+            known = [position for position in positions if position is not None]
+            if known != list(range(known[0], known[0] + len(known))):
+                starts_of[id(cell)] = known
+    group_starts = {
+        start
+        for cell in band
+        if id(cell) not in in_group and id(cell) in starts_of
+        for start in starts_of[id(cell)][1:]
+    }
+    pieces: list[DraftCell] = []
+    for cell in band:
+        starts = starts_of.get(id(cell)) or _paragraph_starts(cell, rows, group_starts)
+        pieces.extend(_cut_at(cell, starts, edges) if starts else [cell])
+    return pieces
+
+
+def _row_of(line: Line, rows: Sequence[Line]) -> int | None:
+    for index, row in enumerate(rows):
+        if abs(line.baseline - row.baseline) < ALIGNED_BASELINES * line.size:
+            return index
+    return None
+
+
+def _paragraph_starts(cell: DraftCell, rows: Sequence[Line], group_starts: set[int]) -> list[int]:
+    """Return the rows where ``cell`` can be cut: group starts where a paragraph of it opens."""
+    width = cell.box[2] - cell.box[0]
+    cuts = [
+        row
+        for upper, line in pairwise(cell.lines)
+        if (row := _row_of(line, rows)) in group_starts
+        and (upper.width < SHORT_LINE * width or starts_with_list_label(line.text))
+    ]
+    return [_row_of(cell.lines[0], rows) or 0, *cuts] if cuts else []
+
+
+def _cut_at(cell: DraftCell, starts: Sequence[int], edges: Sequence[float]) -> list[DraftCell]:
+    """Return ``cell`` cut into pieces starting on rows ``starts``, each down to the next."""
     x0, top, x1, bottom = cell.box
-    cuts = [(upper.bottom + lower.top) / 2 for upper, lower in pairwise(cell.lines)]
-    edges = [top, *cuts, bottom]
+    bounds = [top, *(edges[start] for start in starts[1:]), bottom]
     return [
-        DraftCell((x0, upper, x1, lower), [line])
-        for line, upper, lower in zip(cell.lines, edges, edges[1:], strict=False)
+        DraftCell(
+            (x0, upper, x1, lower),
+            [line for line in cell.lines if upper <= line.baseline < lower],
+        )
+        for upper, lower in pairwise(bounds)
     ]
 
 
