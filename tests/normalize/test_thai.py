@@ -322,6 +322,12 @@ def test_repairs_become_warnings_with_stable_codes() -> None:
     assert warnings[0].message.startswith("recommendation:")
 
 
+def test_foreign_script_warning_names_a_few_distinct_runs() -> None:
+    repairs = TextRepairs(foreign_script=("ایش", "ایش", "Ж", "б", "в", "г", "д", "е"))
+    (warning,) = repairs.to_warnings()
+    assert warning.message.endswith("ایش, Ж, б, в, г")
+
+
 def test_no_repairs_means_no_warnings() -> None:
     _, repairs = clean_text_with_repairs("ที่ทำการ")
     assert not repairs

@@ -98,6 +98,8 @@ _HYPHENS = frozenset("-‐")
 _MIN_SHORT_FRAGMENTS_FOR_JUSTIFIED_RUN = 3
 _MAX_SHORT_FRAGMENT_CHARS = 6
 _WORD_CACHE_SIZE = 8192
+_MAX_RUNS_NAMED = 5
+"""A foreign-script warning names this many distinct runs; more would only bury the message."""
 
 # Thai sets these words off with a space even inside a sentence (Royal Institute spacing
 # rules): a wrap next to them was a space, not the middle of a run of words.
@@ -136,7 +138,7 @@ class TextRepairs:
                 )
             )
         if self.foreign_script:
-            runs = ", ".join(self.foreign_script)
+            runs = ", ".join(list(dict.fromkeys(self.foreign_script))[:_MAX_RUNS_NAMED])
             warnings.append(
                 Warning(
                     code=FOREIGN_SCRIPT,
