@@ -18,7 +18,11 @@ from rapidfuzz import fuzz
 from ita_extract.document import Paragraph, Table
 from ita_extract.errors import CorruptDocumentError, MissingDependencyError
 from ita_extract.readers.ocr import ocr_pages
-from ita_extract.readers.ocr_page import read_page_image, repair_number_lookalikes
+from ita_extract.readers.ocr_page import (
+    read_page_image,
+    repair_code_lookalikes,
+    repair_number_lookalikes,
+)
 
 FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-thai-tlwg
 DPI = 200
@@ -170,3 +174,22 @@ def test_letters_inside_numbers_are_repaired_only_where_unambiguous(
     read: str, expected: str, repairs: list[tuple[str, str]]
 ) -> None:
     assert repair_number_lookalikes(read) == (expected, repairs)
+
+
+@pytest.mark.parametrize(
+    ("read", "expected", "repairs"),
+    [
+        ("ข้อ|๑", "ข้อi๑", [("|๑", "i๑")]),
+        ("ข้อ [๒๗ หน่วยงาน", "ข้อ i๒๗ หน่วยงาน", [("[๒๗", "i๒๗")]),
+        ("ข้อ l5", "ข้อ i5", [("l5", "i5")]),
+        # -- no code: three digits, a zero item, a stroke inside a word or a number --
+        ("|๑๒๓", "|๑๒๓", []),
+        ("ข้อ |๐", "ข้อ |๐", []),
+        ("a|1", "a|1", []),
+        ("๑|๑", "๑|๑", []),
+    ],
+)
+def test_a_stroke_before_digits_is_an_item_codes_i_only_where_that_makes_a_code(
+    read: str, expected: str, repairs: list[tuple[str, str]]
+) -> None:
+    assert repair_code_lookalikes(read) == (expected, repairs)

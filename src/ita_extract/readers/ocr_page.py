@@ -19,6 +19,7 @@ from PIL import Image as PILImage
 
 from ita_extract.document import Block, Cell, Paragraph, ParagraphKind, Table
 from ita_extract.errors import ConversionTimeoutError
+from ita_extract.normalize.codes import parse_item_code
 from ita_extract.readers.ocr_digits import THAI_DIGITS, read_thai_number
 from ita_extract.readers.ocr_grid import (
     Box,
@@ -33,6 +34,7 @@ from ita_extract.report import Warning
 
 LANGUAGES = "tha+eng"
 """Thai text with English words and codes (IIT, E-Service, i1) in it."""
+THAI_ONLY = "tha"
 TESSERACT_TIMEOUT_SECONDS = 120
 LOW_CONFIDENCE = 60
 """Tesseract word confidence (0–100) under which a word is reported as unsure."""
@@ -54,6 +56,9 @@ _SPECK_CONFIDENCE = 10
 _CELL_INSET = 4
 """Pixels trimmed inside a cell's borders, so that no trace of a ruling reaches Tesseract."""
 _STACK_PADDING = 20
+_LINE_MARGIN = 8
+_THAI_MARGIN = 10
+"""How much surer (mean confidence) a Thai-only reading must be to replace a mixed one."""
 _STACK_GAP = 60
 """White space between stacked cells: more than a text line, so no line spans two cells."""
 _PARAGRAPH_GAP = 0.6
@@ -76,6 +81,8 @@ _NUMBER_WITH_LOOKALIKES = re.compile(
     r"(?<![A-Za-z0-9๐-๙])[0-9๐-๙][0-9๐-๙.]*[oOlI|][0-9๐-๙.oOlI|]*(?![A-Za-z0-9๐-๙])"
 )
 """A number that a letter slipped into: it starts with a digit, so it is no item code."""
+_CODE_WITH_LOOKALIKE = re.compile(r"(?<![A-Za-z0-9๐-๙.|\[!])[|\[!l][0-9๐-๙]{1,2}(?![0-9๐-๙.])")
+"""A stroke before one or two digits, after a space, a Thai letter or nothing."""
 
 
 @dataclass(frozen=True)
@@ -188,7 +195,10 @@ class _PageReader:
 
     def paragraphs(self, body: Image) -> list[tuple[int, Paragraph]]:
         """Return the paragraphs outside tables with their top pixel row, top to bottom."""
-        lines = [self._reread_numbers(line, body) for line in _recognise(body, _PAGE_CONFIG)]
+        read = _recognise(body, _PAGE_CONFIG)
+        regions = [_grown(line.box, body) for line in read]
+        second = _thai_second_opinion(body, regions, [[line] for line in read])
+        lines = [self._reread_numbers(line, body) for lines in second for line in lines]
         if not lines:
             return []
         text_box = _union(line.box for line in lines)
@@ -207,7 +217,8 @@ class _PageReader:
         """Return a ruled table with each non-empty cell recognised on its own."""
         boxes = {cell: _inset(cell.box) for cell in grid.cells}
         inked = [cell for cell, box in boxes.items() if _has_ink(clean, box)]
-        lines_by_cell = _recognise_regions(clean, [boxes[cell] for cell in inked])
+        regions = [boxes[cell] for cell in inked]
+        lines_by_cell = _thai_second_opinion(clean, regions, _recognise_regions(clean, regions))
         texts = {
             cell: [self._reread_numbers(line, clean) for line in lines]
             for cell, lines in zip(inked, lines_by_cell, strict=True)
@@ -274,17 +285,18 @@ class _PageReader:
                     page=self.page,
                 )
             )
-        return self._repair_numbers(text)
+        return self._repair_lookalikes(text)
 
-    def _repair_numbers(self, text: str) -> str:
-        repaired, repairs = repair_number_lookalikes(text)
+    def _repair_lookalikes(self, text: str) -> str:
+        repaired, number_repairs = repair_number_lookalikes(text)
+        repaired, code_repairs = repair_code_lookalikes(repaired)
         self.warnings.extend(
             Warning(
                 code=REPAIRED_CODE,
-                message=f"OCR read {read!r} in a number; taken as {fixed!r}",
+                message=f"OCR read {read!r}; taken as {fixed!r}",
                 page=self.page,
             )
-            for read, fixed in repairs
+            for read, fixed in [*number_repairs, *code_repairs]
         )
         return repaired
 
@@ -309,6 +321,28 @@ def repair_number_lookalikes(text: str) -> tuple[str, list[tuple[str, str]]]:
         return fixed
 
     return _NUMBER_WITH_LOOKALIKES.sub(repair, text), repairs
+
+
+def repair_code_lookalikes(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Return ``text`` with a stroke read in place of an item code's ``i`` made ``i`` again.
+
+    Tesseract reads the ``i`` of ``ข้อ i๑`` as ``|``, ``[``, ``!`` or ``l``. Such a mark is
+    taken for ``i`` only where it stands at the start of a token before one or two digits
+    and the result is an item code (:func:`~ita_extract.normalize.codes.parse_item_code`);
+    a bare ``1`` or ``I`` is left alone (``I1`` already reads as ``i1``). Also returns each
+    ``(read, repaired)`` pair.
+    """
+    repairs: list[tuple[str, str]] = []
+
+    def repair(match: re.Match[str]) -> str:
+        token = match.group()
+        fixed = "i" + token[1:]
+        if parse_item_code(fixed) is None:
+            return token
+        repairs.append((token, fixed))
+        return fixed
+
+    return _CODE_WITH_LOOKALIKE.sub(repair, text), repairs
 
 
 def _looks_numeric(text: str) -> bool:
@@ -350,7 +384,48 @@ def _has_ink(page: Image, box: Box) -> bool:
     return int((ink_mask(crop) > 0).sum()) >= _MIN_CELL_INK_PIXELS
 
 
-def _recognise(image: Image, config: str) -> list[Line]:
+def _thai_second_opinion(
+    page: Image, regions: Sequence[Box], readings: Sequence[list[Line]]
+) -> list[list[Line]]:
+    """Return the readings, each replaced by a Thai-only reading where that is surer.
+
+    With ``tha+eng`` Tesseract sometimes reads a whole Thai phrase as English (``ข้อ i๑``
+    comes back as ``Vaio``). Regions whose reading holds Latin letters are read again with
+    the Thai model alone, and that reading wins only if clearly surer, so a real
+    ``E-Service`` or ``EIT`` keeps its English reading.
+    """
+    doubtful = [
+        index
+        for index, lines in enumerate(readings)
+        if any(_is_latin(word.text) for line in lines for word in line.words)
+    ]
+    chosen = list(readings)
+    if not doubtful:
+        return chosen
+    rereads = _recognise_regions(page, [regions[index] for index in doubtful], THAI_ONLY)
+    for index, reread in zip(doubtful, rereads, strict=True):
+        if reread and _mean_confidence(reread) > _mean_confidence(readings[index]) + _THAI_MARGIN:
+            chosen[index] = reread
+    return chosen
+
+
+def _mean_confidence(lines: Sequence[Line]) -> float:
+    confidences = [word.confidence for line in lines for word in line.words]
+    return statistics.fmean(confidences) if confidences else 0.0
+
+
+def _grown(box: Box, page: Image) -> Box:
+    """Return ``box`` with a margin of white around it, clipped to the page."""
+    height, width = page.shape
+    return Box(
+        max(0, box.left - _LINE_MARGIN),
+        max(0, box.top - _LINE_MARGIN),
+        min(width, box.right + _LINE_MARGIN),
+        min(height, box.bottom + _LINE_MARGIN),
+    )
+
+
+def _recognise(image: Image, config: str, languages: str = LANGUAGES) -> list[Line]:
     """Return the text lines Tesseract finds in ``image``, top to bottom.
 
     Raises:
@@ -359,7 +434,7 @@ def _recognise(image: Image, config: str) -> list[Line]:
     try:
         data = pytesseract.image_to_data(
             PILImage.fromarray(image),
-            lang=LANGUAGES,
+            lang=languages,
             config=config,
             output_type=pytesseract.Output.DICT,
             timeout=TESSERACT_TIMEOUT_SECONDS,
@@ -388,7 +463,9 @@ def _is_speck(text: str, confidence: float) -> bool:
     return confidence < _SPECK_CONFIDENCE and not any(char.isalnum() for char in text)
 
 
-def _recognise_regions(page: Image, boxes: Sequence[Box]) -> list[list[Line]]:
+def _recognise_regions(
+    page: Image, boxes: Sequence[Box], languages: str = LANGUAGES
+) -> list[list[Line]]:
     """Return the text lines of each box of ``page``, in page pixels.
 
     Each box is pasted alone into its own band of one tall white image, and the whole stack
@@ -410,7 +487,7 @@ def _recognise_regions(page: Image, boxes: Sequence[Box]) -> list[list[Line]]:
         offsets.append(cursor)
         cursor += box.height + _STACK_GAP
     result: list[list[Line]] = [[] for _ in boxes]
-    for line in _recognise(stack, _CELL_CONFIG):
+    for line in _recognise(stack, _CELL_CONFIG, languages):
         middle = (line.box.top + line.box.bottom) // 2
         band = _band_of(middle, offsets, boxes)
         if band is None:
