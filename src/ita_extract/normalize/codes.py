@@ -46,7 +46,7 @@ _ANY_CODE = _anonymous(_CODE)
 _PREFIX = r"(?:ข้อที่|ข้อ)?[ \t]*"
 _BARE_NUMBER = re.compile(rf"[ \t]*{_PREFIX}(?P<number>[1-9][0-9]?)[ \t.]*")
 _RANGE_DASH = r"[-–—]|ถึง"
-_LIST_SEPARATOR = rf"[ \t]*(?:,|และ|/|&|{_RANGE_DASH})?[ \t]*"
+_LIST_SEPARATOR = rf"(?:[ \t]*(?:,|และ|/|&|{_RANGE_DASH}))*[ \t]*"
 _LEADING_CODES = re.compile(
     rf"[ \t]*{_PREFIX}{_ANY_CODE}(?:{_LIST_SEPARATOR}{_PREFIX}{_ANY_CODE})*"
     r"[ \t]*[:.)\-–]?[ \t]*",
