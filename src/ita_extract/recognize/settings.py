@@ -26,6 +26,8 @@ DEFAULT_HEADER_SEARCH_ROWS = 3
 """Rows from the top of a table searched for its header (a caption row may come first)."""
 DEFAULT_HEADER_MAX_DEPTH = 2
 """Header rows read together (``คะแนน`` over ``ปี 2565 | ปี 2566``)."""
+DEFAULT_SUB_HEADER_MAX_CHARS = 24
+"""Key length above which a cell is data, not a second header row's label."""
 DEFAULT_REPEATED_HEADER_SHARE = 0.6
 """Share of a row's cells that must repeat the header for the row to be a repeated header."""
 
@@ -41,6 +43,7 @@ class RecognizeSettings:
     min_partial_chars: int = DEFAULT_MIN_PARTIAL_CHARS
     header_search_rows: int = DEFAULT_HEADER_SEARCH_ROWS
     header_max_depth: int = DEFAULT_HEADER_MAX_DEPTH
+    sub_header_max_chars: int = DEFAULT_SUB_HEADER_MAX_CHARS
     repeated_header_share: float = DEFAULT_REPEATED_HEADER_SHARE
     vocabulary: Vocabulary = field(default_factory=load_vocabulary)
 
@@ -49,7 +52,12 @@ class RecognizeSettings:
             value = getattr(self, name)
             if not 0 <= value <= 100:
                 raise ValueError(f"{name} must be a fuzzy score from 0 to 100, not {value}")
-        for name in ("heading_max_chars", "header_search_rows", "header_max_depth"):
+        for name in (
+            "heading_max_chars",
+            "header_search_rows",
+            "header_max_depth",
+            "sub_header_max_chars",
+        ):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
         for name in ("heading_max_offset", "min_partial_chars"):

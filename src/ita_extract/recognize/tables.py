@@ -203,15 +203,23 @@ def _match_rank(match: HeaderMatch) -> tuple[float, int, float]:
     return (match.explained, len(match.columns), match.total_score)
 
 
-def _is_sub_header_row(grid: Grid, row: int) -> bool:
-    """Return whether ``row`` reads as a second header row (short labels, no scores)."""
+def _is_sub_header_row(grid: Grid, row: int, settings: RecognizeSettings) -> bool:
+    """Return whether ``row`` reads as a second header row: short labels, no scores, a year.
+
+    Only years are looked for: a sub-header splits a score column by year (``ปี 2565 | 2566``),
+    and a data row of short words must not be swallowed into the header.
+    """
+    has_year = False
     for column, cell in enumerate(grid[row]):
         if cell is None or cell.row_start != row or (column and grid[row][column - 1] is cell):
             continue
         text = cell.text.strip()
-        if len(match_key(text)) > 24 or (text and parse_score(text) is not None):
+        if len(match_key(text)) > settings.sub_header_max_chars:
             return False
-    return True
+        if text and parse_score(text) is not None:
+            return False
+        has_year = has_year or parse_year(text) is not None
+    return has_year
 
 
 def grid_to_header(
@@ -223,7 +231,7 @@ def grid_to_header(
         for depth in range(1, settings.header_max_depth + 1):
             if start + depth > len(grid):
                 break
-            if depth > 1 and not _is_sub_header_row(grid, start + depth - 1):
+            if depth > 1 and not _is_sub_header_row(grid, start + depth - 1, settings):
                 break
             labels = grid_to_labels(grid, start, depth)
             match = labels_to_best_match(labels, settings)

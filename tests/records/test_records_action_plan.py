@@ -1,0 +1,121 @@
+"""The action plan: merged topics, repeated headers, continuation rows, lists, time frames."""
+
+from __future__ import annotations
+
+import pytest
+from docmaker import ABOVE, PLAN_HEADER, TITLE, document, para, table
+
+from ita_extract.records import build_report
+from ita_extract.report import PlanRow, Timeframe
+
+HEADING = "ส่วนที่ ๒ การนำผลการวิเคราะห์แต่ละประเด็นไปสู่การปฏิบัติ ในปีงบประมาณ พ.ศ. ๒๕๖๗"
+
+
+def _plan(*rows):
+    report = build_report(document(*TITLE, HEADING, table([PLAN_HEADER, *rows])))
+    assert report.action_plan is not None
+    return report.action_plan
+
+
+def test_merged_topic_repeated_header_and_continuation_row():
+    plan = _plan(
+        (
+            (para("กระบวนการปฏิบัติงาน", label="๑."),),
+            (para("จัดทำคู่มือการปฏิบัติงาน", label="▪"),),
+            ("สำนักปลัด", "ทุกกอง"),
+            (para("จัดทำคู่มือ", label="๑."), para("แจกเวียนให้บุคลากร", label="๒.")),
+            "ตุลาคม ๒๕๖๖",
+        ),
+        PLAN_HEADER,
+        (ABOVE, "", "", (para("เผยแพร่บนเว็บไซต์", label="๓."),), ""),
+        (
+            ABOVE,
+            (para("ประกาศนโยบาย No Gift Policy", label="▪"),),
+            "นายก",
+            "1. ประกาศ",
+            "ตลอดปีงบประมาณ",
+        ),
+    )
+    assert plan.fiscal_year == 2567
+    assert plan.rows == [
+        PlanRow(
+            topic_number=1,
+            topic="กระบวนการปฏิบัติงาน",
+            measures=["จัดทำคู่มือการปฏิบัติงาน"],
+            responsible=["สำนักปลัด", "ทุกกอง"],
+            steps=["จัดทำคู่มือ", "แจกเวียนให้บุคลากร", "เผยแพร่บนเว็บไซต์"],
+            timeframe=Timeframe(text="ตุลาคม 2566", start="2023-10"),
+        ),
+        PlanRow(
+            topic_number=1,
+            topic="กระบวนการปฏิบัติงาน",
+            measures=["ประกาศนโยบาย No Gift Policy"],
+            responsible=["นายก"],
+            steps=["ประกาศ"],
+            timeframe=Timeframe(text="ตลอดปีงบประมาณ", start="2023-10", end="2024-09"),
+        ),
+    ]
+
+
+def test_pdf_cells_cut_per_line_are_gathered_into_one_bulleted_measure():
+    plan = _plan(
+        (
+            "1. การใช้งบ\nประมาณ",
+            "▪เปิดช่องทางให้",
+            "กองคลัง\nกลุ่มตรวจ\nสอบภายใน",
+            "1. จัดทำช่องทาง",
+            "มกราค\nม 2567",
+        ),
+        (ABOVE, "บุคลากร", ABOVE, "รับเรื่อง", ABOVE),
+    )
+    [row] = plan.rows
+    assert (row.topic_number, row.topic) == (1, "การใช้งบประมาณ")
+    assert row.measures == ["เปิดช่องทางให้บุคลากร"]
+    assert row.responsible == ["กองคลัง", "กลุ่มตรวจสอบภายใน"]
+    assert row.steps == ["จัดทำช่องทางรับเรื่อง"]
+    assert row.timeframe == Timeframe(text="มกราคม 2567", start="2024-01")
+
+
+@pytest.mark.parametrize(
+    ("cell", "units"),
+    [
+        ("นายก\nองค์การบริหารส่วนตำบล\nสำนักปลัด", ["นายกองค์การบริหารส่วนตำบล", "สำนักปลัด"]),
+        ("กองคลัง, กองช่าง", ["กองคลัง", "กองช่าง"]),
+        (("สำนักปลัด", "นักวิชาการคอมพิวเตอร์"), ["สำนักปลัด", "นักวิชาการคอมพิวเตอร์"]),
+        ("กอง\nวิชาการ\nและแผน\nงาน", ["กองวิชาการและแผนงาน"]),
+    ],
+)
+def test_responsible_units(cell, units):
+    plan = _plan(("หัวข้อ", "มาตรการ", cell, "", ""))
+    assert plan.rows[0].responsible == units
+
+
+def test_unreadable_time_frame_is_kept_as_text_and_warned():
+    report = build_report(
+        document(*TITLE, HEADING, table([PLAN_HEADER, ("ก", "ข", "ค", "ง", "เร็วที่สุด")]))
+    )
+    assert report.action_plan.rows[0].timeframe == Timeframe(text="เร็วที่สุด")
+    assert [w.code for w in report.warnings] == ["plan.unread_timeframe"]
+
+
+def test_single_analysis_table_gives_recommendations_and_plan_rows():
+    analysis = table(
+        [
+            ("ประเด็นที่ต้องพัฒนา", "แนวทางการนำไปปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลา"),
+            (
+                "e6 การเผยแพร่ข้อมูล (73.60 คะแนน)",
+                "เผยแพร่ข่าวสาร (อ้างอิงจาก O7 - O9)",
+                "สำนักปลัด",
+                "ไตรมาส 2",
+            ),
+        ]
+    )
+    report = build_report(
+        document(*TITLE, "แนวทางการนำผลการประเมินไปสู่การปฏิบัติ ปีงบประมาณ พ.ศ. 2567", analysis)
+    )
+    [recommendation] = report.recommendations
+    assert (recommendation.codes, recommendation.references) == (["e6"], ["O7", "O8", "O9"])
+    assert [(i.code, i.score) for i in report.items] == [("e6", 73.6)]
+    [row] = report.action_plan.rows
+    assert (row.topic_number, row.measures) == (None, ["เผยแพร่ข่าวสาร (อ้างอิงจาก O7 - O9)"])
+    assert row.timeframe == Timeframe(text="ไตรมาส 2", start="2024-01", end="2024-03")

@@ -1,0 +1,132 @@
+"""Topic tables: items per tool, each tool's result, recommendations split from merged cells."""
+
+from __future__ import annotations
+
+import pytest
+from docmaker import ABOVE, TITLE, TOPIC_HEADER, document, para, table
+
+from ita_extract.records import build_report
+from ita_extract.report import Recommendation, RecommendationSection
+
+# A topic table as the format page describes it: ลำดับ and หัวข้อ merged over the table,
+# เครื่องมือ merged per tool, the last column one merged cell beside several rows whose codes
+# do not line up with the rows (the e5 recommendation sits beside e1).
+TOPIC_TABLE = table(
+    [
+        TOPIC_HEADER,
+        ("๑", "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ", "IIT", "ข้อ i๑", "๙๗.๘๐", "ผ่าน"),
+        (ABOVE, ABOVE, ABOVE, "ข้อ i๒", "๙๖.๑๐", ABOVE),
+        (
+            ABOVE,
+            ABOVE,
+            "EIT",
+            "ข้อ e๑",
+            "๘๐.๕๐",
+            (
+                "e๕ หน่วยงานควรเปิดเผยขั้นตอนการให้บริการ (อ้างอิงจาก ๐๑๓ - ๐๑๕)",
+                "i๑๕, e๑ หน่วยงานควรระบุทั้งขั้นตอนและ",
+                "ระยะเวลา",
+            ),
+        ),
+        (ABOVE, ABOVE, ABOVE, "ข้อ e๕", "๗๙.๐๐", ABOVE),
+        (ABOVE, ABOVE, "OIT", "ข้อ ๐๑๑", "๑๐๐", "ผ่าน"),
+        (ABOVE, ABOVE, ABOVE, "ข้อ O๓๔", "๑๐๐", ABOVE),
+    ]
+)
+
+
+def _report(*blocks):
+    return build_report(
+        document(
+            *TITLE,
+            "ส่วนที่ ๑ การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
+            "ประเด็นที่ ๑ กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ",
+            *blocks,
+        )
+    )
+
+
+def test_topic_assessments_keep_items_per_tool_and_results_from_statuses():
+    report = _report(TOPIC_TABLE)
+    [topic] = report.topics
+    assert (topic.number, topic.title) == (1, "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ")
+    summary = [
+        (a.tool.value, a.result, [(i.code, i.score) for i in a.items]) for a in topic.assessments
+    ]
+    assert summary == [
+        ("IIT", "ผ่าน", [("i1", 97.8), ("i2", 96.1)]),
+        ("EIT", None, [("e1", 80.5), ("e5", 79.0)]),
+        ("OIT", "ผ่าน", [("O11", 100.0), ("O34", 100.0)]),
+    ]
+
+
+def test_merged_remark_cell_splits_into_one_record_per_recommendation():
+    report = _report(TOPIC_TABLE)
+    assert report.recommendations == [
+        Recommendation(
+            codes=["e5"],
+            text="หน่วยงานควรเปิดเผยขั้นตอนการให้บริการ (อ้างอิงจาก 013 - 015)",
+            references=["O13", "O14", "O15"],
+            section=RecommendationSection.TOPIC,
+            topic=1,
+        ),
+        Recommendation(
+            codes=["i15", "e1"],
+            text="หน่วยงานควรระบุทั้งขั้นตอนและ ระยะเวลา",
+            section=RecommendationSection.TOPIC,
+            topic=1,
+        ),
+    ]
+
+
+def test_recommendation_cut_by_a_page_break_continues_in_the_next_cell():
+    split = table(
+        [
+            TOPIC_HEADER,
+            ("๒", "การใช้งบประมาณ", "IIT", "ข้อ i๗", "๘๐.๐๐", "i๗ หน่วยงานควรเผยแพร่แผนการใช้จ่าย"),
+            (ABOVE, ABOVE, ABOVE, "ข้อ i๘", "๘๑.๐๐", "งบประมาณประจำปี"),
+        ]
+    )
+    [recommendation] = _report(split).recommendations
+    assert (recommendation.codes, recommendation.topic) == (["i7"], 2)
+    assert recommendation.text == "หน่วยงานควรเผยแพร่แผนการใช้จ่าย งบประมาณประจำปี"
+
+
+def test_code_that_lost_its_letter_is_read_with_the_tool_beside_it_and_warned():
+    lost = table(
+        [
+            TOPIC_HEADER,
+            ("๓", "การใช้อำนาจ", "IIT", "ข้อ i๕", "๘๐.๐๐", "๕ หน่วยงานควรมอบหมายงานอย่างเป็นธรรม"),
+        ]
+    )
+    report = _report(lost)
+    assert report.recommendations[0].codes == ["i5"]
+    assert [w.code for w in report.warnings] == ["recommendation.code_inferred"]
+
+
+def test_collapsed_table_without_inner_borders_zips_codes_and_scores_by_line():
+    collapsed = table(
+        [
+            (
+                "ลำ\nดับ\n1",
+                "หัวข้อ\nการใช้งบ",
+                "เครื่อง\nมือ\nIIT\nOIT",
+                "ข้อ\nคำถาม\ni7\ni8\nO11",
+                "คะแนน\n76.20\n81.45\n0.00",
+                "ข้อบกพร่อง/ข้อแก้ไข/\nปรับปรุง/รักษาระดับ\ni7 หน่วยงานควรเผยแพร่\nแผน",
+            ),
+        ]
+    )
+    report = _report(collapsed)
+    assert [(i.code, i.score) for i in report.items] == [("i7", 76.2), ("i8", 81.45), ("O11", 0.0)]
+    assert [(r.codes, r.text) for r in report.recommendations] == [(["i7"], "หน่วยงานควรเผยแพร่แผน")]
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected_warning"),
+    [("คะแนน\n76.20\n81.45\n0.00", []), ("คะแนน\n76.20", ["topic.unzipped_scores"])],
+)
+def test_collapsed_table_warns_when_lines_do_not_zip(scores, expected_warning):
+    collapsed = table([("1", "หัวข้อ", "IIT", "ข้อคำถาม\ni7\ni8\ni9", scores, "ข้อบกพร่อง")])
+    report = _report(collapsed)
+    assert [w.code for w in report.warnings] == expected_warning
