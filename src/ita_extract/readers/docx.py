@@ -42,8 +42,13 @@ Rules this reader keeps (the record builders rely on them):
   ``w:lastRenderedPageBreak`` marks). Then every rendered break, explicit page break
   (``w:br w:type="page"``) and ``w:pageBreakBefore`` starts a new page, except that breaks
   with no text between them count once (Word marks a rendered break right after a hard
-  one). A block's page is the page of its first character. Without rendered breaks every
-  ``page`` and ``page_count`` is ``None``: explicit breaks alone would give wrong pages.
+  one). A block's page is the page of its first character; a table row that starts a page
+  starts there in every cell, and a row split by the page end keeps the page it started on.
+  Without rendered breaks every ``page`` and ``page_count`` is ``None``: explicit breaks
+  alone would give wrong pages.
+- **Damage**: any package python-docx cannot open, or whose parts it cannot type, raises
+  :class:`~ita_extract.errors.CorruptDocumentError`; spans and list starts beyond Word's
+  own limits are clamped to them. Macro-enabled documents and templates read as documents.
 """
 
 from __future__ import annotations
