@@ -160,6 +160,16 @@ def test_tracked_changes_give_a_warning() -> None:
     assert read_docx(build(para("เดิม"))).warnings == ()
 
 
+def test_headers_and_footers_are_left_out() -> None:
+    def add_header_and_footer(document: object) -> None:
+        section = document.sections[0]  # type: ignore[attr-defined]
+        section.header.paragraphs[0].text = "หัวกระดาษ"
+        section.footer.paragraphs[0].text = "หน้า ๑"
+
+    document = read_docx(build(para("เนื้อหา"), edit=add_header_and_footer))
+    assert [p.text for p in document.paragraphs] == ["เนื้อหา"]
+
+
 def test_text_box_text_follows_its_paragraph_once() -> None:
     box = "<w:txbxContent>" + para("ในกล่อง") + "</w:txbxContent>"
     anchored = (
