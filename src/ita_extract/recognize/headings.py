@@ -106,8 +106,8 @@ def headings_to_sections(headings: Sequence[Heading], block_count: int) -> list[
     headings = [heading for heading in headings if heading.kind is not SectionKind.TITLE]
     first = headings[0].block_index if headings else block_count
     sections = [Section(SectionKind.TITLE, 0, first)]
-    for heading, following in zip(headings, [*headings[1:], None], strict=True):
-        end = following.block_index if following is not None else block_count
+    for index, heading in enumerate(headings):
+        end = headings[index + 1].block_index if index + 1 < len(headings) else block_count
         sections.append(Section(heading.kind, heading.block_index, end, heading))
     return sections
 

@@ -1,0 +1,173 @@
+"""Title block, overall result, indicators, items, EIT survey, OIT, limitations, signature."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from docmaker import ABOVE, TITLE, document, para, table
+
+from ita_extract.errors import NotAnITAReportError
+from ita_extract.records import build_report
+from ita_extract.report import Agency, Grade, Limitation, Overall, Signature, Tool
+
+INDICATORS = table(
+    [
+        ("แบบ", "ลำดับ", "รายละเอียดตัวชี้วัด", "คะแนน"),
+        ("IIT", "๑", "การปฏิบัติหน้าที่", "๙๗.๖๑"),
+        (ABOVE, "๒", "การใช้งบประมาณ", "๑๐๐"),
+        ("OIT", "๙", "การเปิดเผยข้อมูล", "๘๘.๐๐"),
+    ]
+)
+
+
+def test_title_block_gives_agency_and_fiscal_year():
+    report = build_report(document(*TITLE, INDICATORS))
+    assert report.fiscal_year == 2566
+    assert report.agency == Agency(
+        name="องค์การบริหารส่วนตำบลอีเซ",
+        kind="องค์การบริหารส่วนตำบล",
+        district="โพธิ์ศรีสุวรรณ",
+        province="ศรีสะเกษ",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "คะแนนที่ได้ ๙๕.๕๑ คะแนน ระดับผลการประเมินอยู่ที่ ...ผ่าน....",
+            Overall(score=95.51, result="ผ่าน", passed=True, grade=Grade.AA),
+        ),
+        (
+            "ได้คะแนน 78.53 คะแนน ระดับผลการประเมินอยู่ที่ ....ไม่ผ่าน....",
+            Overall(score=78.53, result="ไม่ผ่าน", passed=False, grade=Grade.B),
+        ),
+        (
+            "ได้คะแนน 96.38 คะแนน ผลการประเมินอยู่ในระดับ AA",
+            Overall(score=96.38, result="AA", passed=True, grade=Grade.AA),
+        ),
+        ("ผลการประเมินของหน่วยงานยังไม่ประกาศ", Overall()),
+    ],
+)
+def test_overall_result_stated_or_derived(sentence, expected):
+    assert build_report(document(*TITLE, sentence, INDICATORS)).overall == expected
+
+
+def test_indicator_table_tools_from_merged_cells_and_names():
+    report = build_report(document(*TITLE, INDICATORS))
+    assert [(i.number, i.tool, i.name, i.score) for i in report.indicators] == [
+        (1, Tool.IIT, "การปฏิบัติหน้าที่", 97.61),
+        (2, Tool.IIT, "การใช้งบประมาณ", 100.0),
+        (9, Tool.OIT, "การเปิดเผยข้อมูล", 88.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("ตัวชี้วัด", "คะแนนปีที่ผ่านมา", "คะแนน", "ผลต่าง"),
+        ("ตัวชี้วัด", "ปี 2565", "ปี 2566", "เพิ่ม/ลด"),
+        ("ตัวชี้วัด", "คะแนน ปี 2565", "คะแนน ปี 2566", "ผลต่าง"),
+    ],
+)
+def test_indicator_score_is_the_report_years_not_last_years_nor_the_difference(header):
+    comparison = table([header, ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่", "90.00", "95.00", "+5.00")])
+    [indicator] = build_report(document(*TITLE, comparison)).indicators
+    assert (indicator.number, indicator.tool, indicator.name, indicator.score) == (
+        1,
+        Tool.IIT,
+        "การปฏิบัติหน้าที่",
+        95.0,
+    )
+
+
+def test_items_in_document_order_first_score_wins_with_a_warning():
+    report = build_report(
+        document(
+            *TITLE,
+            INDICATORS,
+            "e6 การเผยแพร่ข้อมูล (73.60 คะแนน) และ i2 การใช้งบประมาณ (80.00 คะแนน)",
+            "ผลคะแนน e6 (75.00 คะแนน) หน่วยงานควรปรับปรุง (อ้างอิงจาก O13 50 คะแนน)",
+        )
+    )
+    assert [(i.code, i.tool, i.score) for i in report.items] == [
+        ("e6", Tool.EIT, 73.6),
+        ("i2", Tool.IIT, 80.0),
+    ]
+    assert [w.code for w in report.warnings] == ["item.conflicting_score"]
+
+
+def test_eit_survey_paragraph_without_code_continues_the_one_before():
+    report = build_report(
+        document(
+            *TITLE,
+            INDICATORS,
+            "ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT Survey)",
+            "ข้อเสนอแนะจากผู้รับบริการมีดังนี้",
+            "e๖ หน่วยงานควรจัดทำคู่มือ",
+            "และเผยแพร่บนเว็บไซต์",
+            "e๗ หน่วยงานควรเปิดช่องทางรับฟัง",
+            "ข้อเสนอแนะสำหรับการประเมินตามแบบวัดการเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and "
+            "Transparency Assessment: OIT)",
+            "หน่วยงานได้คะแนน ๙๐ คะแนน",
+        )
+    )
+    assert [(r.codes, r.text, r.section.value) for r in report.recommendations] == [
+        (["e6"], "หน่วยงานควรจัดทำคู่มือ และเผยแพร่บนเว็บไซต์", "eit_survey"),
+        (["e7"], "หน่วยงานควรเปิดช่องทางรับฟัง", "eit_survey"),
+    ]
+    assert report.oit_recommendation == "หน่วยงานได้คะแนน 90 คะแนน"
+
+
+def test_limitations_and_signature():
+    report = build_report(
+        document(
+            *TITLE,
+            INDICATORS,
+            "ส่วนที่ ๓ การวิเคราะห์ข้อจำกัดในการดำเนินการตามมาตรการ",
+            "ตัวอย่างข้อจำกัด ปรับให้เป็นข้อมูลหน่วยงานตนเอง",
+            para("ข้อจำกัดด้านบุคลากร จำนวนบุคลากรมีไม่เพียงพอ", label="-"),
+            "- ด้านงบประมาณ งบประมาณมีจำกัด",
+            "ประกาศ ณ วันที่ ๑๕ ธันวาคม พ.ศ. ๒๕๖๖",
+            "ลงชื่อ ........................................",
+            "(นายประเสริฐ ศรีสุข)",
+            "นายกองค์การบริหารส่วนตำบลอีเซ",
+        )
+    )
+    assert report.limitations == [
+        Limitation(category="บุคลากร", text="จำนวนบุคลากรมีไม่เพียงพอ"),
+        Limitation(category="งบประมาณ", text="งบประมาณมีจำกัด"),
+    ]
+    assert report.signature == Signature(
+        name="นายประเสริฐ ศรีสุข",
+        position="นายกองค์การบริหารส่วนตำบลอีเซ",
+        date=datetime.date(2023, 12, 15),
+    )
+
+
+def test_missing_sections_give_nulls_not_errors():
+    report = build_report(document(*TITLE))
+    assert (report.topics, report.recommendations, report.action_plan) == ([], [], None)
+    assert report.signature == Signature()
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        ("บันทึกข้อความ", "เรื่อง ขออนุมัติเดินทางไปราชการ"),
+        (table([("ชื่อ", "ที่อยู่"), ("สมชาย", "กรุงเทพ")]),),
+        (),
+    ],
+)
+def test_a_document_without_any_sign_of_an_ita_report_is_refused(blocks):
+    with pytest.raises(NotAnITAReportError):
+        build_report(document(*blocks))
+
+
+def test_thai_digits_kept_on_request():
+    report = build_report(
+        document(*TITLE, "ได้คะแนน ๙๐.๐๐ คะแนน ระดับ A", INDICATORS), keep_thai_digits=True
+    )
+    assert report.overall.score == 90.0
+    assert report.agency.district == "โพธิ์ศรีสุวรรณ"
