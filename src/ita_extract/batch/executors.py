@@ -16,6 +16,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -97,7 +98,15 @@ def run_local(
 def _finished(pending: dict[Future[Outcome], str], limits: Limits) -> Iterator[tuple[str, Outcome]]:
     done, _ = wait(pending, return_when=FIRST_COMPLETED)
     for future in done:
-        yield pending.pop(future), outcome_of(future, limits)
+        try:
+            outcome = outcome_of(future, limits)
+        except BrokenProcessPool as error:
+            # -- no worker could even start: the environment's fault, not any file's --
+            raise RuntimeError(
+                "the worker processes could not start; a script that calls "
+                "ita_extract.batch.convert must do so under `if __name__ == '__main__':`"
+            ) from error
+        yield pending.pop(future), outcome
 
 
 def run_dask(

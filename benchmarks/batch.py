@@ -1,0 +1,71 @@
+"""Batch throughput: N reports (copies of the fixtures) converted on 1 and on 2 workers.
+
+    .venv/bin/python benchmarks/batch.py [--reports 200] [--workers 1 2]
+
+Prints reports per minute for each worker count, the speed-up over one worker (target: 1.8 or
+more on 2 workers, on a machine with 2 free cores) and the largest peak resident memory of any
+worker. Each copy gets its own name, so every one is converted: nothing is deduplicated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from ita_extract.batch import convert
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+SOURCES = (
+    "ita-2566-obt-a.docx",
+    "ita-2566-obt-a.pdf",
+    "ita-2567-tessaban-b.docx",
+    "ita-2567-tessaban-b.pdf",
+)
+
+
+def make_archive(folder: Path, reports: int) -> None:
+    folder.mkdir(parents=True)
+    for index in range(reports):
+        source = FIXTURES / SOURCES[index % len(SOURCES)]
+        shutil.copyfile(source, folder / f"copy-{index:04}-{source.name}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=200)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="ita-batch-bench-") as scratch:
+        archive = Path(scratch) / "archive"
+        make_archive(archive, args.reports)
+        rates: dict[int, float] = {}
+        for workers in args.workers:
+            summary = convert(
+                [archive], Path(scratch) / f"out-{workers}", jobs=workers, progress="none"
+            )
+            if summary.converted != args.reports:
+                print(
+                    f"only {summary.converted} of {args.reports} converted: "
+                    f"{dict(summary.failures_by_reason)}",
+                    file=sys.stderr,
+                )
+                return 1
+            rates[workers] = summary.converted / summary.elapsed_seconds * 60
+            print(
+                f"{workers} worker(s): {summary.converted} reports in "
+                f"{summary.elapsed_seconds:.1f} s = {rates[workers]:.0f} reports/min, "
+                f"peak memory per worker {summary.peak_worker_memory_mb or 0:.0f} MiB"
+            )
+    base = rates.get(1)
+    for workers, rate in rates.items():
+        if base and workers != 1:
+            print(f"speed-up on {workers} workers: {rate / base:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
