@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from docmaker import ABOVE, TITLE, TOPIC_HEADER, document, para, table
+from docmaker import ABOVE, TITLE, TOPIC_HEADER, document, table
 
 from ita_extract.records import build_report
 from ita_extract.report import Recommendation, RecommendationSection
