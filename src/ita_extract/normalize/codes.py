@@ -30,7 +30,7 @@ _MAX_RANGE_LENGTH = 60
 # nor are dates such as ``01/10``.
 _CODE = (
     r"(?<![A-Za-z0-9./:])"
-    r"(?:(?P<letter>[ieo])(?:it)?[ \t]*\.?[ \t]*(?P<number>[1-9][0-9]?)"
+    r"(?:(?P<letter>[ieo])(?:it)?[ \t]*+\.?[ \t]*+(?P<number>[1-9][0-9]?)"
     r"|0{1,2}(?P<o_number>[1-9][0-9]?))"
     r"(?![0-9]|\.[0-9]|[/:][0-9])"
 )
@@ -43,25 +43,25 @@ def _anonymous(pattern: str) -> str:
 
 
 _ANY_CODE = _anonymous(_CODE)
-_PREFIX = r"(?:ข้อที่|ข้อ)?[ \t]*"
-_BARE_NUMBER = re.compile(rf"[ \t]*{_PREFIX}(?P<number>[1-9][0-9]?)[ \t.]*")
+_PREFIX = r"(?:ข้อที่|ข้อ)?[ \t]*+"
+_BARE_NUMBER = re.compile(rf"[ \t]*+{_PREFIX}(?P<number>[1-9][0-9]?)[ \t.]*")
 _RANGE_DASH = r"[-–—]|ถึง"
-_LIST_SEPARATOR = rf"(?:[ \t]*(?:,|และ|/|&|{_RANGE_DASH}))*[ \t]*"
+_LIST_SEPARATOR = rf"(?:[ \t]*+(?:,|และ|/|&|{_RANGE_DASH}))*[ \t]*+"
 _LEADING_CODES = re.compile(
-    rf"[ \t]*{_PREFIX}{_ANY_CODE}(?:{_LIST_SEPARATOR}{_PREFIX}{_ANY_CODE})*"
-    r"[ \t]*[:.)\-–]?[ \t]*",
+    rf"[ \t]*+{_PREFIX}{_ANY_CODE}(?:{_LIST_SEPARATOR}{_PREFIX}{_ANY_CODE})*"
+    r"[ \t]*+[:.)\-–]?[ \t]*+",
     re.IGNORECASE,
 )
 
 _SUB_INDICATOR = r"(?<![0-9.])(?P<major>[1-9][0-9]?)\.(?P<minor>[1-9][0-9]?)(?![0-9]|\.[0-9])"
 _REFERENCE_ATOM = re.compile(rf"{_SUB_INDICATOR}|{_CODE}", re.IGNORECASE)
-_ANY_REFERENCE = rf"(?:ตัวชี้วัด(?:ที่)?)?[ \t]*{_PREFIX}(?:{_anonymous(_SUB_INDICATOR)}|{_ANY_CODE})"
+_ANY_REFERENCE = rf"(?:ตัวชี้วัด(?:ที่)?)?[ \t]*+{_PREFIX}(?:{_anonymous(_SUB_INDICATOR)}|{_ANY_CODE})"
 _REFERENCE_GROUP = re.compile(
-    rf"อ้างอิง[ \t]*(?:จาก)?[ \t]*{_ANY_REFERENCE}"
+    rf"อ้างอิง[ \t]*+(?:จาก)?[ \t]*+{_ANY_REFERENCE}"
     rf"(?:{_LIST_SEPARATOR}{_ANY_REFERENCE})*",
     re.IGNORECASE,
 )
-_RANGE_BETWEEN = re.compile(rf"[ \t]*(?:{_RANGE_DASH})[ \t]*{_PREFIX}", re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(rf"[ \t]*+(?:{_RANGE_DASH})[ \t]*+{_PREFIX}", re.IGNORECASE)
 
 
 def tool_of_code(code: str) -> Tool:

@@ -59,7 +59,7 @@ def _abbreviation_pattern(abbreviation: str) -> str:
     At least one dot is required, so ``พย`` inside ``พยาบาล`` is not November.
     """
     first, second = (part for part in abbreviation.split(".") if part)
-    return rf"{first}(?:\.[ \t]*{second}\.?|{second}\.)"
+    return rf"{first}(?:\.[ \t]*+{second}\.?|{second}\.)"
 
 
 def _month_alternatives() -> Iterator[tuple[str, int]]:
@@ -80,14 +80,14 @@ _MONTH_GROUPS = {f"month{index}": number for index, (_, number) in enumerate(_MO
 _MONTH = "|".join(
     f"(?P<month{index}>{pattern})" for index, (pattern, _) in enumerate(_MONTH_ALTERNATIVES)
 )
-_YEAR = r"(?:พ\.?[ \t]*ศ\.?[ \t]*)?(?P<year>[0-9]{4}|[0-9]{2})(?![0-9])"
-_MONTH_YEAR = re.compile(rf"(?:{_MONTH})(?:[ \t]*{_YEAR})?")
-_DAY_MONTH_YEAR = re.compile(rf"(?<![0-9])(?P<day>[0-9]{{1,2}})[ \t]*(?:{_MONTH})[ \t]*{_YEAR}")
+_YEAR = r"(?:พ\.?[ \t]*+ศ\.?[ \t]*+)?(?P<year>[0-9]{4}|[0-9]{2})(?![0-9])"
+_MONTH_YEAR = re.compile(rf"(?:{_MONTH})(?:[ \t]*+{_YEAR})?")
+_DAY_MONTH_YEAR = re.compile(rf"(?<![0-9])(?P<day>[0-9]{{1,2}})[ \t]*+(?:{_MONTH})[ \t]*+{_YEAR}")
 _NUMERIC_DATE = re.compile(
     r"(?<![0-9])(?P<day>[0-9]{1,2})/(?P<month>[0-9]{1,2})/(?P<year>[0-9]{4}|[0-9]{2})(?![0-9])"
 )
 _QUARTERS = re.compile(
-    r"ไตรมาส(?:ที่)?[ \t]*[1-4](?:[ \t]*(?:-|–|—|ถึง|,|และ)[ \t]*(?:ไตรมาส(?:ที่)?[ \t]*)?[1-4])*"
+    r"ไตรมาส(?:ที่)?[ \t]*+[1-4](?:[ \t]*+(?:-|–|—|ถึง|,|และ)[ \t]*+(?:ไตรมาส(?:ที่)?[ \t]*+)?[1-4])*"
 )
 _QUARTER_DIGIT = re.compile(r"[1-4]")
 # The whole fiscal year, also as "every quarter/month" of it.

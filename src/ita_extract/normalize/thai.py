@@ -87,7 +87,8 @@ _BE_YEAR = re.compile(r"(?<!\d)(2[5-7]\d\d)(?!\d)")
 
 _MARKUP_BREAK = re.compile(r"<\s*(?:br|/p|/div|/li|/tr)\b[^<>]*>", re.IGNORECASE)
 _MARKUP_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
-_FORM_BLANK = re.compile(r"[ \t]*(?:\.(?:[ \t]?\.){2,}|…+|_{3,})[ \t]*")
+# The lookbehind starts a match only at the head of a run of spaces (linear, not quadratic).
+_FORM_BLANK = re.compile(r"(?<![ \t])[ \t]*+(?:\.(?:[ \t]?\.){2,}|…+|_{3,})[ \t]*+")
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 _ANY_SPACE = re.compile(r"\s+")
 
@@ -314,6 +315,8 @@ def _join_justified_run(fragments: list[str]) -> str:
     the space between two short fragments goes as well (``การ เผย``): it is justification,
     not phrasing; a space next to a long fragment stays.
     """
+    if len(fragments) == 1:
+        return fragments[0]
     gaps = list(accumulate(len(fragment) for fragment in fragments[:-1]))
     bounds = _word_bounds("".join(fragments))
     inside_word = [gap not in bounds for gap in gaps]
