@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Final = "1"
 
 ITEM_CODE_PATTERN = r"^(i|e|O)[1-9][0-9]*$"
 """An item code: ``i<n>`` (IIT), ``e<n>`` (EIT) or ``O<n>`` (OIT, upper-case letter O)."""
