@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -209,3 +211,26 @@ def test_scores_pool_over_files() -> None:
     assert pooled.recall == pytest.approx(0.2)
     assert pooled.precision == pytest.approx(0.8)
     assert len(pooled.extra) == 1
+
+
+def load_benchmark() -> ModuleType:
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy.py"
+    spec = importlib.util.spec_from_file_location("accuracy_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("content", [b"", b"%PDF-1.7 broken", b"not a report at all"])
+def test_the_benchmark_counts_an_unreadable_file_as_zero_recall(
+    tmp_path: Path, content: bytes
+) -> None:
+    benchmark = load_benchmark()
+    (tmp_path / "broken.pdf").write_bytes(content)
+    expected = tmp_path / "broken.pdf.expected.json"
+    expected.write_text(PDF_C.read_text(encoding="utf-8"), encoding="utf-8")
+    accuracy, failure = benchmark.score_fixture(expected)
+    assert accuracy.recall == 0.0
+    assert accuracy.expected > 0
+    assert failure
