@@ -35,6 +35,7 @@ from ita_extract.readers.pdf_layout import (
     glyphs_to_lines,
     line_pitch,
     lines_to_paragraphs,
+    repair_lines,
 )
 from ita_extract.readers.pdf_page import PageContent, read_page
 from ita_extract.readers.pdf_tables import (
@@ -202,11 +203,9 @@ def _text_layer_blocks(contents: Sequence[PageContent]) -> _TextLayer:
     flow_lines: dict[int, list[Line]] = {}
     for content in contents:
         # -- no ruling lines, no table: the table finder never runs on plain text pages --
-        tables = find_tables(content.edges, content.glyphs) if content.edges else []
+        tables, outside = find_tables(content.edges, content.glyphs)
         drafts[content.number] = tables
-        flow_lines[content.number] = glyphs_to_lines(
-            glyph for glyph in content.glyphs if not any(table.contains(glyph) for table in tables)
-        )
+        flow_lines[content.number] = _repair_page(glyphs_to_lines(outside), tables)
     _drop_running_lines(contents, flow_lines)
     pitch = line_pitch(
         [
@@ -242,6 +241,20 @@ def _running_on(
         if last is not None and not below:
             result[number] = columns_running_on(last, body_bottom, pitch)
     return result
+
+
+def _repair_page(flow: list[Line], tables: Sequence[DraftTable]) -> list[Line]:
+    """Return the page's running lines repaired, and repair its cells' lines in place.
+
+    One repair call per page: the Thai repair costs far more per call than per character.
+    """
+    cells = [cell for table in tables for cell in table.cells]
+    repaired = repair_lines([*flow, *(line for cell in cells for line in cell.lines)])
+    position = len(flow)
+    for cell in cells:
+        cell.lines = repaired[position : position + len(cell.lines)]
+        position += len(cell.lines)
+    return repaired[: len(flow)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from statistics import median
 
@@ -46,9 +46,14 @@ _LIST_LABEL = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """Glyphs on one baseline, left to right as written."""
+    """Glyphs on one baseline, left to right as written, and their text (see :func:`line_text`).
+
+    The text is built once, when the line is, and replaced by its Thai-repaired form in one
+    pass per page (:func:`repair_lines`).
+    """
 
     glyphs: tuple[Glyph, ...]
+    text: str
 
     @property
     def x0(self) -> float:
@@ -90,28 +95,43 @@ class Line:
         """Return whether every visible glyph of the line is bold."""
         return all(glyph.bold for glyph in self.glyphs if not glyph.text.isspace())
 
-    @property
-    def text(self) -> str:
-        """Return the line's characters, with a space wherever a wide gap stands for one.
 
-        Runs of spaces become one; a space at the line's end is kept.
-        """
-        parts: list[str] = []
-        previous: Glyph | None = None
-        for glyph in self.glyphs:
-            if (
-                previous is not None
-                and glyph.x0 - previous.x1 > WORD_GAP * glyph.size
-                and not previous.text.isspace()
-                and not glyph.text.isspace()
-            ):
-                parts.append(" ")
-            parts.append(glyph.text)
-            previous = glyph
-        text = " ".join("".join(parts).split())
-        # -- a space the line ends on is where it wrapped between words: line joining
-        # -- downstream must see it, or Thai words either side would close up --
-        return f"{text} " if self.glyphs[-1].text.isspace() and text else text
+def line_text(glyphs: Sequence[Glyph]) -> str:
+    """Return the characters of ``glyphs``, with a space wherever a wide gap stands for one.
+
+    Runs of spaces become one; a space at the line's end is kept.
+    """
+    parts: list[str] = []
+    previous: Glyph | None = None
+    for glyph in glyphs:
+        if (
+            previous is not None
+            and glyph.x0 - previous.x1 > WORD_GAP * glyph.size
+            and not previous.text.isspace()
+            and not glyph.text.isspace()
+        ):
+            parts.append(" ")
+        parts.append(glyph.text)
+        previous = glyph
+    text = " ".join("".join(parts).split())
+    # -- a space the line ends on is where it wrapped between words: line joining
+    # -- downstream must see it, or Thai words either side would close up --
+    return f"{text} " if glyphs[-1].text.isspace() and text else text
+
+
+def repair_lines(lines: Sequence[Line]) -> list[Line]:
+    r"""Return ``lines`` with their Thai glyph damage repaired, in one call for all of them.
+
+    The repair keeps line breaks, so the lines go through joined by ``"\n"``; should a
+    repair ever merge two lines, each line is repaired on its own instead.
+    """
+    repaired = repair_glyphs("\n".join(line.text for line in lines)).split("\n")
+    if len(repaired) != len(lines):
+        repaired = [repair_glyphs(line.text) for line in lines]
+    return [
+        line if text == line.text else replace(line, text=text)
+        for line, text in zip(lines, repaired, strict=True)
+    ]
 
 
 def starts_with_list_label(text: str) -> bool:
@@ -145,7 +165,7 @@ def glyphs_to_lines(glyphs: Iterable[Glyph]) -> list[Line]:
             sorted((glyph for run in pieces for glyph in run), key=lambda glyph: glyph.x0)
         )
         if any(not glyph.text.isspace() for glyph in glyphs_of_line):
-            result.append(Line(glyphs_of_line))
+            result.append(Line(glyphs_of_line, line_text(glyphs_of_line)))
     return result
 
 
@@ -215,7 +235,7 @@ def _starts_paragraph(group: Sequence[Line], line: Line, column: Column) -> bool
 
 
 def _paragraph(lines: Sequence[Line], page: int, body_size: float | None) -> Paragraph:
-    text = repair_glyphs("\n".join(line.text for line in lines))
+    text = "\n".join(line.text for line in lines)
     label = _LIST_LABEL.match(text)
     if label is not None:
         return Paragraph(

@@ -34,6 +34,9 @@ _MARK_CATEGORIES = frozenset({"Mn", "Co"})
 """Characters written on the one before: combining marks, and private-use glyphs, which
 broken Thai fonts use for marks shifted to stack."""
 _FONT_NAME_BYTES = 128
+_NOT_DRAWN = frozenset("\r\n\x00")
+_LINE_END_HYPHENS = frozenset("\x02\ufffe")
+"""How PDFium writes a hyphen that ends a line (per character, and in a page's text)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,51 +135,45 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
     )
 
 
-def _read_glyphs(text_page: pdfium.PdfTextPage, page_top: float) -> Iterator[Glyph]:
+def _read_glyphs(text_page: pdfium.PdfTextPage, page_top: float) -> list[Glyph]:
     handle = text_page.raw
+    count = text_page.count_chars()
+    text = text_page.get_text_range(0, count) if count > 0 else ""
+    if len(text) != count:  # -- a character outside the BMP shifts the text against indices --
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i)) for i in range(count))
     box = pdfium_c.FS_RECTF()
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     font_name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
     font_flags = ctypes.c_int()
-    pending: Glyph | None = None
-    for index in range(text_page.count_chars()):
+    glyphs: list[Glyph] = []
+    chars: list[str] = []
+    base: tuple[float, float, float, float, float, float, bool] = (0, 0, 0, 0, 0, 0, False)
+    for index, char in enumerate(text):
         # -- PDFium invents spaces and line breaks from positions; lines are rebuilt later --
-        if pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
+        if char in _NOT_DRAWN or (char == " " and pdfium_c.FPDFText_IsGenerated(handle, index)):
             continue
-        char = chr(pdfium_c.FPDFText_GetUnicode(handle, index))
-        if char in "\r\n\x00\ufffe":
-            continue
-        # -- PDFium reports a hyphen that ends a line as U+0002 --
-        if char == "\x02":
+        if char in _LINE_END_HYPHENS:
             char = "-"
-        if pending is not None and unicodedata.category(char) in _MARK_CATEGORIES:
-            pending = Glyph(
-                pending.text + char,
-                pending.x0,
-                pending.x1,
-                pending.top,
-                pending.bottom,
-                pending.baseline,
-                pending.size,
-                pending.bold,
-            )
+        if chars and unicodedata.category(char) in _MARK_CATEGORIES:
+            chars.append(char)
             continue
-        if pending is not None:
-            yield pending
+        if chars:
+            glyphs.append(Glyph("".join(chars), *base))
         pdfium_c.FPDFText_GetLooseCharBox(handle, index, box)
         pdfium_c.FPDFText_GetCharOrigin(handle, index, origin_x, origin_y)
-        pending = Glyph(
-            text=char,
-            x0=box.left,
-            x1=box.right,
-            top=page_top - box.top,
-            bottom=page_top - box.bottom,
-            baseline=page_top - origin_y.value,
-            size=pdfium_c.FPDFText_GetFontSize(handle, index),
-            bold=_is_bold(handle, index, font_name, font_flags),
+        chars = [char]
+        base = (
+            box.left,
+            box.right,
+            page_top - box.top,
+            page_top - box.bottom,
+            page_top - origin_y.value,
+            pdfium_c.FPDFText_GetFontSize(handle, index),
+            _is_bold(handle, index, font_name, font_flags),
         )
-    if pending is not None:
-        yield pending
+    if chars:
+        glyphs.append(Glyph("".join(chars), *base))
+    return glyphs
 
 
 def _is_bold(

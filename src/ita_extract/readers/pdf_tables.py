@@ -69,11 +69,6 @@ class DraftTable:
     box: Box
     cells: tuple[DraftCell, ...]
 
-    def contains(self, glyph: Glyph) -> bool:
-        """Return whether ``glyph`` sits inside the table's outer box."""
-        x0, top, x1, bottom = self.box
-        return x0 <= glyph.x_middle <= x1 and top <= glyph.y_middle <= bottom
-
 
 def edges_to_cell_boxes(edges: Sequence[Edge]) -> list[list[Box]]:
     """Given a page's ruling lines, return the boxes of each table's cells, table by table."""
@@ -103,25 +98,35 @@ def edges_to_cell_boxes(edges: Sequence[Edge]) -> list[list[Box]]:
     ]
 
 
-def find_tables(edges: Sequence[Edge], glyphs: Sequence[Glyph]) -> list[DraftTable]:
-    """Return the page's tables with each glyph inside one written into its cell's lines.
-
-    Glyphs inside a table's box are taken out of the page's running text by the caller
-    (:meth:`DraftTable.contains`).
-    """
-    tables = []
+def find_tables(
+    edges: Sequence[Edge], glyphs: Sequence[Glyph]
+) -> tuple[list[DraftTable], list[Glyph]]:
+    """Return the page's tables, their cells holding their lines, and the glyphs outside them."""
+    tables: list[DraftTable] = []
     for boxes in edges_to_cell_boxes(edges):
-        cells = tuple(DraftCell(box) for box in boxes)
         outer = (
             min(box[0] for box in boxes),
             min(box[1] for box in boxes),
             max(box[2] for box in boxes),
             max(box[3] for box in boxes),
         )
-        table = DraftTable(outer, cells)
-        _fill_cells(table, [glyph for glyph in glyphs if table.contains(glyph)])
-        tables.append(table)
-    return tables
+        tables.append(DraftTable(outer, tuple(DraftCell(box) for box in boxes)))
+    if not tables:
+        return [], list(glyphs)
+    inside: dict[int, list[Glyph]] = {index: [] for index in range(len(tables))}
+    outside: list[Glyph] = []
+    for glyph in glyphs:
+        x, y = glyph.x_middle, glyph.y_middle
+        for index, table in enumerate(tables):
+            x0, top, x1, bottom = table.box
+            if x0 <= x <= x1 and top <= y <= bottom:
+                inside[index].append(glyph)
+                break
+        else:
+            outside.append(glyph)
+    for index, table in enumerate(tables):
+        _fill_cells(table, inside[index])
+    return tables, outside
 
 
 def _fill_cells(table: DraftTable, glyphs: Sequence[Glyph]) -> None:
