@@ -78,7 +78,6 @@ _PUA_GLYPH = re.compile("[" + "".join(map(chr, _PUA_TO_THAI)) + "]")
 _THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
 """Thai consonants, vowels and marks; not digits, ฯ (U+0E2F) or ๆ (U+0E46), which end phrases."""
 _THAI_RUN = re.compile(f"[{_THAI_LETTER}]+")
-_TRAILING_THAI = re.compile(f"[{_THAI_LETTER}]+$")
 
 _NUMBER = re.compile(
     r"(?<![A-Za-z0-9.])(?P<sign>[-−])?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -99,6 +98,8 @@ _HYPHENS = frozenset("-‐")
 _MIN_SHORT_FRAGMENTS_FOR_JUSTIFIED_RUN = 3
 _MAX_SHORT_FRAGMENT_CHARS = 6
 _WORD_CACHE_SIZE = 8192
+_WRAP_CONTEXT_CHARS = 40
+"""Thai letters either side of a wrap that segmentation looks at: enough for any word."""
 _MAX_RUNS_NAMED = 5
 """A foreign-script warning names this many distinct runs; more would only bury the message."""
 
@@ -236,6 +237,22 @@ def _is_thai_letter(char: str) -> bool:
     return _THAI_RUN.fullmatch(char) is not None
 
 
+def _trailing_thai(text: str) -> str:
+    """Return the Thai letters ``text`` ends with, at most a segmentation window of them."""
+    start = len(text)
+    while (
+        start > 0 and len(text) - start < _WRAP_CONTEXT_CHARS and _is_thai_letter(text[start - 1])
+    ):
+        start -= 1
+    return text[start:]
+
+
+def _leading_thai(text: str) -> str:
+    """Return the Thai letters ``text`` starts with, at most a segmentation window of them."""
+    head = _THAI_RUN.match(text, 0, _WRAP_CONTEXT_CHARS)
+    return head[0] if head else ""
+
+
 @lru_cache(maxsize=_WORD_CACHE_SIZE)
 def _words(text: str) -> tuple[str, ...]:
     """Return PyThaiNLP's newmm segmentation of ``text``, whitespace kept as tokens."""
@@ -274,9 +291,9 @@ def _line_separator(left: str, right: str) -> str:
         return "" if left[-2:-1].isalnum() else " "
     if left[-1] in _NO_SPACE_AFTER or right[0] in _NO_SPACE_BEFORE:
         return ""
-    left_tail, right_head = _TRAILING_THAI.search(left), _THAI_RUN.match(right)
+    left_tail, right_head = _trailing_thai(left), _leading_thai(right)
     if left_tail and right_head:
-        return _thai_wrap_separator(left_tail[0], right_head[0])
+        return _thai_wrap_separator(left_tail, right_head)
     return " "
 
 
@@ -421,9 +438,9 @@ def clean_text(text: str, *, keep_thai_digits: bool = False) -> str:
     """Return a free-text field as the contract wants it.
 
     Glyphs repaired, markup and form blanks dropped, justification spaces removed line by
-    line, wrapped lines joined the Thai way, whitespace collapsed to single spaces, Thai digits made
-    Arabic unless ``keep_thai_digits``. Use :func:`clean_text_with_repairs` to learn what
-    was repaired.
+    line, wrapped lines joined the Thai way, whitespace collapsed to single spaces, Thai
+    digits made Arabic unless ``keep_thai_digits``. Use :func:`clean_text_with_repairs` to
+    learn what was repaired.
     """
     return clean_text_with_repairs(text, keep_thai_digits=keep_thai_digits)[0]
 
