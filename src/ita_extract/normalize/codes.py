@@ -27,12 +27,12 @@ _MAX_RANGE_LENGTH = 60
 # A code: a tool letter (optionally the whole tool name: ``OIT 11``) with optional dot or
 # spaces before the number, or a zero for the letter O, which also reads as zero-padding
 # (``011``, ``08``, ``008``). The number must end there: ``i1.5`` and ``0112`` are not codes,
-# nor are dates such as ``01/10``.
+# nor are dates and times (``01/10``, ``08.30``) or telephone numbers (``045-612345``).
 _CODE = (
     r"(?<![A-Za-z0-9./:])"
     r"(?:(?P<letter>[ieo])(?:it)?[ \t]*+\.?[ \t]*+(?P<number>[1-9][0-9]?)"
     r"|0{1,2}(?P<o_number>[1-9][0-9]?))"
-    r"(?![0-9]|\.[0-9]|[/:][0-9])"
+    r"(?![0-9]|\.[0-9]|[/:][0-9]|-[0-9]{4})"
 )
 _CODE_PATTERN = re.compile(_CODE, re.IGNORECASE)
 
