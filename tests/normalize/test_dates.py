@@ -147,3 +147,17 @@ def test_quarters_tile_the_fiscal_year(fiscal_year: int, quarter: int) -> None:
     assert this.start is not None and this.end is not None
     assert whole.start is not None and whole.end is not None
     assert whole.start <= this.start < this.end <= whole.end
+
+
+@given(
+    st.integers(min_value=1, max_value=12),
+    st.integers(min_value=1, max_value=12),
+    st.integers(min_value=2500, max_value=2700),
+)
+def test_a_range_writing_its_year_once_shares_it(first: int, last: int, be_year: int) -> None:
+    text = f"{thai_abbr_months[first - 1]} – {thai_abbr_months[last - 1]} {be_year}"
+    timeframe = parse_timeframe(text)
+    end_year = be_year - 543
+    start_year = end_year - 1 if first > last else end_year
+    assert timeframe.start == f"{start_year:04d}-{first:02d}"
+    assert timeframe.end == (None if first == last else f"{end_year:04d}-{last:02d}")
