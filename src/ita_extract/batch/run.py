@@ -159,6 +159,18 @@ def _save(store: RecordStore, key: str, outcome: Outcome) -> None:
         store.save_failure(key, Failure(outcome.reason or "error", outcome.message or ""))
 
 
+@dataclass(frozen=True)
+class _Verdict:
+    """What screening made of one input."""
+
+    entry: Entry
+    """Final, or provisional with status ``converted`` (its record decides in the end)."""
+    data: bytes | None = None
+    """The file's bytes, when a worker must convert it."""
+    reused: bool = False
+    """An earlier run decided the file (``resume``)."""
+
+
 class _Screening:
     """Read each input once, decide what can be decided without a worker, and queue the rest.
 
@@ -177,65 +189,48 @@ class _Screening:
     def jobs(self, progress: Progress) -> Iterator[Job]:
         """Yield the files that need a worker; count the others in ``progress`` at once."""
         for path in self.paths:
-            reused_before = self.reused
-            entry, data = self._screen(path)
-            self._decided[path] = entry
-            if data is not None and entry.key is not None:
-                yield Job(key=entry.key, file_name=path.name, data=data)
-            elif self.reused > reused_before:
+            verdict = self._screen(path)
+            self._decided[path] = verdict.entry
+            if verdict.data is not None and verdict.entry.key is not None:
+                yield Job(key=verdict.entry.key, file_name=path.name, data=verdict.data)
+            elif verdict.reused:
+                self.reused += 1
                 progress.drop()
             else:
-                progress.advance(entry.status)
+                progress.advance(verdict.entry.status)
 
-    def _screen(self, path: Path) -> tuple[Entry, bytes | None]:
-        """Return the file's entry, and its bytes when a worker must convert it.
-
-        An entry with status ``converted`` is provisional (the record decides in the end); it
-        comes without bytes when an earlier run already decided the file.
-        """
+    def _screen(self, path: Path) -> _Verdict:
         try:
             size = path.stat().st_size
-            if size > self.options.max_bytes:
-                return self._too_large(path, size), None
-            data = path.read_bytes()
+            # -- a file over the limit is hashed as a stream, never held in memory --
+            data = None if size > self.options.max_bytes else path.read_bytes()
+            sha256 = _sha256_of_file(path) if data is None else hashlib.sha256(data).hexdigest()
         except OSError as error:
-            return Entry(path, None, "failed", reason=REASON_UNREADABLE, message=str(error)), None
-        sha256 = hashlib.sha256(data).hexdigest()
+            return _Verdict(
+                Entry(path, None, "failed", reason=REASON_UNREADABLE, message=str(error))
+            )
         key = record_key(path, sha256)
         first = self._first_of_key.setdefault(key, path)
         if first != path:
             message = f"same name and content as {first.as_posix()}"
-            return Entry(path, sha256, "skipped", reason=REASON_DUPLICATE, message=message), None
+            return _Verdict(Entry(path, sha256, "skipped", None, REASON_DUPLICATE, message))
         pending = Entry(path, sha256, "converted", key=key)
         if self.resume and self.store.is_done(key):
-            self.reused += 1
-            return pending, None
+            return _Verdict(pending, reused=True)
         try:
+            if data is None:
+                raise DocumentTooLargeError(
+                    f"the file is {size / 2**20:.1f} MiB, "
+                    f"over the limit of {self.options.max_bytes / 2**20:.0f} MiB"
+                )
             detect_format(data)
         except UnsupportedFormatError as error:
-            return Entry(path, sha256, "skipped", reason=error.reason, message=str(error)), None
+            return _Verdict(Entry(path, sha256, "skipped", None, error.reason, str(error)))
         except ItaExtractError as error:
-            # -- empty or broken: a failure of the file, recorded like a worker's verdict --
-            return self._failed(path, sha256, key, Failure(error.reason, str(error))), None
-        return pending, data
-
-    def _failed(self, path: Path, sha256: str, key: str, failure: Failure) -> Entry:
-        """Record a failure found without a worker and return the file's final entry."""
-        self.store.save_failure(key, failure)
-        return Entry(path, sha256, "failed", key, failure.reason, failure.message)
-
-    def _too_large(self, path: Path, size: int) -> Entry:
-        with path.open("rb") as stream:
-            sha256 = hashlib.file_digest(stream, "sha256").hexdigest()
-        key = record_key(path, sha256)
-        if self.resume and self.store.is_done(key):
-            self.reused += 1
-            return Entry(path, sha256, "converted", key=key)
-        error = DocumentTooLargeError(
-            f"the file is {size / 2**20:.1f} MiB, "
-            f"over the limit of {self.options.max_bytes / 2**20:.0f} MiB"
-        )
-        return self._failed(path, sha256, key, Failure(error.reason, str(error)))
+            # -- too large, empty or broken: recorded like a worker's verdict, so resume skips it --
+            self.store.save_failure(key, Failure(error.reason, str(error)))
+            return _Verdict(Entry(path, sha256, "failed", key, error.reason, str(error)))
+        return _Verdict(pending, data)
 
     def entries(self) -> list[Entry]:
         """Return every input's final entry, in input order, workers' verdicts read back."""
@@ -248,9 +243,13 @@ class _Screening:
             return entry
         failure = self.store.load_failure(entry.key)
         if failure is None:
-            # -- cannot happen: every file sent to a worker gets a record before this point --
-            return Entry(entry.path, entry.sha256, "failed", entry.key, "not_run", "no record")
+            raise RuntimeError(f"no record of {entry.path} in {self.store.out_dir}")
         return Entry(entry.path, entry.sha256, "failed", entry.key, failure.reason, failure.message)
+
+
+def _sha256_of_file(path: Path) -> str:
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def _write_run_file(
@@ -261,7 +260,7 @@ def _write_run_file(
         "started_at": started_at.isoformat(timespec="seconds"),
         "elapsed_seconds": round(summary.elapsed_seconds, 3),
         "executor": executor,
-        "jobs": jobs or default_jobs(),
+        "jobs": jobs or (default_jobs() if executor == "local" else None),
         "processed": summary.processed,
         "reused": summary.reused,
         "files_per_minute": round(summary.processed / minutes, 1) if minutes else None,
