@@ -34,6 +34,7 @@ def test_every_report_has_its_formats() -> None:
         "ita-2567-tessaban-b",
         "ita-2566-single-table-c",
         "ita-2566-department-failed-d",
+        "ita-2565-tessaban-mueang-e",
     ):
         assert {f"{stem}.docx", f"{stem}.pdf"} <= names
     assert any(name.endswith(".doc") for name in names)
