@@ -11,9 +11,9 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from ita_extract.batch import BatchSummary
+from ita_extract.batch import BatchSummary, InputNotFoundError
 from ita_extract.batch.aggregate import Entry, write_aggregates
-from ita_extract.batch.inputs import InputNotFoundError, find_inputs
+from ita_extract.batch.inputs import find_inputs
 from ita_extract.batch.progress import open_progress
 from ita_extract.batch.store import Failure, RecordStore, record_key
 from ita_extract.cli.batch import exit_code

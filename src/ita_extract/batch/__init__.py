@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from ita_extract.batch.inputs import InputNotFoundError
+from ita_extract.batch.errors import InputNotFoundError, WorkerStartError
 from ita_extract.batch.run import (
     DEFAULT_MAX_MEMORY_MB,
     DEFAULT_TIMEOUT,
@@ -23,5 +23,6 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "BatchSummary",
     "InputNotFoundError",
+    "WorkerStartError",
     "convert",
 ]

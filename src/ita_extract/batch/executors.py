@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from pebble import ProcessPool
 
+from ita_extract.batch.errors import WorkerStartError
 from ita_extract.batch.task import (
     REASON_CRASH,
     Limits,
@@ -102,7 +103,7 @@ def _finished(pending: dict[Future[Outcome], str], limits: Limits) -> Iterator[t
             outcome = outcome_of(future, limits)
         except BrokenProcessPool as error:
             # -- no worker could even start: the environment's fault, not any file's --
-            raise RuntimeError(
+            raise WorkerStartError(
                 "the worker processes could not start; a script that calls "
                 "ita_extract.batch.convert must do so under `if __name__ == '__main__':`"
             ) from error
@@ -136,23 +137,24 @@ def run_dask(
         keys: dict[str, str] = {}
         for job in jobs:
             while futures.count() >= window:
-                yield _dask_outcome(next(futures), keys)
+                yield _dask_outcome(distributed, next(futures), keys)
             future = client.submit(
                 convert_isolated, job.data, job.file_name, options, limits, pure=False
             )
             keys[future.key] = job.key
             futures.add(future)
         for future in futures:
-            yield _dask_outcome(future, keys)
+            yield _dask_outcome(distributed, future, keys)
 
 
-def _dask_outcome(future: Any, keys: dict[str, str]) -> tuple[str, Outcome]:
+def _dask_outcome(distributed: Any, future: Any, keys: dict[str, str]) -> tuple[str, Outcome]:
+    """Return the outcome of a finished Dask task; any error but a lost worker stops the run."""
     key = keys.pop(future.key)
     try:
         outcome: Outcome = future.result()
-    except Exception as error:
-        # -- the Dask worker itself was lost (KilledWorker) or the task could not run --
-        return key, Outcome.failure(REASON_CRASH, f"the Dask task failed: {type(error).__name__}")
+    except distributed.KilledWorker:
+        # -- the file took its Dask worker down with it, again on every retry --
+        return key, Outcome.failure(REASON_CRASH, "the file brought down its Dask worker")
     return key, outcome
 
 
@@ -165,7 +167,16 @@ def convert_isolated(data: bytes, file_name: str, options: ParseOptions, limits:
 
     The task Dask runs. The pool is created once per Dask worker process, with one process per
     Dask thread, and stopped when the worker exits.
+
+    Raises:
+        WorkerStartError: the Dask worker is a daemonic process, which may not start any.
     """
+    if multiprocessing.current_process().daemon:
+        raise WorkerStartError(
+            "Dask workers run as daemonic processes, which cannot start the process pool that "
+            "enforces the time and memory limits; start them with the Dask setting "
+            "distributed.worker.daemon: false (DASK_DISTRIBUTED__WORKER__DAEMON=False)"
+        )
     workers = _dask_worker_threads()
     with _worker_pools_lock:
         pool = _worker_pools.get((workers, limits.max_memory_mb))

@@ -7,13 +7,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ita_extract.errors import ItaExtractError
-
-
-class InputNotFoundError(ItaExtractError, FileNotFoundError):
-    """Raise when an input is neither a file, nor a folder, nor a glob that matches anything."""
-
-    reason = "not_found"
+from ita_extract.batch.errors import InputNotFoundError
 
 
 def find_inputs(inputs: Iterable[str | os.PathLike[str]], *, exclude: Path) -> list[Path]:
