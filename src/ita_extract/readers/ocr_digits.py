@@ -10,8 +10,6 @@ number; where the package's fonts are missing, Tesseract's reading stands.
 
 from __future__ import annotations
 
-import itertools
-import statistics
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,6 +23,8 @@ from PIL import ImageDraw, ImageFont
 from ita_extract.readers.ocr_grid import Box, Image, ink_mask
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+CODE_LETTERS = "ie"
+"""Item codes' lower-case letters (IIT, EIT); OIT's ``O`` looks like ``๐`` and is read so."""
 FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/opentype/tlwg"))
 """Where Debian's fonts-thai-tlwg puts its fonts (TrueType or OpenType build)."""
 
@@ -43,8 +43,9 @@ _DOT_HEIGHT = 0.35
 _SPECK_AREA = 0.01
 """Dots smaller than this share of the tallest glyph's squared height are specks."""
 _MIN_SHAPE_PIXELS = 3
-_WIDE = 1.45
-"""A shape wider than this many median glyph widths is two digits touching."""
+_CUT_STEP = 2
+_WIDE = 1.5
+"""A shape this many times wider than tall is digits touching."""
 
 Vector = npt.NDArray[np.float32]
 
@@ -65,13 +66,14 @@ class _Template:
     aspect: float
 
 
-def read_thai_number(page: Image, box: Box) -> DigitReading | None:
+def read_thai_number(page: Image, box: Box, *, code: bool = False) -> DigitReading | None:
     """Return the Thai digits (and dots) of the number at ``box``, or None if it is not one.
 
     ``box`` is where Tesseract saw the number. Its boxes for Thai digits often cut the
     first or last glyph in half, so every ink shape that reaches into ``box`` is read whole.
-    None also when a shape is no digit, when nothing is drawn, or when no Thai fonts are
-    installed to draw the templates from.
+    With ``code``, the first glyph may also be an item code's letter (``i๑``, ``e๑๓``; an
+    ``O`` reads as ``๐``, which item codes accept for it). None also when a shape is no
+    digit, when nothing is drawn, or when no Thai fonts are installed to draw templates from.
     """
     templates = _templates()
     reach = box.height
@@ -94,10 +96,8 @@ def read_thai_number(page: Image, box: Box) -> DigitReading | None:
     if not templates or not glyphs:
         return None
     tallest = max(glyph.mask.shape[0] for glyph in glyphs)
-    digits = [glyph for glyph in glyphs if glyph.mask.shape[0] >= _DOT_HEIGHT * tallest]
-    if not digits:
+    if all(glyph.mask.shape[0] < _DOT_HEIGHT * tallest for glyph in glyphs):
         return None
-    median_width = statistics.median(glyph.mask.shape[1] for glyph in digits)
     text: list[str] = []
     scores: list[float] = []
     sure = True
@@ -106,11 +106,14 @@ def read_thai_number(page: Image, box: Box) -> DigitReading | None:
             if glyph.mask.sum() >= _SPECK_AREA * tallest * tallest:
                 text.append(".")
             continue
-        for part in _split_touching(glyph.mask, median_width):
-            match = _best_digit(part, templates)
-            if match is None:
-                return None
-            digit, score, margin = match
+        first = THAI_DIGITS + CODE_LETTERS if code and not scores else THAI_DIGITS
+        height, width = glyph.mask.shape
+        # -- Thai digits are about as wide as tall: a much wider shape is digits touching --
+        parts = round(width / height) if width > _WIDE * height else 1
+        matches = _read_parts(glyph.mask, parts, first, templates)
+        if matches is None:
+            return None
+        for digit, score, margin in matches:
             text.append(digit)
             scores.append(score)
             sure = sure and margin >= _SURE_MARGIN
@@ -148,25 +151,33 @@ def _column_groups(
     return glyphs
 
 
-def _split_touching(glyph: Vector, median_width: float) -> list[Vector]:
-    """Split a shape as wide as several digits at its thinnest columns."""
+def _read_parts(
+    glyph: Vector, parts: int, first: str, templates: tuple[_Template, ...]
+) -> list[tuple[str, float, float]] | None:
+    """Return the best reading of ``glyph`` as ``parts`` touching characters, or None.
+
+    The first character may be any of ``first``, the others only digits. Cuts are tried
+    around each expected boundary, and the split whose weakest character matches best wins:
+    the thinnest column is often inside a digit (the curl of ``๔`` meets the next digit).
+    """
+    if parts == 1:
+        match = _best_digit(glyph, [template for template in templates if template.digit in first])
+        return None if match is None else [match]
     width = glyph.shape[1]
-    parts = round(width / median_width) if width > _WIDE * median_width else 1
-    if parts <= 1:
-        return [glyph]
-    profile = glyph.sum(axis=0)
-    cuts = [0]
-    for part in range(1, parts):
-        expected = part * width // parts
-        window = max(1, width // (3 * parts))
-        low, high = max(cuts[-1] + 1, expected - window), min(width - 1, expected + window)
-        cuts.append(low + int(np.argmin(profile[low:high])) if high > low else expected)
-    cuts.append(width)
-    return [glyph[:, start:end] for start, end in itertools.pairwise(cuts) if end > start]
+    share = width / parts
+    best: list[tuple[str, float, float]] | None = None
+    for cut in range(max(1, int(share * 0.6)), min(width - 1, int(share * 1.4)) + 1, _CUT_STEP):
+        head = _read_parts(glyph[:, :cut], 1, first, templates)
+        tail = _read_parts(glyph[:, cut:], parts - 1, THAI_DIGITS, templates) if head else None
+        if head is None or tail is None:
+            continue
+        if best is None or min(m[1] for m in head + tail) > min(m[1] for m in best):
+            best = head + tail
+    return best
 
 
-def _best_digit(glyph: Vector, templates: tuple[_Template, ...]) -> tuple[str, float, float] | None:
-    """Return the best digit for ``glyph``, its score, and its lead over the best other digit."""
+def _best_digit(glyph: Vector, templates: list[_Template]) -> tuple[str, float, float] | None:
+    """Return the best character for ``glyph``, its score, and its lead over the next best."""
     features = _features(glyph)
     if features is None:
         return None
@@ -206,7 +217,7 @@ def _features(glyph: Vector) -> tuple[Vector, float] | None:
 
 @cache
 def _templates() -> tuple[_Template, ...]:
-    """Return every Thai digit as drawn by every upright Thai font installed."""
+    """Return every Thai digit and code letter as drawn by every upright Thai font installed."""
     fonts = sorted(
         path
         for folder in FONT_DIRS
@@ -218,7 +229,7 @@ def _templates() -> tuple[_Template, ...]:
     templates: list[_Template] = []
     for path in fonts:
         font = ImageFont.truetype(str(path), _TEMPLATE_PX)
-        for digit in THAI_DIGITS:
+        for digit in THAI_DIGITS + CODE_LETTERS:
             canvas = PILImage.new("L", (3 * _TEMPLATE_PX, 3 * _TEMPLATE_PX), 0)
             ImageDraw.Draw(canvas).text((_TEMPLATE_PX, _TEMPLATE_PX), digit, font=font, fill=255)
             features = _features((np.asarray(canvas) > 127).astype(np.float32))
