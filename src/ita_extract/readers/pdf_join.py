@@ -13,6 +13,9 @@ from collections.abc import Collection, Mapping, Sequence
 
 from ita_extract.document import Block, Cell, Paragraph, Table
 
+MIN_CUT_CELLS = 2
+"""Cells that must run on past the break, with text below it, to call a full row cut."""
+
 
 def join_continued_tables(
     pages: Sequence[Sequence[Block]],
@@ -62,7 +65,7 @@ def join_tables(upper: Table, lower: Table, *, running_on: frozenset[int] = froz
     lower_rows = max(cell.row_end for cell in lower_cells)
     above = {cell.col_start: cell for cell in upper.cells if cell.row_end == upper.row_count}
     opening = [cell for cell in lower_cells if cell.row_start == 0]
-    cut_row = _is_cut_row(opening, above)
+    cut_row = _is_cut_row(opening, above, running_on)
     # -- a cut row's lower part becomes part of the upper table's last row --
     offset = upper.row_count - 1 if cut_row else upper.row_count
     joined: dict[int, Cell] = {id(cell): cell for cell in upper.cells}
@@ -119,28 +122,32 @@ def _row_texts(table: Table) -> list[tuple[str, ...]]:
     ]
 
 
-def _is_cut_row(opening: Sequence[Cell], above: Mapping[int, Cell]) -> bool:
+def _is_cut_row(
+    opening: Sequence[Cell], above: Mapping[int, Cell], running_on: frozenset[int]
+) -> bool:
     """Return whether the lower part's first row is the rest of the upper part's last row.
 
-    The break leaves empty the cells whose text already ended above it. A merged cell of
+    The break leaves empty the cells whose text already ended above it (a merged cell of
     several rows is empty below the break by nature, so only cells that covered one row
-    above count.
+    above count). When every cell still had text to go, the reader's ``running_on`` tells:
+    a row that ended on its own fills to its bottom in its tallest cell only, a cut row in
+    every cell the break cut, and their rest does not open with a new list item.
     """
     if not any(not _is_empty(cell) for cell in opening) or not all(
         cell.col_start in above and above[cell.col_start].col_end == cell.col_end
         for cell in opening
     ):
         return False
-    for cell in opening:
-        partner = above.get(cell.col_start)
-        if (
-            partner is not None
-            and partner.row_span == 1
-            and _is_empty(cell)
-            and not _is_empty(partner)
-        ):
-            return True
-    return False
+    one_row = [(cell, above[cell.col_start]) for cell in opening]
+    one_row = [(cell, partner) for cell, partner in one_row if partner.row_span == 1]
+    if any(_is_empty(cell) and not _is_empty(partner) for cell, partner in one_row):
+        return True
+    rests = [
+        cell for cell, partner in one_row if partner.col_start in running_on and not _is_empty(cell)
+    ]
+    return len(rests) >= MIN_CUT_CELLS and any(
+        cell.paragraphs[0].list_label is None for cell in rests
+    )
 
 
 def _is_empty(cell: Cell) -> bool:

@@ -38,9 +38,12 @@ of the column's width ended its paragraph early: the next line starts a new one.
 HEADING_SIZE_RATIO = 1.15
 HEADING_MAX_CHARS = 200
 
-# -- a bullet glyph, or a number with a dot or bracket, then a space: ▪ • - 1. ๑. (๒) 3) --
+# -- a bullet glyph, or a dash or a number with a dot or bracket then a space: ▪ • - 1. ๑. (๒)
+# -- 3); the DOCX reader's split_typed_label applies the same rule to typed labels. A bullet
+# -- glyph needs no space after it: Word's list tab can be narrower than a word gap --
 _LIST_LABEL = re.compile(
-    r"^\s*(?P<label>[▪•●○◦■□▫‣⁃∙➢➤►✓\-–*]|\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\))\s+(?=\S)"
+    r"^\s*(?:(?P<bullet>[▪•●○◦■□▫‣⁃◆◇❖∙·➢➤►✓✔])\s*"
+    r"|(?P<label>[*\-–]|\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\))\s+)(?=\S)"
 )
 
 
@@ -91,6 +94,16 @@ class Line:
         return self.x1 - self.x0
 
     @property
+    def first_word_width(self) -> float:
+        """Return the width of the line's text up to its first space or word gap."""
+        end = self.glyphs[0]
+        for glyph in self.glyphs[1:]:
+            if glyph.text.isspace() or glyph.x0 - end.x1 > WORD_GAP * glyph.size:
+                break
+            end = glyph
+        return end.x1 - self.glyphs[0].x0
+
+    @property
     def bold(self) -> bool:
         """Return whether every visible glyph of the line is bold."""
         return all(glyph.bold for glyph in self.glyphs if not glyph.text.isspace())
@@ -132,6 +145,9 @@ def repair_lines(lines: Sequence[Line]) -> list[Line]:
         line if text == line.text else replace(line, text=text)
         for line, text in zip(lines, repaired, strict=True)
     ]
+
+
+_DASHES = frozenset("-–")
 
 
 def starts_with_list_label(text: str) -> bool:
@@ -192,6 +208,11 @@ class Column:
     right: float
     pitch: float
     """The document's :func:`line_pitch`."""
+    page_text: bool = True
+    """True for a page's running text, False for a cell. In a page's text, a line leaving
+    much of the column empty ends its paragraph and a first-line indent starts one; in a
+    narrow cell, Thai wraps before a long word leave as much room, and centred text moves
+    its left edge, so neither tells there."""
 
     @classmethod
     def around(cls, lines: Sequence[Line], pitch: float) -> Column:
@@ -218,12 +239,20 @@ def lines_to_paragraphs(
 
 def _starts_paragraph(group: Sequence[Line], line: Line, column: Column) -> bool:
     previous = group[-1]
-    if _LIST_LABEL.match(line.text):
+    label = _LIST_LABEL.match(line.text)
+    # -- a dash opening a wrapped line is a range's (ตุลาคม ๒๕๖๖ / – กันยายน) unless the
+    # -- paragraph is itself a dash item --
+    if label is not None and (label.group("label") not in _DASHES or _dash_item(group[0])):
         return True
     if line.baseline - previous.baseline > PARAGRAPH_GAP * column.pitch * previous.size:
         return True
     if previous.bold != line.bold:
         return True
+    # -- the line's first word would have fitted on the line above: the break was typed --
+    if line.first_word_width + WORD_GAP * line.size < column.right - previous.x1:
+        return True
+    if not column.page_text:
+        return False
     width = column.right - column.left
     if width - previous.width > max(SHORT_LINE_EMS * previous.size, SHORT_LINE_SHARE * width):
         return True
@@ -234,6 +263,11 @@ def _starts_paragraph(group: Sequence[Line], line: Line, column: Column) -> bool
     return left_aligned and not first_is_list and line.x0 - previous.x0 > INDENT * line.size
 
 
+def _dash_item(line: Line) -> bool:
+    label = _LIST_LABEL.match(line.text)
+    return label is not None and label.group("label") in _DASHES
+
+
 def _paragraph(lines: Sequence[Line], page: int, body_size: float | None) -> Paragraph:
     text = "\n".join(line.text for line in lines)
     label = _LIST_LABEL.match(text)
@@ -241,7 +275,7 @@ def _paragraph(lines: Sequence[Line], page: int, body_size: float | None) -> Par
         return Paragraph(
             text=text[label.end() :],
             kind=ParagraphKind.LIST_ITEM,
-            list_label=label.group("label"),
+            list_label=label.group("bullet") or label.group("label"),
             page=page,
         )
     kind = ParagraphKind.PARAGRAPH

@@ -44,6 +44,8 @@ MIN_EDGE_LENGTH = 3.0
 BOUNDARY_TOLERANCE = 2.0
 """Cell corners closer than this belong to the same row or column boundary."""
 _NUMBER_ONLY = re.compile(r"^\d+(?:[.,]\d+)?%?$")
+PAGE_BOTTOM_SLACK = 0.25
+"""A table ending less than this share of a line above the text area's bottom was cut there."""
 SHORT_LINE = 0.75
 """A line narrower than this share of its cell ended its paragraph (it did not wrap)."""
 ALIGNED_BASELINES = 0.4
@@ -296,24 +298,34 @@ def _cut_at(cell: DraftCell, starts: Sequence[int], edges: Sequence[float]) -> l
 def columns_running_on(draft: DraftTable, body_bottom: float, pitch: float) -> frozenset[int]:
     """Return the columns whose bottom cell's text runs on past the page break.
 
-    That is so when the table reaches the bottom of the page's text area (the break cut
-    it, rather than the next row not fitting) and the cell's text fills it to its bottom
-    edge, leaving no room for another line.
+    A cell's text runs on when it fills the cell to its bottom edge, leaving no room for
+    another line. That alone tells for a merged cell (its rows are sized by the cells
+    beside it); a one-row cell fills its row whenever it is the row's tallest, so it counts
+    only when the table also reaches the very bottom of the page's text area, where the
+    break, not the end of the row, stopped it.
     """
+    cells = [cell for cell in draft.cells if cell.lines]
+    if not cells:
+        return frozenset()
+    line_height = pitch * max(line.size for cell in cells for line in cell.lines)
     outer_bottom = draft.box[3]
-    if not draft.cells:
-        return frozenset()
-    line_height = pitch * max(line.size for cell in draft.cells for line in cell.lines or ())
-    if outer_bottom < body_bottom - line_height:
-        return frozenset()
+    at_page_bottom = outer_bottom >= body_bottom - PAGE_BOTTOM_SLACK * line_height
     columns = _boundaries(value for cell in draft.cells for value in (cell.box[0], cell.box[2]))
+    rows = _boundaries(value for cell in draft.cells for value in (cell.box[1], cell.box[3]))
     return frozenset(
         _index(columns, cell.box[0])
-        for cell in draft.cells
+        for cell in cells
         if cell.box[3] == outer_bottom
-        and cell.lines
         and cell.box[3] - cell.lines[-1].bottom < line_height
+        and (at_page_bottom or _index(rows, cell.box[3]) - _index(rows, cell.box[1]) > 1)
     )
+
+
+def _cell_column(cell: DraftCell, pitch: float) -> Column:
+    """Return the text column of ``cell``: its box less the padding its text keeps."""
+    x0, _, x1, _ = cell.box
+    padding = max(0.0, min((line.x0 for line in cell.lines), default=x0) - x0)
+    return Column(x0 + padding, x1 - padding, pitch, page_text=False)
 
 
 def draft_to_table(draft: DraftTable, page: int, pitch: float) -> Table:
@@ -339,7 +351,11 @@ def draft_to_table(draft: DraftTable, page: int, pitch: float) -> Table:
                 col_start=col_start,
                 col_end=col_end,
                 paragraphs=tuple(
-                    lines_to_paragraphs(cell.lines, page=page, column=Column(x0, x1, pitch))
+                    lines_to_paragraphs(
+                        cell.lines,
+                        page=page,
+                        column=_cell_column(cell, pitch),
+                    )
                 ),
                 page=page,
             )
