@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ita_extract.document import Cell, Paragraph
-from ita_extract.normalize.codes import find_item_codes, parse_references
+from ita_extract.normalize.codes import find_item_codes
 from ita_extract.normalize.dates import parse_timeframe
 from ita_extract.normalize.thai import parse_year
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
@@ -23,6 +23,7 @@ from ita_extract.records.lists import (
     paragraphs_to_entries,
     paragraphs_to_lines,
 )
+from ita_extract.records.recommendations import unwrapped_references
 from ita_extract.report import (
     ActionPlan,
     PlanRow,
@@ -236,7 +237,7 @@ def analysis_table_to_records(
                 Recommendation(
                     codes=codes,
                     text=text,
-                    references=parse_references(text),
+                    references=unwrapped_references(guidance.text if guidance else ""),
                     section=RecommendationSection.ANALYSIS,
                     topic=None,
                     page=page,

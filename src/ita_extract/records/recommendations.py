@@ -46,13 +46,26 @@ class _Draft:
 def paragraphs_to_lines(
     paragraphs: Sequence[Paragraph], tool: Tool | None = None
 ) -> list[TextLine]:
-    """Return the non-empty lines of ``paragraphs`` (list labels left out: codes are in text)."""
+    """Return the non-empty lines of ``paragraphs``, list labels kept.
+
+    Recommendations are prose, not lists: a label is a dash the reader took for a bullet
+    (``อ้างอิงจาก O7 -`` / ``O9``), and it belongs to the text.
+    """
     return [
         TextLine(line, paragraph.page, tool, opens_paragraph=index == 0)
         for paragraph in paragraphs
-        for index, line in enumerate(paragraph.text.split("\n"))
+        for index, line in enumerate(paragraph.labelled_text.split("\n"))
         if line.strip()
     ]
+
+
+def unwrapped_references(raw: str) -> list[str]:
+    """Return the references of ``raw`` text, read with its line breaks removed.
+
+    A narrow cell wraps a reference anywhere, inside a code too (``O๑`` / ``๗``); codes and
+    ranges are read from the unwrapped text, so the wrap never splits them.
+    """
+    return parse_references(raw.replace("\n", ""))
 
 
 def _ends_with_marker(text: str, ctx: BuildContext) -> bool:
@@ -126,8 +139,7 @@ def lines_to_recommendations(
             Recommendation(
                 codes=draft.codes,
                 text=text,
-                # Cleaned text: a reference wrapped over two lines reads as one.
-                references=parse_references(text),
+                references=unwrapped_references(raw),
                 section=section,
                 topic=topic,
                 page=draft.page,
