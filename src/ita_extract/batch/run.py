@@ -53,7 +53,7 @@ class BatchSummary:
 
 
 def convert(
-    inputs: Iterable[str | os.PathLike[str]],
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     out_dir: str | os.PathLike[str],
     *,
     jobs: int | None = None,
@@ -74,8 +74,8 @@ def convert(
     is replaced. See ``docs/batch.md`` for the output files.
 
     Args:
-        inputs: files, folders (walked recursively) and glob patterns. Files are told apart
-            by content: anything not a PDF, DOCX or DOC is listed as skipped.
+        inputs: files, folders (walked recursively) and glob patterns, or just one of them.
+            Files are told apart by content: anything not a PDF, DOCX or DOC is skipped.
         out_dir: the output folder, created if needed.
         jobs: worker processes; default one per core. With Dask the cluster's threads do the
             work, and ``jobs`` only caps the files in flight (twice ``jobs``).
@@ -100,7 +100,8 @@ def convert(
         if value is not None and value <= 0:
             raise ValueError(f"{name} must be positive, not {value}")
     out = Path(out_dir)
-    paths = find_inputs(inputs, exclude=out)
+    # -- one path is one input, not an iterable of one-letter inputs --
+    paths = find_inputs([inputs] if isinstance(inputs, str | os.PathLike) else inputs, exclude=out)
     store = RecordStore(out)
     store.prepare()
     options = ParseOptions(keep_thai_digits=keep_thai_digits, ocr=ocr, max_bytes=max_bytes)
