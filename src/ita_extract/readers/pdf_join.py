@@ -9,10 +9,12 @@ cells above), and a merged cell the break cut stays one cell.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 
 from ita_extract.document import Block, Cell, Paragraph, Table
 
+_NUMBER = re.compile(r"[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?%?")
 MIN_CUT_CELLS = 2
 """Cells that must run on past the break, with text below it, to call a full row cut."""
 
@@ -78,7 +80,7 @@ def join_tables(upper: Table, lower: Table, *, running_on: frozenset[int] = froz
             and cell.row_start == 0
             and (
                 cut_row
-                or (partner.col_start in running_on and partner.row_span > 1)
+                or (partner.col_start in running_on and (partner.row_span > 1 or cell.row_span > 1))
                 or (_is_empty(cell) and (partner.row_span > 1 or cell.row_span > 1))
             )
         )
@@ -127,11 +129,11 @@ def _is_cut_row(
 ) -> bool:
     """Return whether the lower part's first row is the rest of the upper part's last row.
 
-    The break leaves empty the cells whose text already ended above it (a merged cell of
-    several rows is empty below the break by nature, so only cells that covered one row
-    above count). When every cell still had text to go, the reader's ``running_on`` tells:
+    The break leaves empty the cells whose text already ended above it (a merged cell is
+    empty below the break by nature, so only cells of one row, above and below, count). When every cell still had text to go, the reader's ``running_on`` tells:
     a row that ended on its own fills to its bottom in its tallest cell only, a cut row in
-    every cell the break cut, and their rest does not open with a new list item.
+    every cell the break cut, and their rest is text (not a number such as a score) that
+    does not open with a new list item.
     """
     if not any(not _is_empty(cell) for cell in opening) or not all(
         cell.col_start in above and above[cell.col_start].col_end == cell.col_end
@@ -140,10 +142,20 @@ def _is_cut_row(
         return False
     one_row = [(cell, above[cell.col_start]) for cell in opening]
     one_row = [(cell, partner) for cell, partner in one_row if partner.row_span == 1]
-    if any(_is_empty(cell) and not _is_empty(partner) for cell, partner in one_row):
+    # -- an empty cell over several rows below the break is a merged cell going on --
+    if any(
+        _is_empty(cell) and cell.row_span == 1 and not _is_empty(partner)
+        for cell, partner in one_row
+    ):
         return True
+    # -- a number below the break (a score) is a value of its own, never the rest of one --
     rests = [
-        cell for cell, partner in one_row if partner.col_start in running_on and not _is_empty(cell)
+        cell
+        for cell, partner in one_row
+        if partner.col_start in running_on
+        and cell.row_span == 1
+        and not _is_empty(cell)
+        and not _NUMBER.fullmatch(cell.text.strip())
     ]
     return len(rests) >= MIN_CUT_CELLS and any(
         cell.paragraphs[0].list_label is None for cell in rests

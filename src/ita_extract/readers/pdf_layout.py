@@ -96,9 +96,10 @@ class Line:
     @property
     def first_word_width(self) -> float:
         """Return the width of the line's text up to its first space or word gap."""
+        threshold = _word_gap(self.glyphs)
         end = self.glyphs[0]
         for glyph in self.glyphs[1:]:
-            if glyph.text.isspace() or glyph.x0 - end.x1 > WORD_GAP * glyph.size:
+            if glyph.text.isspace() or glyph.x0 - end.x1 > threshold:
                 break
             end = glyph
         return end.x1 - self.glyphs[0].x0
@@ -114,12 +115,13 @@ def line_text(glyphs: Sequence[Glyph]) -> str:
 
     Runs of spaces become one; a space at the line's end is kept.
     """
+    threshold = _word_gap(glyphs)
     parts: list[str] = []
     previous: Glyph | None = None
     for glyph in glyphs:
         if (
             previous is not None
-            and glyph.x0 - previous.x1 > WORD_GAP * glyph.size
+            and glyph.x0 - previous.x1 > threshold
             and not previous.text.isspace()
             and not glyph.text.isspace()
         ):
@@ -130,6 +132,21 @@ def line_text(glyphs: Sequence[Glyph]) -> str:
     # -- a space the line ends on is where it wrapped between words: line joining
     # -- downstream must see it, or Thai words either side would close up --
     return f"{text} " if glyphs[-1].text.isspace() and text else text
+
+
+def _word_gap(glyphs: Sequence[Glyph]) -> float:
+    """Return the gap between glyphs that stands for a space on this line.
+
+    A quarter of the font size beyond the line's usual gap between letters: justified Thai
+    spreads every letter apart (``ค ว ร``), and those gaps are not spaces.
+    """
+    gaps = [
+        right.x0 - left.x1
+        for left, right in pairwise(glyphs)
+        if not left.text.isspace() and not right.text.isspace()
+    ]
+    usual = max(0.0, median(gaps)) if gaps else 0.0
+    return usual + WORD_GAP * max(glyph.size for glyph in glyphs)
 
 
 def repair_lines(lines: Sequence[Line]) -> list[Line]:
