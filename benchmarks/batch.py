@@ -10,6 +10,7 @@ worker. Each copy gets its own name, so every one is converted: nothing is dedup
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -44,6 +45,8 @@ def main() -> int:
         make_archive(archive, args.reports)
         rates: dict[int, float] = {}
         for workers in args.workers:
+            # -- other processes on the cores slow the parallel run most: say how busy it was --
+            load = os.getloadavg()[0]
             summary = convert(
                 [archive], Path(scratch) / f"out-{workers}", jobs=workers, progress="none"
             )
@@ -58,7 +61,8 @@ def main() -> int:
             print(
                 f"{workers} worker(s): {summary.converted} reports in "
                 f"{summary.elapsed_seconds:.1f} s = {rates[workers]:.0f} reports/min, "
-                f"peak memory per worker {summary.peak_worker_memory_mb or 0:.0f} MiB"
+                f"peak memory per worker {summary.peak_worker_memory_mb or 0:.0f} MiB "
+                f"(load average before: {load:.1f} on {os.cpu_count()} cores)"
             )
     base = rates.get(1)
     for workers, rate in rates.items():
