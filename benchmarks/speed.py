@@ -35,7 +35,7 @@ from ita_extract.readers.pdf import read_pdf
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DOUBLED_SOURCE = FIXTURES / "ita-2566-obt-a.pdf"
-RUNS = 3
+RUNS = 5
 
 # -- runs in a fresh interpreter, so the peak covers imports plus one parse and nothing else;
 # -- VmHWM, not ru_maxrss, which Linux carries over from the forking parent --
@@ -75,14 +75,18 @@ class Figures:
         return ours / self.pdfplumber_seconds
 
 
-def best_of(runs: int, action: Callable[[], object]) -> float:
-    """Return the shortest wall time of ``runs`` calls of ``action``."""
-    times = []
+def best_of(runs: int, *actions: Callable[[], object]) -> list[float]:
+    """Return the shortest wall time of ``runs`` calls of each action.
+
+    The actions take turns, so a machine busy with other work slows them alike.
+    """
+    best = [float("inf")] * len(actions)
     for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for index, action in enumerate(actions):
+            start = time.perf_counter()
+            action()
+            best[index] = min(best[index], time.perf_counter() - start)
+    return best
 
 
 def pdfplumber_pass(data: bytes) -> None:
@@ -92,8 +96,8 @@ def pdfplumber_pass(data: bytes) -> None:
             page.extract_text()
 
 
-def parse_seconds(data: bytes) -> float | None:
-    """Return the best time of parse(), or None if it does not get through the file.
+def parses(data: bytes) -> bool:
+    """Return whether parse() gets through ``data``.
 
     A fixture that is not a whole report (tests/fixtures/pdf-reader/) may stop parse()
     with any error; the reader's own time is still measured.
@@ -102,8 +106,8 @@ def parse_seconds(data: bytes) -> float | None:
         parse(data)
     except Exception as error:  # -- report it and go on timing the reader --
         print(f"parse() failed: {type(error).__name__}: {error}", file=sys.stderr)
-        return None
-    return best_of(RUNS, lambda: parse(data))
+        return False
+    return True
 
 
 def memory_mib(path: Path) -> tuple[float, float]:
@@ -125,12 +129,19 @@ def measure(name: str, path: Path) -> Figures | None:
     except ItaExtractError:
         return None  # -- a scan or a broken file: nothing for a text-layer reader to time --
     imports_mib, peak = memory_mib(path)
+    actions: list[Callable[[], object]] = [
+        lambda: read_pdf(data, ocr="never"),
+        lambda: pdfplumber_pass(data),
+    ]
+    if parses(data):
+        actions.append(lambda: parse(data))
+    read_seconds, pdfplumber_seconds, *parse_seconds = best_of(RUNS, *actions)
     return Figures(
         name=name,
         pages=document.page_count or 0,
-        parse_seconds=parse_seconds(data),
-        read_seconds=best_of(RUNS, lambda: read_pdf(data, ocr="never")),
-        pdfplumber_seconds=best_of(RUNS, lambda: pdfplumber_pass(data)),
+        parse_seconds=parse_seconds[0] if parse_seconds else None,
+        read_seconds=read_seconds,
+        pdfplumber_seconds=pdfplumber_seconds,
         imports_mib=imports_mib,
         peak_mib=peak,
     )
@@ -155,7 +166,7 @@ def doubled(source: Path) -> Iterator[Path]:
 
 def print_table(rows: list[Figures]) -> None:
     header = (
-        f"{'file':<42} {'pages':>5} {'parse s':>8} {'read s':>8} {'pages/s':>8} "
+        f"{'file':<50} {'pages':>5} {'parse s':>8} {'read s':>8} {'pages/s':>8} "
         f"{'plumber s':>9} {'ratio':>6} {'import MiB':>10} {'peak MiB':>8}"
     )
     print(header)
@@ -164,7 +175,7 @@ def print_table(rows: list[Figures]) -> None:
         ours = row.parse_seconds if row.parse_seconds is not None else row.read_seconds
         parse_text = f"{row.parse_seconds:8.3f}" if row.parse_seconds is not None else "       -"
         print(
-            f"{row.name:<42} {row.pages:>5} {parse_text} {row.read_seconds:8.3f} "
+            f"{row.name:<50} {row.pages:>5} {parse_text} {row.read_seconds:8.3f} "
             f"{row.pages / ours:8.1f} {row.pdfplumber_seconds:9.3f} {row.ratio:6.3f} "
             f"{row.imports_mib:10.1f} {row.peak_mib:8.1f}"
         )
