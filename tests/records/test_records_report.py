@@ -171,3 +171,48 @@ def test_thai_digits_kept_on_request():
     )
     assert report.overall.score == 90.0
     assert report.agency.district == "โพธิ์ศรีสุวรรณ"
+
+
+@pytest.mark.parametrize(
+    ("lines", "agency"),
+    [
+        (
+            ("เทศบาลตำบล ท่าช้าง อำเภอบางกล่ำ จังหวัดสงขลา",),
+            Agency(name="เทศบาลตำบล ท่าช้าง", kind="เทศบาลตำบล", district="บางกล่ำ", province="สงขลา"),
+        ),
+        (
+            (
+                "ตามที่ สำนักงาน ป.ป.ช. ได้ประเมิน",
+                "องค์การบริหารส่วนจังหวัดน่าน ได้รับผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566",
+            ),
+            Agency(name="องค์การบริหารส่วนจังหวัดน่าน", kind="องค์การบริหารส่วนจังหวัด"),
+        ),
+        (
+            ("กรมส่งเสริมอุตสาหกรรมชุมชน", "กระทรวงอุตสาหกรรม"),
+            Agency(name="กรมส่งเสริมอุตสาหกรรมชุมชน", kind="กรม"),
+        ),
+    ],
+)
+def test_agency_name_kind_and_place(lines, agency):
+    title = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2566"
+    assert build_report(document(title, *lines, INDICATORS)).agency == agency
+
+
+def test_numbered_eit_recommendations_and_a_category_on_its_own_line():
+    report = build_report(
+        document(
+            *TITLE,
+            INDICATORS,
+            "ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT Survey)",
+            para("e๖ หน่วยงานควรจัดทำคู่มือ", label="1."),
+            para("e๗ หน่วยงานควรเปิดช่องทางรับฟัง", label="2."),
+            "ส่วนที่ ๓ การวิเคราะห์ข้อจำกัดในการดำเนินการตามมาตรการ",
+            "ข้อจำกัดด้านงบประมาณ",
+            "งบประมาณมีจำกัด",
+        )
+    )
+    assert [(r.codes, r.text) for r in report.recommendations] == [
+        (["e6"], "หน่วยงานควรจัดทำคู่มือ"),
+        (["e7"], "หน่วยงานควรเปิดช่องทางรับฟัง"),
+    ]
+    assert report.limitations == [Limitation(category="งบประมาณ", text="งบประมาณมีจำกัด")]

@@ -15,7 +15,7 @@ from ita_extract.report import Indicator
 
 UNREADABLE_SCORE = "indicator.unreadable_score"
 
-_NAME_NUMBER = re.compile(r"^\s*(?:ตัวชี้วัดที่)?\s*([0-9]{1,2})\s*[.):]?\s+")
+_NAME_NUMBER = r"^\s*(?:{prefixes})?\s*([0-9]{{1,2}})\s*[.):]?\s+"
 
 
 @dataclass(frozen=True)
@@ -26,9 +26,10 @@ class IndicatorRows:
     total_score: float | None
 
 
-def _split_number(name: str) -> tuple[int | None, str]:
+def _split_number(name: str, ctx: BuildContext) -> tuple[int | None, str]:
     """Return the number a name cell opens with (``ตัวชี้วัดที่ 1 การปฏิบัติ…``) and the rest."""
-    match = _NAME_NUMBER.match(thai_to_arabic_digits(name))
+    prefixes = "|".join(map(re.escape, ctx.vocabulary.words("indicators.number_prefixes")))
+    match = re.match(_NAME_NUMBER.format(prefixes=prefixes), thai_to_arabic_digits(name))
     if match is None:
         return None, name
     return int(match[1]), name[match.end() :].strip()
@@ -71,7 +72,7 @@ def table_to_indicators(table: RecognizedTable, ctx: BuildContext) -> IndicatorR
             continue
         number_value = parse_number(number_cell.text) if number_cell is not None else None
         number = int(number_value) if number_value and number_value.is_integer() else None
-        named_number, raw_name = _split_number(raw_name)
+        named_number, raw_name = _split_number(raw_name, ctx)
         name = ctx.clean(raw_name, page=page, where="indicator name") or None
         number = number or named_number or (_number_by_name(name or "", ctx.fiscal_year))
         if number is None or not 1 <= number <= 20:

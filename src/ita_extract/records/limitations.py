@@ -28,14 +28,17 @@ def build_limitations(ctx: BuildContext) -> list[Limitation]:
     limitations: list[Limitation] = []
     for section in ctx.layout.sections_of_kind(SectionKind.LIMITATIONS):
         paragraphs = [paragraph for _, paragraph in ctx.layout.paragraphs_in(section)]
+        # A category written as a line of its own (``ข้อจำกัดด้านบุคลากร``) heads the text after.
+        pending: str | None = None
         for entry in lines_to_entries(paragraphs_to_lines(paragraphs, bullets)):
             text = ctx.clean(entry.text, page=entry.page, where="limitation")
-            if not text:
+            # Template instructions are the template's, not the agency's: dropped silently.
+            if not text or contains_phrase(instructions, text, min_score=DEFAULT_INSTRUCTION_SCORE):
                 continue
             category, rest = _split_category(text, ctx)
-            # Template instructions are the template's, not the agency's: dropped silently.
-            if contains_phrase(instructions, text, min_score=DEFAULT_INSTRUCTION_SCORE):
+            if category is not None and not rest.strip():
+                pending = category
                 continue
-            if rest.strip():
-                limitations.append(Limitation(category=category, text=rest.strip()))
+            limitations.append(Limitation(category=category or pending, text=rest.strip()))
+            pending = None
     return limitations

@@ -17,6 +17,7 @@ from ita_extract.normalize.thai import match_key
 from ita_extract.recognize import SectionKind
 from ita_extract.recognize.matching import phrase_key
 from ita_extract.records.context import BuildContext
+from ita_extract.records.lists import split_label
 from ita_extract.report import Recommendation, RecommendationSection, Tool
 
 CODE_INFERRED = "recommendation.code_inferred"
@@ -81,7 +82,9 @@ def _leading_codes(
     """Return the codes ``line`` opens with and its rest; no codes for a continuation."""
     if previous is not None and _ends_with_marker(previous, ctx):
         return [], line.text
-    codes, rest = split_leading_codes(line.text)
+    # A numbered or bulleted recommendation (``1. e6 หน่วยงานควร…``) opens with its codes too.
+    _, unlabelled = split_label(line.text, ctx.vocabulary.words("lists.bullets"))
+    codes, rest = split_leading_codes(unlabelled)
     if codes and (not rest.strip() or rest.lstrip()[0] in _REFERENCE_CONTINUATION):
         return [], line.text
     if codes or not line.opens_paragraph or line.tool is None:

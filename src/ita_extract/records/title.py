@@ -83,16 +83,20 @@ def _value_after(prefixes: Iterable[str], text: str) -> str | None:
 
 
 def _cut_name(text: str, kind: str, stops: Iterable[str]) -> str:
-    """Return the agency name: ``text`` up to the first location or year phrase after its kind.
+    """Return the agency name at the start of ``text``: its kind and the word that follows.
 
-    The search starts after the kind, which may itself hold a stop word (``…ส่วนจังหวัด``).
+    A name is one word (``องค์การบริหารส่วนตำบลอีเซ``), or the kind and one word where a space
+    follows the kind (``เทศบาลตำบล ท่าช้าง``); a location or year phrase glued to it ends it.
+    The search for those starts after the kind, which may hold one (``…ส่วนจังหวัด``).
     """
-    end = len(text)
+    words = text.split()
+    name = " ".join(words[:2]) if words and words[0] == kind and len(words) > 1 else words[0]
+    end = len(name)
     for stop in stops:
-        index = text.find(stop, len(kind))
+        index = name.find(stop, len(kind))
         if index != -1:
             end = min(end, index)
-    return text[:end].strip(" ,")
+    return name[:end].strip(" ,")
 
 
 def build_agency(ctx: BuildContext) -> Agency:
@@ -105,6 +109,7 @@ def build_agency(ctx: BuildContext) -> Agency:
     districts = ctx.vocabulary.words("title.district_prefixes")
     provinces = ctx.vocabulary.words("title.province_prefixes")
     stops = (*districts, *provinces, *ctx.vocabulary.words("title.fiscal_year_markers"))
+    not_agencies = ctx.vocabulary.words("agency.not_agencies")
     lines = title_lines(ctx)
     for index, (raw, page) in enumerate(lines):
         line = ctx.clean(raw, page=page, where="agency")
@@ -112,6 +117,8 @@ def build_agency(ctx: BuildContext) -> Agency:
         if found is None:
             continue
         start, kind = found
+        if any(line.startswith(other, start) for other in not_agencies):
+            continue
         name = _cut_name(line[start:], kind, stops)
         nearby = " ".join(ctx.clean(text) for text, _ in lines[index : index + 2])
         location = nearby[nearby.find(name) + len(name) :] if name in nearby else nearby
