@@ -179,7 +179,8 @@ def test_letters_inside_numbers_are_repaired_only_where_unambiguous(
 @pytest.mark.parametrize(
     ("read", "expected", "repairs"),
     [
-        ("ข้อ|๑", "ข้อi๑", [("|๑", "i๑")]),
+        ("ข้อ |๑", "ข้อ i๑", [("|๑", "i๑")]),
+        ("แ[1", "แ[1", []),
         ("ข้อ [๒๗ หน่วยงาน", "ข้อ i๒๗ หน่วยงาน", [("[๒๗", "i๒๗")]),
         ("ข้อ l5", "ข้อ i5", [("l5", "i5")]),
         # -- no code: three digits, a zero item, a stroke inside a word or a number --

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from ita_extract.readers.ocr_digits import read_thai_number
+from ita_extract.readers.ocr_digits import read_number
 from ita_extract.readers.ocr_grid import Box
 
 FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-thai-tlwg
@@ -35,16 +35,16 @@ def drawn(text: str, seed: int = 11) -> tuple[np.ndarray, Box]:
     ["๙๗.๖๑", "๙๕.๒๐", "๑๐๐", "๘๙.๑๙", "๗๖.๓๔", "๘๘.๕๗", "๒๕๖๖", "๐๑๒๓๔๕๖๗๘๙"],
 )
 def test_thai_numbers_are_read_digit_by_digit(number: str) -> None:
-    reading = read_thai_number(*drawn(number))
+    reading = read_number(*drawn(number))
     assert reading is not None
     assert reading.text == number
 
 
 @pytest.mark.parametrize("text", ["คะแนน", "ผ่าน", "ข้อ"])
 def test_words_are_not_numbers(text: str) -> None:
-    assert read_thai_number(*drawn(text)) is None
+    assert read_number(*drawn(text)) is None
 
 
 def test_nothing_drawn_is_no_number() -> None:
     blank = np.full((100, 500), 255, np.uint8)
-    assert read_thai_number(blank, Box(40, 20, 200, 80)) is None
+    assert read_number(blank, Box(40, 20, 200, 80)) is None

@@ -1,11 +1,12 @@
-"""A second reader for Thai digits, which Tesseract's Thai model reads poorly.
+"""A second reader for numbers and item codes, which Tesseract's Thai model reads poorly.
 
 In the TH Sarabun family of fonts (Laksaman is its free twin) Tesseract's ``tha`` model
 takes ``๙`` for ``๕`` or ``๓``, ``๖`` for ``๒`` and ``๗`` for ``ฒ``: a score like ``๙๗.๖๑``
-comes back as ``๕ฒ.๒๑``. Thai digits are ten single-stroke glyphs, so a nearest-template
-match of each connected ink shape against the digits drawn in the Thai fonts of Debian's
+comes back as ``๕ฒ.๒๑``. It also reads Arabic ``7`` as ``1`` and a code's ``e`` as ``6``.
+Digits are single-stroke glyphs, so a nearest-template match of each ink shape against the
+digits (and the code letters ``i``, ``e``) drawn in the Thai fonts of Debian's
 ``fonts-thai-tlwg`` reads them far better. It is used only where Tesseract already saw a
-number; where the package's fonts are missing, Tesseract's reading stands.
+number or a code; where the package's fonts are missing, Tesseract's reading stands.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from PIL import ImageDraw, ImageFont
 from ita_extract.readers.ocr_grid import Box, Image, ink_mask
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+DIGITS = THAI_DIGITS + "0123456789"
+"""Reports write numbers in Thai or Arabic digits; Tesseract misreads both (``7`` as ``1``)."""
 CODE_LETTERS = "ie"
 """Item codes' lower-case letters (IIT, EIT); OIT's ``O`` looks like ``๐`` and is read so."""
 FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/opentype/tlwg"))
@@ -40,6 +43,8 @@ _SURE_MARGIN = 0.04
 """A best match closer than this to a different digit's is reported as unsure."""
 _DOT_HEIGHT = 0.35
 """Shapes lower than this share of the tallest glyph are dots (decimal point, full stop)."""
+_COMMA_ASPECT = 1.4
+"""A punctuation shape this many times taller than wide is a comma, not a full stop."""
 _SPECK_AREA = 0.01
 """Dots smaller than this share of the tallest glyph's squared height are specks."""
 _MIN_SHAPE_PIXELS = 3
@@ -66,14 +71,24 @@ class _Template:
     aspect: float
 
 
-def read_thai_number(page: Image, box: Box, *, code: bool = False) -> DigitReading | None:
-    """Return the Thai digits (and dots) of the number at ``box``, or None if it is not one.
+def read_number(
+    page: Image,
+    box: Box,
+    *,
+    code: bool = False,
+    text_height: int = 0,
+    ends: tuple[str, str] = ("", ""),
+) -> DigitReading | None:
+    """Return the digits (and dots) of the number at ``box``, or None if it is not one.
 
     ``box`` is where Tesseract saw the number. Its boxes for Thai digits often cut the
     first or last glyph in half, so every ink shape that reaches into ``box`` is read whole.
     With ``code``, the first glyph may also be an item code's letter (``i๑``, ``e๑๓``; an
-    ``O`` reads as ``๐``, which item codes accept for it). None also when a shape is no
-    digit, when nothing is drawn, or when no Thai fonts are installed to draw templates from.
+    ``O`` reads as ``๐``, which item codes accept for it). Shapes lower than a third of
+    ``text_height`` (or of the tallest shape) are a full stop or a comma. ``ends`` are the
+    brackets or punctuation Tesseract saw at the token's start and end: a first or last shape
+    that is no digit is taken as those. None also when another shape is no digit, when nothing
+    is drawn, or when no Thai fonts are installed to draw templates from.
     """
     templates = _templates()
     reach = box.height
@@ -95,28 +110,34 @@ def read_thai_number(page: Image, box: Box, *, code: bool = False) -> DigitReadi
     ]
     if not templates or not glyphs:
         return None
-    tallest = max(glyph.mask.shape[0] for glyph in glyphs)
+    tallest = max(text_height, *(glyph.mask.shape[0] for glyph in glyphs))
     if all(glyph.mask.shape[0] < _DOT_HEIGHT * tallest for glyph in glyphs):
         return None
     text: list[str] = []
     scores: list[float] = []
     sure = True
-    for glyph in glyphs:
-        if glyph.mask.shape[0] < _DOT_HEIGHT * tallest:
-            if glyph.mask.sum() >= _SPECK_AREA * tallest * tallest:
-                text.append(".")
-            continue
-        first = THAI_DIGITS + CODE_LETTERS if code and not scores else THAI_DIGITS
+    for index, glyph in enumerate(glyphs):
         height, width = glyph.mask.shape
+        if height < _DOT_HEIGHT * tallest:
+            if glyph.mask.sum() >= _SPECK_AREA * tallest * tallest:
+                text.append("," if height > _COMMA_ASPECT * width else ".")
+            continue
+        first = DIGITS + CODE_LETTERS if code and not scores else DIGITS
         # -- Thai digits are about as wide as tall: a much wider shape is digits touching --
         parts = round(width / height) if width > _WIDE * height else 1
         matches = _read_parts(glyph.mask, parts, first, templates)
         if matches is None:
-            return None
+            end = ends[0] if index == 0 else ends[1] if index == len(glyphs) - 1 else ""
+            if not end:
+                return None
+            text.append(end)
+            continue
         for digit, score, margin in matches:
             text.append(digit)
             scores.append(score)
             sure = sure and margin >= _SURE_MARGIN
+    if not scores:
+        return None
     return DigitReading("".join(text), min(scores), sure)
 
 
@@ -168,7 +189,7 @@ def _read_parts(
     best: list[tuple[str, float, float]] | None = None
     for cut in range(max(1, int(share * 0.6)), min(width - 1, int(share * 1.4)) + 1, _CUT_STEP):
         head = _read_parts(glyph[:, :cut], 1, first, templates)
-        tail = _read_parts(glyph[:, cut:], parts - 1, THAI_DIGITS, templates) if head else None
+        tail = _read_parts(glyph[:, cut:], parts - 1, DIGITS, templates) if head else None
         if head is None or tail is None:
             continue
         if best is None or min(m[1] for m in head + tail) > min(m[1] for m in best):
@@ -217,7 +238,7 @@ def _features(glyph: Vector) -> tuple[Vector, float] | None:
 
 @cache
 def _templates() -> tuple[_Template, ...]:
-    """Return every Thai digit and code letter as drawn by every upright Thai font installed."""
+    """Return every digit and code letter as drawn by every upright Thai font installed."""
     fonts = sorted(
         path
         for folder in FONT_DIRS
@@ -229,7 +250,7 @@ def _templates() -> tuple[_Template, ...]:
     templates: list[_Template] = []
     for path in fonts:
         font = ImageFont.truetype(str(path), _TEMPLATE_PX)
-        for digit in THAI_DIGITS + CODE_LETTERS:
+        for digit in DIGITS + CODE_LETTERS:
             canvas = PILImage.new("L", (3 * _TEMPLATE_PX, 3 * _TEMPLATE_PX), 0)
             ImageDraw.Draw(canvas).text((_TEMPLATE_PX, _TEMPLATE_PX), digit, font=font, fill=255)
             features = _features((np.asarray(canvas) > 127).astype(np.float32))

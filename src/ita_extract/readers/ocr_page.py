@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 import pytesseract
 from PIL import Image as PILImage
 
 from ita_extract.document import Block, Cell, Paragraph, ParagraphKind, Table
 from ita_extract.errors import ConversionTimeoutError
 from ita_extract.normalize.codes import parse_item_code
-from ita_extract.readers.ocr_digits import THAI_DIGITS, DigitReading, read_thai_number
+from ita_extract.readers.ocr_digits import DIGITS, DigitReading, read_number
 from ita_extract.readers.ocr_grid import (
     Box,
     Image,
@@ -51,9 +52,12 @@ _UNREADABLE_MEAN_CONFIDENCE = 30
 _MIN_CELL_INK_PIXELS = 25
 _MAX_NUMBER_CHARS = 12
 _MAX_CODE_CHARS = 4
+_OPENING = "(["
+_CLOSING = ")],;:"
 _NUMERIC_SHARE = 0.5
 """A token Tesseract read with at least this share of Thai digits and dots is a number."""
 _SPECK_CONFIDENCE = 10
+_SPECK_PIXELS = 8
 _CELL_INSET = 4
 """Pixels trimmed inside a cell's borders, so that no trace of a ruling reaches Tesseract."""
 _CELL_ZOOM = 1.5
@@ -85,8 +89,8 @@ _NUMBER_WITH_LOOKALIKES = re.compile(
     r"(?<![A-Za-z0-9๐-๙])[0-9๐-๙][0-9๐-๙.]*[oOlI|][0-9๐-๙.oOlI|]*(?![A-Za-z0-9๐-๙])"
 )
 """A number that a letter slipped into: it starts with a digit, so it is no item code."""
-_CODE_WITH_LOOKALIKE = re.compile(r"(?<![A-Za-z0-9๐-๙.|\[!])[|\[!l][0-9๐-๙]{1,2}(?![0-9๐-๙.])")
-"""A stroke before one or two digits, after a space, a Thai letter or nothing."""
+_CODE_WITH_LOOKALIKE = re.compile(r"(?<!\S)[|\[!l][0-9๐-๙]{1,2}(?![0-9๐-๙.])")
+"""A stroke before one or two digits, at the start of a token (``IIT`` can read ``แ[1``)."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,7 @@ def read_page_image(image: PILImage.Image, page: int) -> PageResult:
     # -- a light blur evens out scanner grain, which otherwise turns Latin letters to Thai --
     clean = as_image(cv2.GaussianBlur(level, (3, 3), 0))
     clean[cv2.dilate(rulings, np.ones((5, 5), np.uint8)) > 0] = 255
+    clean[_specks(clean)] = 255
     reader = _PageReader(page)
 
     tables: list[tuple[int, Block]] = [(grid.box.top, reader.table(clean, grid)) for grid in grids]
@@ -183,6 +188,17 @@ def read_page_image(image: PILImage.Image, page: int) -> PageResult:
         return PageResult((), (_unreadable(page, f"mean OCR confidence {mean:.0f}"),))
     ordered = sorted([*tables, *paragraphs], key=lambda placed: placed[0])
     return PageResult(tuple(block for _, block in ordered), tuple(reader.warnings))
+
+
+def _specks(page: Image) -> npt.NDArray[np.bool_]:
+    """Return where dust on the scanner glass left dots smaller than any mark of the script.
+
+    Tesseract reads clusters of them as words (``za ey``); Thai tone marks and full stops
+    are several times larger, so they stay.
+    """
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink_mask(page), connectivity=8)
+    small = np.flatnonzero(stats[:, cv2.CC_STAT_AREA] < _SPECK_PIXELS)
+    return np.isin(labels, small[small > 0])
 
 
 def _unreadable(page: int, why: str) -> Warning:
@@ -250,21 +266,31 @@ class _PageReader:
         )
 
     def _reread_numbers(self, line: Line, image: Image) -> Line:
-        """Return ``line`` with its Thai numbers and item codes read again by the digit reader.
+        """Return ``line`` with its numbers and item codes read again by the digit reader.
 
         Only tokens Tesseract itself read as mostly digits, or as a short run of non-Thai
         marks after Thai letters (``ข้อio`` for ``ข้อ i๑``), are read again, on their own
         pixels; where the digit reader cannot read every shape, Tesseract's text stays.
         """
+        height = round(statistics.median(word.box.height for word in line.words))
         tokens: list[tuple[Word, ...]] = []
         for token in line.tokens:
-            tokens.extend(self._reread_token(token, image))
+            tokens.extend(self._reread_token(token, image, height))
         return Line(tuple(tokens))
 
-    def _reread_token(self, token: tuple[Word, ...], image: Image) -> list[tuple[Word, ...]]:
+    def _reread_token(
+        self, token: tuple[Word, ...], image: Image, height: int
+    ) -> list[tuple[Word, ...]]:
         text = "".join(word.text for word in token)
         if _looks_numeric(text):
-            reading = read_thai_number(image, _union(word.box for word in token))
+            ends = (
+                text[0] if text[0] in _OPENING else "",
+                text[-1] if text[-1] in _CLOSING else "",
+            )
+            # -- a short token may be an item code whose letter Tesseract took for a digit --
+            short = len(text) <= _MAX_CODE_CHARS
+            box = _union(word.box for word in token)
+            reading = read_number(image, box, code=short, text_height=height, ends=ends)
             if reading is not None:
                 return [(self._read_word(reading, text, token),)]
         split = next(
@@ -276,8 +302,9 @@ class _PageReader:
         tail_text = "".join(word.text for word in tail)
         if len(tail_text) > _MAX_CODE_CHARS:
             return [token]
-        reading = read_thai_number(image, _union(word.box for word in tail), code=True)
-        if reading is None or not any(char in THAI_DIGITS for char in reading.text):
+        box = _union(word.box for word in tail)
+        reading = read_number(image, box, code=True, text_height=height)
+        if reading is None or not any(char in DIGITS for char in reading.text):
             return [token]
         return [*([head] if head else []), (self._read_word(reading, tail_text, tail),)]
 
@@ -373,10 +400,10 @@ def _has_thai_letter(words: Sequence[Word]) -> bool:
 
 
 def _looks_numeric(text: str) -> bool:
-    """Tell whether Tesseract's reading of a token is mostly a Thai number."""
-    if not any(char in THAI_DIGITS for char in text) or len(text) > _MAX_NUMBER_CHARS:
+    """Tell whether Tesseract's reading of a token is mostly a number."""
+    if not any(char in DIGITS for char in text) or len(text) > _MAX_NUMBER_CHARS:
         return False
-    digit_like = sum(char in THAI_DIGITS or char in ".," for char in text)
+    digit_like = sum(char in DIGITS or char in ".," for char in text)
     return digit_like >= _NUMERIC_SHARE * len(text)
 
 
