@@ -6,6 +6,7 @@ from the reader's output.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -278,3 +279,58 @@ def test_text_pages_never_go_to_ocr_in_auto_mode(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(ocr_module, "ocr_pages", fail)
     assert not read_pdf(fixture_bytes("no-inner-borders.pdf")).ocr
+
+
+REPORTS = Path(__file__).parents[1] / "fixtures"
+REPORT_PAIRS = [
+    "ita-2566-obt-a",
+    "ita-2566-department-failed-d",
+    "ita-2566-single-table-c",
+    "ita-2567-tessaban-b",
+    "ita-2565-tessaban-mueang-e",
+]
+
+
+def cell_texts(document: Document) -> list[dict[tuple[int, int, int, int], str]]:
+    """Return each table's cells by extent, their text without white space (wraps differ)."""
+    return [
+        {(c.row_start, c.row_end, c.col_start, c.col_end): squeeze(c.text) for c in table.cells}
+        for table in document.tables
+    ]
+
+
+@pytest.mark.parametrize("stem", REPORT_PAIRS)
+def test_pdf_tables_match_the_docx_tables_cell_for_cell(stem: str) -> None:
+    from ita_extract.readers.docx import read_docx
+
+    pdf = read_pdf((REPORTS / f"{stem}.pdf").read_bytes())
+    docx = read_docx((REPORTS / f"{stem}.docx").read_bytes())
+    assert cell_texts(pdf) == cell_texts(docx)
+
+
+@pytest.mark.parametrize("stem", REPORT_PAIRS)
+def test_pdf_list_items_match_the_docx_list_items(stem: str) -> None:
+    from ita_extract.readers.docx import read_docx
+
+    def items(document: Document) -> list[tuple[str, str]]:
+        paragraphs = [*document.paragraphs]
+        paragraphs += [p for table in document.tables for c in table.cells for p in c.paragraphs]
+        return sorted((p.list_label or "", squeeze(p.text)) for p in paragraphs if p.list_label)
+
+    pdf = read_pdf((REPORTS / f"{stem}.pdf").read_bytes())
+    docx = read_docx((REPORTS / f"{stem}.docx").read_bytes())
+    assert items(pdf) == items(docx)
+
+
+def test_docs_example_runs_and_prints_what_it_says(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = Path(__file__).parents[2]
+    page = (root / "docs" / "readers.md").read_text(encoding="utf-8")
+    section = page.split("\n## PDF", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+    assert blocks
+    monkeypatch.chdir(root)
+    for number, block in enumerate(blocks, start=1):
+        exec(compile(block, f"docs/readers.md PDF example {number}", "exec"), {})
+    assert capsys.readouterr().out.splitlines() == ["IIT 1 6 1"]

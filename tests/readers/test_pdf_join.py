@@ -136,3 +136,86 @@ OTHER_TABLE = Table(
 def test_tables_that_do_not_continue_stay_apart(pages: list[list[Block]]) -> None:
     blocks = join_continued_tables(pages)
     assert blocks == [block for page in pages for block in page]
+
+
+def test_merged_cell_running_on_takes_the_text_below_the_break() -> None:
+    second = table(
+        1,
+        [
+            cell(0, 0, "และการจัดซื้อจัดจ้าง", page=2),
+            cell(0, 1, "มาตรการ ค", page=2),
+            cell(0, 2, "เมษายน ๒๕๖๗", page=2),
+        ],
+        page=2,
+    )
+    without = join_continued_tables([[FIRST_PART], [second]])
+    [joined] = join_continued_tables([[FIRST_PART], [second]], running_on={1: {0}})
+    assert isinstance(without[0], Table) and isinstance(joined, Table)
+    assert texts(without[0])[3, 4, 0] == "และการจัดซื้อจัดจ้าง"
+    assert texts(joined)[1, 4, 0] == "๑. กระบวนการ\nและการจัดซื้อจัดจ้าง"
+    assert texts(joined)[3, 4, 1] == "มาตรการ ค"
+
+
+FULL_CUT = table(
+    1,
+    [
+        cell(0, 0, "", rows=1, page=2),
+        cell(0, 1, "ครึ่งหลัง", page=2),
+        cell(0, 2, "ถึงมีนาคม", page=2),
+    ],
+    page=2,
+)
+SCORES_BELOW = table(
+    1,
+    [
+        cell(0, 0, "", rows=1, page=2),
+        cell(0, 1, "๙๐.๕๐", page=2),
+        cell(0, 2, "๘๘.๐๐", page=2),
+    ],
+    page=2,
+)
+ITEMS_BELOW = table(
+    1,
+    [
+        cell(0, 0, "", rows=1, page=2),
+        Cell(
+            row_start=0,
+            row_end=1,
+            col_start=1,
+            col_end=2,
+            paragraphs=(Paragraph(text="มาตรการ ค", list_label="▪", page=2),),
+            page=2,
+        ),
+        cell(0, 2, "ครึ่งหลัง", page=2),
+    ],
+    page=2,
+)
+
+
+@pytest.mark.parametrize(
+    ("lower", "running_on", "rows"),
+    [
+        (FULL_CUT, {1: {1, 2}}, 3),
+        (FULL_CUT, {1: {1}}, 4),
+        (FULL_CUT, {}, 4),
+        (SCORES_BELOW, {1: {1, 2}}, 4),
+    ],
+    ids=["every-cell-runs-on", "one-cell-runs-on", "no-geometry", "scores-below"],
+)
+def test_row_cut_with_text_in_every_cell(
+    lower: Table, running_on: dict[int, set[int]], rows: int
+) -> None:
+    [joined] = join_continued_tables([[FIRST_PART], [lower]], running_on=running_on)
+    assert isinstance(joined, Table)
+    assert joined.row_count == rows
+
+
+def test_list_item_below_the_break_is_its_own_paragraph() -> None:
+    [joined] = join_continued_tables([[FIRST_PART], [ITEMS_BELOW]], running_on={1: {1, 2}})
+    assert isinstance(joined, Table)
+    cut = next(c for c in joined.cells if c.row_start == 2 and c.col_start == 1)
+    assert [(p.list_label, p.text) for p in cut.paragraphs] == [
+        (None, "มาตรการ ข ครึ่งแรก"),
+        ("▪", "มาตรการ ค"),
+    ]
+    assert texts(joined)[2, 3, 2] == "มกราคม ๒๕๖๗\nครึ่งหลัง"
