@@ -283,13 +283,10 @@ class _PageReader:
     ) -> list[tuple[Word, ...]]:
         text = "".join(word.text for word in token)
         if _looks_numeric(text):
-            ends = (
-                text[0] if text[0] in _OPENING else "",
-                text[-1] if text[-1] in _CLOSING else "",
-            )
             # -- a short token may be an item code whose letter Tesseract took for a digit --
             short = len(text) <= _MAX_CODE_CHARS
             box = _union(word.box for word in token)
+            ends = _punctuation_ends(text)
             reading = read_number(image, box, code=short, text_height=height, ends=ends)
             if reading is not None:
                 return [(self._read_word(reading, text, token),)]
@@ -303,7 +300,8 @@ class _PageReader:
         if len(tail_text) > _MAX_CODE_CHARS:
             return [token]
         box = _union(word.box for word in tail)
-        reading = read_number(image, box, code=True, text_height=height)
+        ends = _punctuation_ends(tail_text)
+        reading = read_number(image, box, code=True, text_height=height, ends=ends)
         if reading is None or not any(char in DIGITS for char in reading.text):
             return [token]
         return [*([head] if head else []), (self._read_word(reading, tail_text, tail),)]
@@ -393,6 +391,11 @@ def repair_code_lookalikes(text: str) -> tuple[str, list[tuple[str, str]]]:
         return fixed
 
     return _CODE_WITH_LOOKALIKE.sub(repair, text), repairs
+
+
+def _punctuation_ends(text: str) -> tuple[str, str]:
+    """Return the bracket or punctuation Tesseract saw at each end of ``text``, if any."""
+    return (text[0] if text[0] in _OPENING else "", text[-1] if text[-1] in _CLOSING else "")
 
 
 def _has_thai_letter(words: Sequence[Word]) -> bool:
