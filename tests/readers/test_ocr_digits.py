@@ -15,8 +15,8 @@ FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-
 FONT_PX = round(16 * 200 / 72)  # 16 pt at 200 dpi
 
 
-def drawn(text: str, seed: int = 11) -> tuple[np.ndarray, Box]:
-    """Return a noisy grey strip with ``text`` on it, and the box a reader would report."""
+def drawn(text: str, *, cut: int = 8, seed: int = 11) -> tuple[np.ndarray, Box]:
+    """Return a noisy strip with ``text`` on it, and a box cutting ``cut`` px off its start."""
     font = ImageFont.truetype(str(FONT_PATH), FONT_PX, layout_engine=ImageFont.Layout.RAQM)
     image = Image.new("L", (500, 100), 255)
     draw = ImageDraw.Draw(image)
@@ -24,8 +24,8 @@ def drawn(text: str, seed: int = 11) -> tuple[np.ndarray, Box]:
     left, top, right, bottom = draw.textbbox((40, 20), text, font=font)
     rng = np.random.default_rng(seed)
     pixels = np.asarray(image, dtype=np.float64) + rng.normal(0, 6, (100, 500))
-    # -- Tesseract's boxes for Thai digits often cut the first glyph: so does this one --
-    box = Box(left + 8, top, right, bottom)
+    # -- Tesseract's boxes for Thai digits often cut the first glyph: so may this one --
+    box = Box(left + cut, top, right, bottom)
     return np.clip(pixels, 0, 255).astype(np.uint8), box
 
 
@@ -38,6 +38,31 @@ def test_thai_numbers_are_read_digit_by_digit(number: str) -> None:
     reading = read_number(*drawn(number))
     assert reading is not None
     assert reading.text == number
+
+
+@pytest.mark.parametrize(
+    # -- Tesseract reads Arabic 7 as 1 in these fonts; a comma is no full stop --
+    "number",
+    ["78.92", "2566", "10", "1,250.75"],
+)
+def test_arabic_numbers_are_read_too(number: str) -> None:
+    reading = read_number(*drawn(number))
+    assert reading is not None
+    assert reading.text == number
+
+
+@pytest.mark.parametrize("code", ["i๑", "e๑๓", "i๒๗", "e6", "i26", "๐๑๑"])
+def test_item_codes_are_read_with_their_letter(code: str) -> None:
+    reading = read_number(*drawn(code, cut=0), code=True)
+    assert reading is not None
+    assert reading.text == code
+
+
+def test_brackets_tesseract_saw_are_kept_around_the_digits() -> None:
+    reading = read_number(*drawn("(๐๑๓)"), ends=("(", ")"))
+    assert reading is not None
+    assert reading.text == "(๐๑๓)"
+    assert read_number(*drawn("(๐๑๓)")) is None
 
 
 @pytest.mark.parametrize("text", ["คะแนน", "ผ่าน", "ข้อ"])

@@ -41,8 +41,8 @@ _MIN_MATCH = 0.55
 """A shape matching no digit template better than this is not a digit (a letter, a smudge)."""
 _SURE_MARGIN = 0.04
 """A best match closer than this to a different digit's is reported as unsure."""
-_DOT_HEIGHT = 0.35
-"""Shapes lower than this share of the tallest glyph are dots (decimal point, full stop)."""
+_DOT_HEIGHT = 0.45
+"""Shapes lower than this share of the tallest glyph are a full stop or a comma."""
 _COMMA_ASPECT = 1.4
 """A punctuation shape this many times taller than wide is a comma, not a full stop."""
 _SPECK_AREA = 0.01
