@@ -334,3 +334,16 @@ def test_docs_example_runs_and_prints_what_it_says(
     for number, block in enumerate(blocks, start=1):
         exec(compile(block, f"docs/readers.md PDF example {number}", "exec"), {})
     assert capsys.readouterr().out.splitlines() == ["IIT 1 6 1"]
+
+
+def test_ocr_always_without_ocr_installed_falls_back_to_the_text_layer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def missing(*_: object, **__: object) -> OcrPages:
+        raise MissingDependencyError("tesseract is not installed")
+
+    monkeypatch.setattr(ocr_module, "ocr_pages", missing)
+    document = read_pdf(fixture_bytes("no-inner-borders.pdf"), ocr="always")
+    assert not document.ocr
+    assert document.warnings == ()
+    assert squeeze(document.tables[0].cells[0].text) == "ลำดับ"

@@ -90,29 +90,32 @@ def read_pdf(data: bytes, *, ocr: OcrMode = "auto") -> Document:
         NoTextLayerError: no page has text and OCR is off or not installed.
     """
     contents = _read_pages(data)
-    scanned = [
-        content.number for content in contents if ocr == "always" or not _has_text_layer(content)
-    ]
+    without_text = [content.number for content in contents if not _has_text_layer(content)]
+    to_ocr = [content.number for content in contents] if ocr == "always" else without_text
     warnings: list[Warning] = []
     ocr_blocks: dict[int, list[Block]] = {}
-    if scanned and ocr != "never":
-        ocr_blocks = _run_ocr(data, scanned, contents, warnings)
-    elif scanned and not any(map(_has_text_layer, contents)):
+    if to_ocr and ocr != "never":
+        ocr_blocks = _run_ocr(data, to_ocr, contents, warnings)
+    elif len(without_text) == len(contents):
         raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE}; OCR was turned off")
-    for number in scanned:
-        if number not in ocr_blocks:
-            warnings.append(
-                Warning(
-                    code=PAGE_WITHOUT_TEXT,
-                    message="the page has no text layer and was not read by OCR",
-                    page=number,
-                )
-            )
-    text_layer = _text_layer_blocks([c for c in contents if c.number not in ocr_blocks])
-    for content in contents:
+    warnings.extend(
+        Warning(
+            code=PAGE_WITHOUT_TEXT,
+            message="the page has no text layer and was not read by OCR",
+            page=number,
+        )
+        for number in without_text
+        if number not in ocr_blocks
+    )
+    from_text_layer = [content for content in contents if content.number not in ocr_blocks]
+    text_layer = _text_layer_blocks(from_text_layer)
+    for content in from_text_layer:
         warnings.extend(_script_warnings(content))
     pages = [
-        ocr_blocks.get(number) or text_layer.blocks.get(number, []) for number in _numbers(contents)
+        ocr_blocks[content.number]
+        if content.number in ocr_blocks
+        else text_layer.blocks[content.number]
+        for content in contents
     ]
     return Document(
         format=SourceFormat.PDF,
@@ -121,10 +124,6 @@ def read_pdf(data: bytes, *, ocr: OcrMode = "auto") -> Document:
         ocr=bool(ocr_blocks),
         warnings=tuple(sorted(warnings, key=lambda warning: warning.page or 0)),
     )
-
-
-def _numbers(contents: Sequence[PageContent]) -> list[int]:
-    return [content.number for content in contents]
 
 
 def _read_pages(data: bytes) -> list[PageContent]:
