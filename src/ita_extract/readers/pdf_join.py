@@ -130,10 +130,11 @@ def _is_cut_row(
     """Return whether the lower part's first row is the rest of the upper part's last row.
 
     The break leaves empty the cells whose text already ended above it (a merged cell is
-    empty below the break by nature, so only cells of one row, above and below, count). When every cell still had text to go, the reader's ``running_on`` tells:
-    a row that ended on its own fills to its bottom in its tallest cell only, a cut row in
-    every cell the break cut, and their rest is text (not a number such as a score) that
-    does not open with a new list item.
+    empty below the break by nature, so only cells of one row, above and below, count).
+    When every cell still had text to go, the reader's ``running_on`` tells: a row that
+    ended on its own fills to its bottom in its tallest cell only, a cut row in every cell
+    the break cut, and their rest is text (not a number such as a score) that does not
+    open with a new list item.
     """
     if not any(not _is_empty(cell) for cell in opening) or not all(
         cell.col_start in above and above[cell.col_start].col_end == cell.col_end

@@ -49,44 +49,38 @@ _LIST_LABEL = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """Glyphs on one baseline, left to right as written, and their text (see :func:`line_text`).
+    """Glyphs on one baseline, left to right as written, their text and their box.
 
-    The text is built once, when the line is, and replaced by its Thai-repaired form in one
-    pass per page (:func:`repair_lines`).
+    Build lines with :meth:`of`, which measures them once. The text (see :func:`line_text`)
+    is replaced by its Thai-repaired form in one pass per page (:func:`repair_lines`).
     """
 
     glyphs: tuple[Glyph, ...]
     text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    """The largest font size on the line."""
 
-    @property
-    def x0(self) -> float:
-        """Return the left edge of the line."""
-        return min(glyph.x0 for glyph in self.glyphs)
-
-    @property
-    def x1(self) -> float:
-        """Return the right edge of the line."""
-        return max(glyph.x1 for glyph in self.glyphs)
-
-    @property
-    def top(self) -> float:
-        """Return the top of the line's box."""
-        return min(glyph.top for glyph in self.glyphs)
-
-    @property
-    def bottom(self) -> float:
-        """Return the bottom of the line's box."""
-        return max(glyph.bottom for glyph in self.glyphs)
+    @classmethod
+    def of(cls, glyphs: tuple[Glyph, ...]) -> Line:
+        """Return the line of ``glyphs`` (at least one), measured."""
+        return cls(
+            glyphs,
+            line_text(glyphs),
+            min(glyph.x0 for glyph in glyphs),
+            max(glyph.x1 for glyph in glyphs),
+            min(glyph.top for glyph in glyphs),
+            max(glyph.bottom for glyph in glyphs),
+            max(glyph.size for glyph in glyphs),
+        )
 
     @property
     def baseline(self) -> float:
         """Return the line's baseline (the first glyph's)."""
         return self.glyphs[0].baseline
-
-    @property
-    def size(self) -> float:
-        """Return the largest font size on the line."""
-        return max(glyph.size for glyph in self.glyphs)
 
     @property
     def width(self) -> float:
@@ -198,7 +192,7 @@ def glyphs_to_lines(glyphs: Iterable[Glyph]) -> list[Line]:
             sorted((glyph for run in pieces for glyph in run), key=lambda glyph: glyph.x0)
         )
         if any(not glyph.text.isspace() for glyph in glyphs_of_line):
-            result.append(Line(glyphs_of_line, line_text(glyphs_of_line)))
+            result.append(Line.of(glyphs_of_line))
     return result
 
 
