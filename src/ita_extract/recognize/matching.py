@@ -14,6 +14,8 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from ita_extract.normalize.thai import match_key
+from ita_extract.recognize.vocabulary import Vocabulary
+from ita_extract.report import Tool
 
 
 @dataclass(frozen=True)
@@ -94,3 +96,19 @@ def contains_phrase(phrases: Iterable[str], text: str, *, min_score: float) -> b
     """Return whether any of ``phrases`` occurs (fuzzily) anywhere in ``text``."""
     key = match_key(text)
     return any(locate_phrase(phrase, key).score >= min_score for phrase in phrases)
+
+
+def text_to_tool(text: str, vocabulary: Vocabulary) -> Tool | None:
+    """Return the one tool ``text`` names (``IIT``, ``แบบวัด…ภายนอก (EIT)``), or None.
+
+    None also when the text names several tools: a merged cell over two tools names neither.
+    """
+    key = match_key(text)
+    if not key:
+        return None
+    named = {
+        tool
+        for tool, words in vocabulary.tools.items()
+        if any(phrase_key(word) in key for word in words)
+    }
+    return named.pop() if len(named) == 1 else None

@@ -28,6 +28,10 @@ DEFAULT_HEADER_MAX_DEPTH = 2
 """Header rows read together (``คะแนน`` over ``ปี 2565 | ปี 2566``)."""
 DEFAULT_SUB_HEADER_MAX_CHARS = 24
 """Key length above which a cell is data, not a second header row's label."""
+DEFAULT_CONTENT_MIN_SHARE = 0.6
+"""Share of a column's cells that must be codes (or scores) for a headerless topic table."""
+DEFAULT_CONTENT_MIN_ROWS = 2
+"""Cells a column needs before its content can tell the table's kind."""
 DEFAULT_REPEATED_HEADER_SHARE = 0.6
 """Share of a row's cells that must repeat the header for the row to be a repeated header."""
 
@@ -45,6 +49,8 @@ class RecognizeSettings:
     header_max_depth: int = DEFAULT_HEADER_MAX_DEPTH
     sub_header_max_chars: int = DEFAULT_SUB_HEADER_MAX_CHARS
     repeated_header_share: float = DEFAULT_REPEATED_HEADER_SHARE
+    content_min_share: float = DEFAULT_CONTENT_MIN_SHARE
+    content_min_rows: int = DEFAULT_CONTENT_MIN_ROWS
     vocabulary: Vocabulary = field(default_factory=load_vocabulary)
 
     def __post_init__(self) -> None:
@@ -57,12 +63,15 @@ class RecognizeSettings:
             "header_search_rows",
             "header_max_depth",
             "sub_header_max_chars",
+            "content_min_rows",
         ):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
         for name in ("heading_max_offset", "min_partial_chars"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative, not {getattr(self, name)}")
+        if not 0 < self.content_min_share <= 1:
+            raise ValueError(f"content_min_share must be in (0, 1], not {self.content_min_share}")
         if not 0 < self.repeated_header_share <= 1:
             raise ValueError(
                 f"repeated_header_share must be in (0, 1], not {self.repeated_header_share}"

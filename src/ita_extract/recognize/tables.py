@@ -9,12 +9,13 @@ orchestrator in :mod:`ita_extract.recognize.layout`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from ita_extract.document import Cell, Table
+from ita_extract.normalize.codes import split_leading_codes
 from ita_extract.normalize.thai import match_key, parse_score, parse_year
 from ita_extract.recognize.matching import best_keyword_score, locate_phrase, phrase_key
 from ita_extract.recognize.settings import RecognizeSettings
@@ -285,6 +286,66 @@ def repeated_header_rows(
     return repeated
 
 
+def _column_cells(grid: Grid, column: int) -> list[Cell]:
+    """Return the non-empty cells that start in ``column``, each once, top to bottom."""
+    cells: list[Cell] = []
+    for row in grid:
+        cell = row[column]
+        fresh = cell is not None and all(cell is not seen for seen in cells)
+        if cell is not None and fresh and cell.col_start == column and cell.text.strip():
+            cells.append(cell)
+    return cells
+
+
+def _is_code_cell(text: str) -> bool:
+    codes, rest = split_leading_codes(text.strip())
+    return bool(codes) and not rest.strip()
+
+
+def _is_score_cell(text: str) -> bool:
+    return parse_score(text) is not None and match_key(text).isdigit()
+
+
+def _share(grid: Grid, column: int, test: Callable[[str], bool], min_rows: int) -> float:
+    cells = _column_cells(grid, column)
+    if len(cells) < min_rows:
+        return 0.0
+    return sum(test(cell.text) for cell in cells) / len(cells)
+
+
+def grid_to_content_match(grid: Grid, settings: RecognizeSettings) -> HeaderMatch | None:
+    """Given a table whose header is unreadable, return it as a topic table if its content is one.
+
+    A scan's shaded header row often OCRs to nothing; the table still reads as a topic table
+    when one column holds item codes (``ข้อ i1``) and a column right of it scores. The columns
+    left of the codes are, from the right, tool, title and number; the one after the scores
+    holds the remarks.
+    """
+    width = len(grid[0]) if grid else 0
+    min_rows, min_share = settings.content_min_rows, settings.content_min_share
+    code_shares = [_share(grid, column, _is_code_cell, min_rows) for column in range(width)]
+    question = max(range(width), key=code_shares.__getitem__, default=None)
+    if question is None or code_shares[question] < min_share:
+        return None
+    scores = [
+        column
+        for column in range(question + 1, width)
+        if _share(grid, column, _is_score_cell, min_rows) >= min_share
+    ]
+    if not scores:
+        return None
+    columns = {ColumnRole.QUESTION: question, ColumnRole.SCORE: scores[0]}
+    for role, column in zip(
+        (ColumnRole.TOOL, ColumnRole.TITLE, ColumnRole.NUMBER),
+        range(question - 1, -1, -1),
+        strict=False,
+    ):
+        columns[role] = column
+    if scores[0] + 1 < width:
+        columns[ColumnRole.REMARK] = scores[0] + 1
+    return HeaderMatch(TableKind.TOPIC, columns, (scores[0],), explained=0.0, total_score=0.0)
+
+
 def table_to_recognized(
     block_index: int, table: Table, settings: RecognizeSettings
 ) -> RecognizedTable | None:
@@ -292,7 +353,7 @@ def table_to_recognized(
     grid = table_to_grid(table)
     header = grid_to_header(grid, settings)
     if header is None:
-        return None
+        return _content_to_recognized(block_index, table, grid, settings)
     match, start, depth, labels = header
     first_data_row = start + depth
     header_rows = set(range(first_data_row)) | repeated_header_rows(
@@ -309,6 +370,30 @@ def table_to_recognized(
         score_columns=tuple(
             label_to_score_column(by_column[column], settings) for column in match.score_columns
         ),
+        grid=grid,
+    )
+
+
+def _content_to_recognized(
+    block_index: int, table: Table, grid: Grid, settings: RecognizeSettings
+) -> RecognizedTable | None:
+    """Return a table without a readable header as the kind its content shows, or None."""
+    match = grid_to_content_match(grid, settings)
+    if match is None:
+        return None
+    question = match.columns[ColumnRole.QUESTION]
+    first = next(
+        row
+        for row in range(len(grid))
+        if (cell := grid[row][question]) is not None and _is_code_cell(cell.text)
+    )
+    return RecognizedTable(
+        block_index=block_index,
+        table=table,
+        kind=match.kind,
+        columns=match.columns,
+        header_rows=frozenset(range(first)),
+        score_columns=tuple(ScoreColumn(column) for column in match.score_columns),
         grid=grid,
     )
 

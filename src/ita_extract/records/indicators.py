@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from ita_extract import framework
 from ita_extract.normalize.thai import match_key, parse_number, parse_score, thai_to_arabic_digits
 from ita_extract.recognize import ColumnRole, RecognizedTable, TableKind
-from ita_extract.recognize.matching import phrase_key
+from ita_extract.recognize.matching import phrase_key, text_to_tool
 from ita_extract.records.context import BuildContext
-from ita_extract.records.tools import text_to_tool
 from ita_extract.report import Indicator
 
 UNREADABLE_SCORE = "indicator.unreadable_score"

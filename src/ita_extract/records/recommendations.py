@@ -160,15 +160,33 @@ def build_eit_survey(ctx: BuildContext) -> list[Recommendation]:
     records: list[Recommendation] = []
     for section in ctx.layout.sections_of_kind(SectionKind.EIT_SURVEY):
         paragraphs = [paragraph for _, paragraph in ctx.layout.paragraphs_in(section)]
+        lines = paragraphs_to_lines(paragraphs, Tool.EIT)
+        if section.heading is not None:
+            lines = _heading_tail(section.heading.paragraph) + lines
         records.extend(
             lines_to_recommendations(
-                paragraphs_to_lines(paragraphs, Tool.EIT),
+                lines,
                 ctx,
                 section=RecommendationSection.EIT_SURVEY,
                 keep_uncoded_lead=False,
             )
         )
     return records
+
+
+def _heading_tail(heading: Paragraph) -> list[TextLine]:
+    """Return the lines of a heading paragraph from its first coded line on.
+
+    OCR and some PDFs glue the first paragraph to the heading above it.
+    """
+    lines = paragraphs_to_lines([heading], Tool.EIT)
+    coded = [
+        index for index, line in enumerate(lines) if index and split_leading_codes(line.text)[0]
+    ]
+    if not coded:
+        return []
+    tail = lines[coded[0] :]
+    return [TextLine(tail[0].text, tail[0].page, Tool.EIT, opens_paragraph=True), *tail[1:]]
 
 
 def build_oit_recommendation(ctx: BuildContext) -> str | None:

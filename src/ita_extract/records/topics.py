@@ -14,7 +14,7 @@ from ita_extract.document import Cell
 from ita_extract.normalize.codes import parse_item_code, split_leading_codes, tool_of_code
 from ita_extract.normalize.thai import match_key, parse_number, parse_score
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
-from ita_extract.recognize.matching import phrase_key
+from ita_extract.recognize.matching import phrase_key, text_to_tool
 from ita_extract.records.context import BuildContext
 from ita_extract.records.items import ItemMention
 from ita_extract.records.lists import label_number, split_label
@@ -23,7 +23,6 @@ from ita_extract.records.recommendations import (
     lines_to_recommendations,
     paragraphs_to_lines,
 )
-from ita_extract.records.tools import text_to_tool
 from ita_extract.report import (
     Assessment,
     ItemScore,
@@ -106,7 +105,9 @@ def _number_and_title(
         number = number or label_number(label)
         title = ctx.clean(rest, page=title_cells[0].page, where="topic title") or None
     page = heading_page or table.table.page
-    return number or heading_number, title or heading_title, page
+    # The heading's one line reads more reliably than a narrow merged cell's wrapped lines
+    # (a scan puts the cell's borders into its text).
+    return number or heading_number, heading_title or title, page
 
 
 def _distinct_cells(table: RecognizedTable, role: ColumnRole) -> list[Cell]:
