@@ -10,9 +10,11 @@ from ita_extract.recognize import (
     RecognizeSettings,
     SectionKind,
     TableKind,
+    load_vocabulary,
     recognize,
 )
-from ita_extract.report import SourceFormat
+from ita_extract.recognize.matching import text_to_tool
+from ita_extract.report import SourceFormat, Tool
 
 
 def _table(*rows: tuple[str, ...]) -> Table:
@@ -245,3 +247,38 @@ def test_settings_resolve_from_none_dict_or_instance():
     assert RecognizeSettings.resolve(None) == RecognizeSettings()
     assert RecognizeSettings.resolve({"heading_min_score": 90}).heading_min_score == 90
     assert RecognizeSettings.resolve(custom) is custom
+
+
+def test_topic_table_with_an_unreadable_header_is_told_by_its_content():
+    scanned = _table(
+        ("", "", "", "", "", ""),
+        ("1", "การปฏิบัติหน้าที่", "แ 1", "ข้อ i1", "98.90", "ผ่าน"),
+        ("", "", "", "ข้อ i2", "97.35", ""),
+        ("", "", "eT", "ข้อ e1", "94.20", ""),
+    )
+    [recognized] = recognize(_document(scanned)).tables
+    assert recognized.kind is TableKind.TOPIC
+    assert dict(recognized.columns) == {
+        ColumnRole.NUMBER: 0,
+        ColumnRole.TITLE: 1,
+        ColumnRole.TOOL: 2,
+        ColumnRole.QUESTION: 3,
+        ColumnRole.SCORE: 4,
+        ColumnRole.REMARK: 5,
+    }
+    assert recognized.data_rows() == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("IIT", Tool.IIT),
+        ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)", Tool.EIT),
+        ("‘EIT", Tool.EIT),
+        ("OIT", Tool.OIT),
+        ("IIT\nOIT", None),
+        ("แ 1", None),
+    ],
+)
+def test_text_names_one_tool(text, tool):
+    assert text_to_tool(text, load_vocabulary()) is tool

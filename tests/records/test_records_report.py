@@ -216,3 +216,15 @@ def test_numbered_eit_recommendations_and_a_category_on_its_own_line():
         (["e7"], "หน่วยงานควรเปิดช่องทางรับฟัง"),
     ]
     assert report.limitations == [Limitation(category="งบประมาณ", text="งบประมาณมีจำกัด")]
+
+
+def test_eit_text_glued_to_its_heading_is_read():
+    report = build_report(
+        document(
+            *TITLE,
+            INDICATORS,
+            "ส่วนที่ 2 ข้อเสนอแนะจากผู้ประเมินจัดเก็บข้อมูล (EIT Survey)\ne10 เทศบาลควรปรับปรุง",
+            "e12 เทศบาลควรเปิดโอกาส",
+        )
+    )
+    assert [r.codes for r in report.recommendations] == [["e10"], ["e12"]]
