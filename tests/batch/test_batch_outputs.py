@@ -11,7 +11,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from ita_extract.batch import BatchSummary, InputNotFoundError
+from ita_extract.batch import BatchSummary, InputNotFoundError, aggregate
 from ita_extract.batch.aggregate import Entry, write_aggregates
 from ita_extract.batch.inputs import find_inputs
 from ita_extract.batch.progress import open_progress
@@ -218,3 +218,15 @@ def test_exit_code(converted: int, failed: int, skipped: int, code: int) -> None
     summary = BatchSummary(Path("out"), converted + failed + skipped, converted, failed, skipped)
 
     assert exit_code(summary) == code
+
+
+def test_without_pyarrow_no_parquet_is_left_to_contradict_the_csv(
+    out_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(aggregate, "parquet_available", lambda: False)
+    store = RecordStore(out_dir)
+
+    write_aggregates([], store)
+
+    assert sorted(path.name for path in out_dir.glob("*.parquet")) == []
+    assert (out_dir / "items.csv").read_text(encoding="utf-8-sig").count("\n") == 1

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from ita_extract.batch.store import RecordStore, atomic_target, dumps, write_atomically
-from ita_extract.report import SCHEMA_VERSION, PlanRow, Report
+from ita_extract.report import SCHEMA_VERSION, PlanRow, Report, Tool
 
 Status = Literal["converted", "failed", "skipped"]
 Cell = str | int | float | bool | None
@@ -237,8 +237,8 @@ TABLES = (
 """The tidy tables, each written as ``<name>.csv`` (and ``<name>.parquet`` with pyarrow)."""
 
 
-def _tool(tool: Any) -> str | None:
-    return None if tool is None else str(tool.value)
+def _tool(tool: Tool | None) -> str | None:
+    return None if tool is None else tool.value
 
 
 def parquet_available() -> bool:
@@ -260,8 +260,8 @@ def write_aggregates(entries: Sequence[Entry], store: RecordStore) -> Totals:
         for entry, report in _with_reports(entries, store):
             totals.by_status[entry.status] += 1
             if report is None:
-                by_reason = totals.skipped_by_reason
-                by_reason = by_reason if entry.status == "skipped" else totals.failures_by_reason
+                skipped = entry.status == "skipped"
+                by_reason = totals.skipped_by_reason if skipped else totals.failures_by_reason
                 by_reason[entry.reason or "error"] += 1
                 failures_jsonl.write(dumps(_failure_row(entry)) + "\n")
                 continue
@@ -304,17 +304,18 @@ def _open_text(stack: ExitStack, path: Path, encoding: str = "utf-8") -> IO[str]
 
 
 class _TableWriter:
-    """Stream one tidy table's rows to CSV, and to Parquet in row groups when pyarrow is here."""
+    """Stream one tidy table's rows to CSV, and to Parquet when pyarrow is installed."""
 
     def __init__(self, stack: ExitStack, out_dir: Path, spec: TableSpec) -> None:
         self.spec = spec
-        self.columns = _REPORT_COLUMNS + spec.columns
+        columns = _REPORT_COLUMNS + spec.columns
         # -- utf-8-sig: Excel, which many provincial offices use, reads Thai right only with it --
         self.csv = csv.writer(_open_text(stack, out_dir / f"{spec.name}.csv", "utf-8-sig"))
-        self.csv.writerow(column.name for column in self.columns)
-        self.parquet = _ParquetTable(stack, out_dir, spec.name, self.columns)
-        self.parquet_enabled = parquet_available()
-        self.pending: list[tuple[Cell, ...]] = []
+        self.csv.writerow(column.name for column in columns)
+        parquet_path = out_dir / f"{spec.name}.parquet"
+        self.parquet = _ParquetTable(stack, parquet_path, columns) if parquet_available() else None
+        if self.parquet is None:
+            parquet_path.unlink(missing_ok=True)  # -- never leave one that the CSV contradicts --
 
     def add(self, entry: Entry, report: Report) -> None:
         """Append the rows of ``report``."""
@@ -328,17 +329,13 @@ class _TableWriter:
         for row in self.spec.rows(report):
             full_row = leading + tuple(row)
             self.csv.writerow(_csv_cell(cell) for cell in full_row)
-            if self.parquet_enabled:
-                self.pending.append(full_row)
-        if len(self.pending) >= _PARQUET_ROW_GROUP:
-            self.parquet.write(self.pending)
-            self.pending = []
+            if self.parquet is not None:
+                self.parquet.add(full_row)
 
     def finish(self) -> None:
-        """Write the last rows; an empty table still gets its header or schema."""
-        if self.parquet_enabled:
-            self.parquet.write(self.pending, last=True)
-        self.pending = []
+        """Write what is still buffered; an empty table still gets its header and schema."""
+        if self.parquet is not None:
+            self.parquet.finish()
 
 
 def _csv_cell(cell: Cell) -> str:
@@ -350,35 +347,40 @@ def _csv_cell(cell: Cell) -> str:
 
 
 class _ParquetTable:
-    """A Parquet file written in row groups of a fixed size, so its bytes are reproducible."""
+    """A typed Parquet file written in row groups of a fixed size, so its bytes are reproducible."""
 
-    def __init__(
-        self, stack: ExitStack, out_dir: Path, name: str, columns: tuple[Column, ...]
-    ) -> None:
-        self.stack, self.out_dir, self.name, self.columns = stack, out_dir, name, columns
-        self.writer: Any = None
-
-    def write(self, rows: Sequence[tuple[Cell, ...]], *, last: bool = False) -> None:
+    def __init__(self, stack: ExitStack, path: Path, columns: tuple[Column, ...]) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
+        self.pa = pa
         types = {
             "string": pa.string(),
             "int": pa.int64(),
             "float": pa.float64(),
             "bool": pa.bool_(),
         }
-        schema = pa.schema([(column.name, types[column.kind]) for column in self.columns])
-        if self.writer is None:
-            temporary = self.stack.enter_context(
-                atomic_target(self.out_dir / f"{self.name}.parquet")
-            )
-            self.writer = self.stack.enter_context(pq.ParquetWriter(temporary, schema))
-        if rows or not last:
-            arrays = [
-                pa.array([row[index] for row in rows], type=schema.field(index).type)
-                for index in range(len(self.columns))
-            ]
-            self.writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
-        if last:
-            self.writer.close()
+        self.schema = pa.schema([(column.name, types[column.kind]) for column in columns])
+        temporary = stack.enter_context(atomic_target(path))
+        self.writer = stack.enter_context(pq.ParquetWriter(temporary, self.schema))
+        self.pending: list[tuple[Cell, ...]] = []
+        self.written = False
+
+    def add(self, row: tuple[Cell, ...]) -> None:
+        self.pending.append(row)
+        if len(self.pending) == _PARQUET_ROW_GROUP:
+            self._flush()
+
+    def finish(self) -> None:
+        if self.pending or not self.written:
+            self._flush()
+        self.writer.close()
+
+    def _flush(self) -> None:
+        columns = zip(*self.pending, strict=True) if self.pending else [()] * len(self.schema)
+        arrays = [
+            self.pa.array(list(values), type=field.type)
+            for values, field in zip(columns, self.schema, strict=True)
+        ]
+        self.writer.write_table(self.pa.Table.from_arrays(arrays, schema=self.schema))
+        self.pending, self.written = [], True
