@@ -228,3 +228,30 @@ def test_eit_text_glued_to_its_heading_is_read():
         )
     )
     assert [r.codes for r in report.recommendations] == [["e10"], ["e12"]]
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        (("(ลงชื่อ) ......................", "(นายสมชาย ใจดี)", "ปลัด"), "นายสมชาย ใจดี"),
+        (("ลงชื่อ นางสาวกมล ทองคำ", "นายกเทศมนตรี"), "นางสาวกมล ทองคำ"),
+        (("(ลงชื่อ)",), None),
+    ],
+)
+def test_signature_name_forms(lines, name):
+    report = build_report(document(*TITLE, INDICATORS, "ประกาศ ณ วันที่ 1 มีนาคม 2568", *lines))
+    assert report.signature.name == name
+
+
+def test_level_stated_before_the_score():
+    report = build_report(document(*TITLE, "ผลการประเมินอยู่ในระดับ A ได้คะแนน 90.12 คะแนน", INDICATORS))
+    assert (report.overall.result, report.overall.grade, report.overall.passed) == (
+        "A",
+        Grade.A,
+        True,
+    )
+
+
+def test_a_recommendation_naming_a_target_score_states_no_item_score():
+    report = build_report(document(*TITLE, INDICATORS, "e6 หน่วยงานควรปรับปรุงให้ได้ 85 คะแนน ขึ้นไป"))
+    assert report.items == []

@@ -40,6 +40,9 @@ def _score_after(text: str, ctx: BuildContext) -> float | None:
     """Return the score a short item description states (``… (73.60 คะแนน)``), or None."""
     limit = ctx.vocabulary.numbers["items.max_chars_between"]
     window = thai_to_arabic_digits(text[:limit])
+    # A recommendation about the item ("…ควรให้ได้ 85 คะแนน") states no score of it.
+    for word in ctx.vocabulary.words("items.not_between"):
+        window = window.split(word, 1)[0]
     for word in ctx.vocabulary.words("items.score_words"):
         word_pattern = re.escape(word)
         pattern = rf"({_SCORE})\s*{word_pattern}|{word_pattern}\s*:?\s*({_SCORE})"

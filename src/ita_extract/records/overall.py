@@ -36,6 +36,9 @@ def sentence_to_overall(text: str, ctx: BuildContext) -> tuple[float, str | None
     if score is None:
         return None
     after_level = _find_after(words("overall.result_phrases"), text, after_score)
+    if after_level is None:
+        # The level may come first: "ผลการประเมินอยู่ในระดับ A ได้คะแนน 90.12 คะแนน".
+        after_level = _find_after(words("overall.result_phrases"), text)
     level = None
     if after_level is not None:
         tokens = text[after_level:].split()

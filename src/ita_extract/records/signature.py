@@ -13,19 +13,21 @@ DEFAULT_TAIL_PARAGRAPHS = 12
 
 
 def _is_name(text: str, ctx: BuildContext) -> str | None:
-    """Return the name a signature line gives (``(นายสมชาย ใจดี)``), or None."""
+    """Return the name a signature line gives, or None.
+
+    ``(นายสมชาย ใจดี)`` and ``ลงชื่อ นายสมชาย ใจดี`` give ``นายสมชาย ใจดี``; a bare
+    ``(ลงชื่อ)`` gives none.
+    """
     inner = text.strip()
+    bracketed = inner.startswith("(") and inner.endswith(")")
+    if bracketed:
+        inner = inner[1:-1].strip()
     for phrase in ctx.vocabulary.words("signature.sign_phrases"):
         if inner.startswith(phrase):
-            inner = inner[len(phrase) :].strip()
-    if inner.startswith("(") and inner.endswith(")"):
-        inner = inner[1:-1].strip()
-    elif not any(
-        inner.startswith(title) for title in ctx.vocabulary.words("signature.name_titles")
-    ):
-        return None
-    titled = any(inner.startswith(title) for title in ctx.vocabulary.words("signature.name_titles"))
-    return inner if inner and (titled or text.strip().startswith("(")) else None
+            inner = inner[len(phrase) :].strip(" ()")
+            bracketed = False
+    titled = inner.startswith(tuple(ctx.vocabulary.words("signature.name_titles")))
+    return inner if inner and (titled or bracketed) else None
 
 
 def build_signature(ctx: BuildContext) -> Signature:
