@@ -9,12 +9,11 @@ cells above), and a merged cell the break cut stays one cell.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping, Sequence
 
 from ita_extract.document import Block, Cell, Paragraph, Table
+from ita_extract.readers.pdf_layout import is_number
 
-_NUMBER = re.compile(r"[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?%?")
 MIN_CUT_CELLS = 2
 """Cells that must run on past the break, with text below it, to call a full row cut."""
 
@@ -156,7 +155,7 @@ def _is_cut_row(
         if partner.col_start in running_on
         and cell.row_span == 1
         and not _is_empty(cell)
-        and not _NUMBER.fullmatch(cell.text.strip())
+        and not is_number(cell.text)
     ]
     return len(rests) >= MIN_CUT_CELLS and any(
         cell.paragraphs[0].list_label is None for cell in rests

@@ -16,7 +16,7 @@ from itertools import pairwise
 from statistics import median
 
 from ita_extract.document import Paragraph, ParagraphKind
-from ita_extract.normalize.thai import repair_glyphs
+from ita_extract.normalize.thai import repair_glyphs, thai_to_arabic_digits
 from ita_extract.readers.pdf_page import Glyph
 
 BASELINE_TOLERANCE = 0.3
@@ -159,6 +159,12 @@ def repair_lines(lines: Sequence[Line]) -> list[Line]:
 
 
 _DASHES = frozenset("-–")
+_NUMBER_ONLY = re.compile(r"\d+(?:[.,]\d+)?%?")
+
+
+def is_number(text: str) -> bool:
+    """Return whether ``text`` is one number alone (a score, an order), in either digits."""
+    return _NUMBER_ONLY.fullmatch(thai_to_arabic_digits(text.strip())) is not None
 
 
 def starts_with_list_label(text: str) -> bool:

@@ -11,7 +11,6 @@ by side hold the same number of lines at the same heights.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -24,11 +23,11 @@ from pdfplumber.table import (
 )
 
 from ita_extract.document import Cell, Table
-from ita_extract.normalize.thai import thai_to_arabic_digits
 from ita_extract.readers.pdf_layout import (
     Column,
     Line,
     glyphs_to_lines,
+    is_number,
     lines_to_paragraphs,
     starts_with_list_label,
 )
@@ -43,7 +42,6 @@ MIN_EDGE_LENGTH = 3.0
 """Shorter segments are ticks or glyph strokes, not borders."""
 BOUNDARY_TOLERANCE = 2.0
 """Cell corners closer than this belong to the same row or column boundary."""
-_NUMBER_ONLY = re.compile(r"^\d+(?:[.,]\d+)?%?$")
 PAGE_BOTTOM_SLACK = 0.25
 """A table ending less than this share of a line above the text area's bottom was cut there."""
 SHORT_LINE = 0.75
@@ -216,7 +214,7 @@ def _aligned(group: Sequence[DraftCell]) -> bool:
 
 
 def _holds_numbers(cell: DraftCell) -> bool:
-    return all(_NUMBER_ONLY.match(thai_to_arabic_digits(line.text)) for line in cell.lines)
+    return all(is_number(line.text) for line in cell.lines)
 
 
 def _holds_wrapped_list_item(cell: DraftCell) -> bool:
