@@ -11,7 +11,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from ita_extract.batch import BatchSummary, InputNotFoundError, aggregate
+from ita_extract.batch import BatchSummary, InputNotFoundError, aggregate, convert
 from ita_extract.batch.aggregate import Entry, write_aggregates
 from ita_extract.batch.inputs import find_inputs
 from ita_extract.batch.progress import open_progress
@@ -145,9 +145,28 @@ def test_jsonl_files_and_summary(out_dir: Path, contract_example: dict[str, Any]
     }
 
 
-def test_records_of_one_name_and_different_content_do_not_collide() -> None:
-    assert record_key(Path("a/report.pdf"), SHA) == "report-abababababab"
-    assert record_key(Path("b/report.pdf"), "cd" * 32) == "report-cdcdcdcdcdcd"
+@pytest.mark.parametrize(
+    ("path", "sha256", "key"),
+    [
+        ("a/report.pdf", SHA, "report-abababababab"),
+        ("b/report.pdf", "cd" * 32, "report-cdcdcdcdcdcd"),
+        # -- 50 Thai letters are 150 bytes: cut to 120 (40 letters) so names stay under 255 --
+        ("รายงาน/" + "ก" * 50 + ".docx", SHA, "ก" * 40 + "-abababababab"),
+    ],
+)
+def test_record_names_join_the_stem_and_the_hash(path: str, sha256: str, key: str) -> None:
+    assert record_key(Path(path), sha256) == key
+
+
+def test_a_long_thai_file_name_is_converted(tmp_path: Path) -> None:
+    # -- 78 Thai letters: 234 bytes, a legal name, too long to take whole into a record's name --
+    long_name = tmp_path / "in" / ("รายงาน" * 13 + ".pdf")
+    long_name.parent.mkdir()
+    long_name.write_bytes(b"%PDF-1.4\n" + bytes(range(256)))
+
+    summary = convert([long_name.parent], tmp_path / "out", jobs=1, progress="none")
+
+    assert summary.failures_by_reason == {"corrupt": 1}
 
 
 def test_a_record_replaces_the_other_kind(tmp_path: Path) -> None:

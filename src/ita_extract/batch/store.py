@@ -20,13 +20,15 @@ from pathlib import Path
 REPORTS_FOLDER = "reports"
 FAILURES_FOLDER = "failures"
 _PARTIAL_SUFFIX = ".partial"
-_STEM_LIMIT = 80
-"""Characters of the input's stem kept in a record's name (Thai letters are 3 bytes each)."""
+_STEM_BYTES = 120
+"""UTF-8 bytes of the input's stem kept in a record's name: with the hash and a temporary
+file's affixes the name stays under the 255 bytes file systems allow (a Thai letter is 3)."""
 
 
 def record_key(path: Path, sha256: str) -> str:
     """Return the name that a file's records share: two inputs of one name cannot collide."""
-    return f"{path.stem[:_STEM_LIMIT]}-{sha256[:12]}"
+    stem = path.stem.encode()[:_STEM_BYTES].decode(errors="ignore")
+    return f"{stem}-{sha256[:12]}"
 
 
 @dataclass(frozen=True)
