@@ -17,6 +17,17 @@ from ita_extract.recognize.matching import text_to_tool
 from ita_extract.report import SourceFormat, Tool
 
 
+TOPIC_COLUMNS = {
+    ColumnRole.NUMBER: 0,
+    ColumnRole.TITLE: 1,
+    ColumnRole.TOOL: 2,
+    ColumnRole.QUESTION: 3,
+    ColumnRole.SCORE: 4,
+    ColumnRole.REMARK: 5,
+}
+"""The columns of the format page's topic table, in its order."""
+
+
 def _table(*rows: tuple[str, ...]) -> Table:
     """Return a table without merges, one paragraph per cell."""
     cells = tuple(
@@ -122,14 +133,7 @@ def test_reordered_sections_are_found_wherever_they_stand():
                 "ข้อบกพร่อง/ข้อแก้ไข/ปรับปรุง/รักษาระดับ",
             ),
             TableKind.TOPIC,
-            {
-                ColumnRole.NUMBER: 0,
-                ColumnRole.TITLE: 1,
-                ColumnRole.TOOL: 2,
-                ColumnRole.QUESTION: 3,
-                ColumnRole.SCORE: 4,
-                ColumnRole.REMARK: 5,
-            },
+            TOPIC_COLUMNS,
         ),
         (
             ("ประเด็นที่ต้องพัฒนา", "แนวทางการนำไปปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลา"),
@@ -258,14 +262,7 @@ def test_topic_table_with_an_unreadable_header_is_told_by_its_content():
     )
     [recognized] = recognize(_document(scanned)).tables
     assert recognized.kind is TableKind.TOPIC
-    assert dict(recognized.columns) == {
-        ColumnRole.NUMBER: 0,
-        ColumnRole.TITLE: 1,
-        ColumnRole.TOOL: 2,
-        ColumnRole.QUESTION: 3,
-        ColumnRole.SCORE: 4,
-        ColumnRole.REMARK: 5,
-    }
+    assert dict(recognized.columns) == TOPIC_COLUMNS
     assert recognized.data_rows() == [1, 2, 3]
 
 
