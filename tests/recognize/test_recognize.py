@@ -16,7 +16,6 @@ from ita_extract.recognize import (
 from ita_extract.recognize.matching import text_to_tool
 from ita_extract.report import SourceFormat, Tool
 
-
 TOPIC_COLUMNS = {
     ColumnRole.NUMBER: 0,
     ColumnRole.TITLE: 1,
