@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
-import resource
 import signal
 import sys
 import threading
@@ -164,7 +163,11 @@ def resident_memory() -> int:
 
 
 def peak_memory() -> int:
-    """Return this process's peak resident memory in bytes."""
+    """Return this process's peak resident memory in bytes (0 where the system cannot say)."""
+    try:
+        import resource
+    except ImportError:  # -- Windows: no limit, no figure, but the batch still runs --
+        return 0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # -- Linux reports kibibytes, macOS bytes --
     return peak if sys.platform == "darwin" else peak * 1024
