@@ -37,9 +37,11 @@ def add_parser(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or glob")
-    parser.add_argument("-o", "--out", type=Path, required=True, metavar="OUT_DIR")
     parser.add_argument(
-        "--jobs", type=_positive(int), help="worker processes (default: one per core)"
+        "-o", "--out", type=Path, required=True, metavar="OUT_DIR", help="the output folder"
+    )
+    parser.add_argument(
+        "--jobs", type=_positive(int), metavar="N", help="worker processes (default: one per core)"
     )
     parser.add_argument(
         "--resume", action="store_true", help="skip inputs an earlier run already decided"
@@ -65,7 +67,12 @@ def add_parser(subparsers: Any) -> None:
         metavar="MB",
         help=f"larger files fail as too_large (default: {DEFAULT_MAX_BYTES // 2**20})",
     )
-    parser.add_argument("--executor", choices=("local", "dask"), default="local")
+    parser.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="local worker processes, or a Dask cluster (the dask extra; default: local)",
+    )
     parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
     parser.add_argument(
         "--progress",
@@ -76,7 +83,12 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--keep-thai-digits", action="store_true", help="keep Thai digits in free text"
     )
-    parser.add_argument("--ocr", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument(
+        "--ocr",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="OCR pages without a text layer (auto), every page, or none (default: auto)",
+    )
     parser.set_defaults(run=run)
 
 
