@@ -347,3 +347,15 @@ def test_ocr_always_without_ocr_installed_falls_back_to_the_text_layer(
     assert not document.ocr
     assert document.warnings == ()
     assert squeeze(document.tables[0].cells[0].text) == "ลำดับ"
+
+
+def test_page_of_another_scripts_letters_has_no_usable_text_layer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fake(pdf: bytes, page_numbers: list[int], *, jobs: int = 1) -> OcrPages:
+        return OcrPages(blocks={n: [Paragraph(text="หน่วยงาน", page=n)] for n in page_numbers})
+
+    monkeypatch.setattr(ocr_module, "ocr_pages", fake)
+    assert [p.text for p in read_pdf(fixture_bytes("garbled.pdf")).paragraphs] == ["หน่วยงาน"]
+    with pytest.raises(NoTextLayerError, match="none that is readable"):
+        read_pdf(fixture_bytes("garbled.pdf"), ocr="never")

@@ -10,6 +10,7 @@ paragraphs (:mod:`.pdf_layout`), and tables cut by page breaks are joined
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,13 +54,19 @@ OcrMode = Literal["auto", "always", "never"]
 MIN_TEXT_GLYPHS = 20
 """A page with a picture and fewer characters than this is a scan (a stamped page number at
 most): its text must come from OCR."""
+UNREADABLE_SHARE = 0.5
+"""A page whose characters are this share or more of control codes, unassigned code points or
+another script's letters has no usable text layer: its fonts map glyphs to nothing sensible."""
+_NO_CHAR = frozenset({"Cc", "Cn", "Cs"})
 MARGIN_SHARE = 0.12
 """Running headers and footers sit in this share of the page height at its top or bottom."""
 PAGE_WITHOUT_TEXT = "pdf.page_without_text"
-"""Warning code: a page has no text layer and OCR was off or unavailable; its text is missing."""
+"""Warning code: a page has no usable text layer and OCR was off or unavailable; its text is
+missing or, where the layer is unreadable, garbled."""
 
 NO_TEXT_LAYER_MESSAGE = (
-    "the PDF has no text layer (a scan); reading it needs OCR: install the Debian packages "
+    "the PDF has no text layer (a scan) or none that is readable; reading it needs OCR: "
+    "install the Debian packages "
     "tesseract-ocr and tesseract-ocr-tha and the ocr extra (pip install 'ita-extract[ocr]')"
 )
 
@@ -101,7 +108,7 @@ def read_pdf(data: bytes, *, ocr: OcrMode = "auto") -> Document:
     warnings.extend(
         Warning(
             code=PAGE_WITHOUT_TEXT,
-            message="the page has no text layer and was not read by OCR",
+            message="the page has no usable text layer and was not read by OCR",
             page=number,
         )
         for number in without_text
@@ -158,10 +165,17 @@ def _read_pages(data: bytes) -> list[PageContent]:
 
 
 def _has_text_layer(content: PageContent) -> bool:
-    if content.image_count == 0:
-        return content.has_text
-    visible = sum(1 for glyph in content.glyphs if not glyph.text.isspace())
-    return visible >= MIN_TEXT_GLYPHS
+    """Return whether the page's text layer is there and readable.
+
+    A scan has none (or a stamped page number beside its picture); a PDF whose fonts lack a
+    character map has one that is mostly unassigned code points or another script's letters.
+    """
+    text = "".join(glyph.text for glyph in content.glyphs if not glyph.text.isspace())
+    if not text or (content.image_count and len(text) < MIN_TEXT_GLYPHS):
+        return False
+    foreign = sum(map(len, find_foreign_script(text)))
+    broken = sum(1 for char in text if char == "\ufffd" or unicodedata.category(char) in _NO_CHAR)
+    return foreign + broken < UNREADABLE_SHARE * len(text)
 
 
 def _run_ocr(

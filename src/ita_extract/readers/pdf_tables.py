@@ -125,11 +125,13 @@ def find_tables(
         else:
             outside.append(glyph)
     for index, table in enumerate(tables):
-        _fill_cells(table, inside[index])
+        # -- text inside a table's outline but in no cell (a row that ends early) is page text --
+        outside.extend(_fill_cells(table, inside[index]))
     return tables, outside
 
 
-def _fill_cells(table: DraftTable, glyphs: Sequence[Glyph]) -> None:
+def _fill_cells(table: DraftTable, glyphs: Sequence[Glyph]) -> list[Glyph]:
+    """Write ``glyphs`` into the lines of the cells they sit in; return those in none."""
     columns = _boundaries(value for cell in table.cells for value in (cell.box[0], cell.box[2]))
     rows = _boundaries(value for cell in table.cells for value in (cell.box[1], cell.box[3]))
     slots: dict[tuple[int, int], DraftCell] = {}
@@ -139,14 +141,18 @@ def _fill_cells(table: DraftTable, glyphs: Sequence[Glyph]) -> None:
             for column in range(_index(columns, x0), _index(columns, x1)):
                 slots[row, column] = cell
     contents: dict[int, list[Glyph]] = {}
+    homeless: list[Glyph] = []
     for glyph in glyphs:
         row = bisect.bisect_right(rows, glyph.y_middle) - 1
         column = bisect.bisect_right(columns, glyph.x_middle) - 1
         owner = slots.get((row, column))
-        if owner is not None:
+        if owner is None:
+            homeless.append(glyph)
+        else:
             contents.setdefault(id(owner), []).append(glyph)
     for cell in table.cells:
         cell.lines = glyphs_to_lines(contents.get(id(cell), []))
+    return homeless
 
 
 def _boundaries(values: Iterable[float]) -> list[float]:
