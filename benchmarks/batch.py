@@ -4,7 +4,9 @@
 
 Prints reports per minute for each worker count, the speed-up over one worker (target: 1.8 or
 more on 2 workers, on a machine with 2 free cores) and the largest peak resident memory of any
-worker. Each copy gets its own name, so every one is converted: nothing is deduplicated.
+worker. It also prints the CPU time per report and how many cores the run kept busy on average:
+when other programs share the cores, a 2-worker run gets less than 2 of them, and that, not
+the batch, caps the speed-up. Each copy gets its own name, so every one is converted.
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ def make_archive(folder: Path, reports: int) -> None:
         shutil.copyfile(source, folder / f"copy-{index:04}-{source.name}")
 
 
+def cpu_seconds() -> float:
+    """Return the CPU time of this process and of its finished children (the joined workers)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=200)
@@ -47,9 +55,11 @@ def main() -> int:
         for workers in args.workers:
             # -- other processes on the cores slow the parallel run most: say how busy it was --
             load = os.getloadavg()[0]
+            cpu_before = cpu_seconds()
             summary = convert(
                 [archive], Path(scratch) / f"out-{workers}", jobs=workers, progress="none"
             )
+            cpu = cpu_seconds() - cpu_before
             if summary.converted != args.reports:
                 print(
                     f"only {summary.converted} of {args.reports} converted: "
@@ -61,7 +71,9 @@ def main() -> int:
             print(
                 f"{workers} worker(s): {summary.converted} reports in "
                 f"{summary.elapsed_seconds:.1f} s = {rates[workers]:.0f} reports/min, "
-                f"peak memory per worker {summary.peak_worker_memory_mb or 0:.0f} MiB "
+                f"peak memory per worker {summary.peak_worker_memory_mb or 0:.0f} MiB; "
+                f"{cpu / summary.converted:.2f} CPU s per report, "
+                f"{cpu / summary.elapsed_seconds:.2f} cores busy on average "
                 f"(load average before: {load:.1f} on {os.cpu_count()} cores)"
             )
     base = rates.get(1)
