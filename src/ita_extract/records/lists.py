@@ -29,10 +29,9 @@ class Line:
 
 @dataclass(frozen=True)
 class Entry:
-    """One list entry: its raw text (lines joined by newlines), label and page."""
+    """One list entry: its raw text (lines joined by newlines, label stripped) and page."""
 
     text: str
-    label: str | None
     page: int | None
 
 
@@ -48,8 +47,9 @@ def split_label(text: str, bullets: Iterable[str]) -> tuple[str | None, str]:
             rest = stripped[len(bullet) :]
             if not rest or rest[0].isspace() or not bullet.isalnum():
                 return bullet, rest.strip()
+    # A number alone on its line labels the text on the next (a PDF wrapped right after it).
     match = _NUMBER_LABEL.match(thai_to_arabic_digits(stripped))
-    if match and match.end() < len(stripped):
+    if match:
         return stripped[: match.end()].strip(), stripped[match.end() :].strip()
     return None, text.strip()
 
@@ -99,10 +99,7 @@ def lines_to_entries(lines: Sequence[Line]) -> list[Entry]:
             entries.append([line])
         else:
             entries[-1].append(line)
-    return [
-        Entry("\n".join(line.text for line in group), group[0].label, group[0].page)
-        for group in entries
-    ]
+    return [Entry("\n".join(line.text for line in group), group[0].page) for group in entries]
 
 
 def paragraphs_to_entries(

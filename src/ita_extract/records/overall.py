@@ -32,7 +32,9 @@ def sentence_to_overall(text: str, ctx: BuildContext) -> tuple[float, str | None
     after_score = _find_after(words("overall.score_phrases"), text)
     if after_score is None:
         return None
-    score = parse_score(text[after_score:])
+    # The first number 0-100 after the phrase: a year before it (ประจำปี 2568) is skipped.
+    scores = (parse_score(token) for token in text[after_score:].split())
+    score = next((value for value in scores if value is not None), None)
     if score is None:
         return None
     after_level = _find_after(words("overall.result_phrases"), text, after_score)

@@ -40,7 +40,8 @@ class TextLine:
 @dataclass
 class _Draft:
     codes: list[str]
-    lines: list[str]
+    raw: str
+    """The text as read: wrapped lines joined by newlines, paragraphs by a space."""
     page: int | None
 
 
@@ -124,25 +125,24 @@ def lines_to_recommendations(
         codes, rest = _leading_codes(line, previous, ctx)
         previous = line.text
         if codes:
-            drafts.append(_Draft(codes, [rest], line.page))
+            drafts.append(_Draft(codes, rest, line.page))
         elif drafts:
             # A new paragraph (after a page break) continues after a space; a wrapped line is
             # joined the Thai way by the cleaner.
             separator = " " if line.opens_paragraph else "\n"
-            drafts[-1].lines[-1] += separator + line.text
+            drafts[-1].raw += separator + line.text
         elif keep_uncoded_lead:
-            drafts.append(_Draft([], [line.text], line.page))
+            drafts.append(_Draft([], line.text, line.page))
     records = []
     for draft in drafts:
-        raw = " ".join(draft.lines)
-        text = ctx.clean(raw, page=draft.page, where="recommendation")
+        text = ctx.clean(draft.raw, page=draft.page, where="recommendation")
         if not text:
             continue
         records.append(
             Recommendation(
                 codes=draft.codes,
                 text=text,
-                references=unwrapped_references(raw),
+                references=unwrapped_references(draft.raw),
                 section=section,
                 topic=topic,
                 page=draft.page,
