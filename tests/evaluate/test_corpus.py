@@ -35,6 +35,7 @@ def test_every_report_has_its_formats() -> None:
         "ita-2566-single-table-c",
         "ita-2566-department-failed-d",
         "ita-2565-tessaban-mueang-e",
+        "ita-2568-obj-f",
     ):
         assert {f"{stem}.docx", f"{stem}.pdf"} <= names
     assert any(name.endswith(".doc") for name in names)
@@ -95,3 +96,18 @@ def test_report_b_steps_carry_no_typed_numbers() -> None:
         paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None for paragraph in steps
     )
     assert not any(re.match(r"\s*\d+\.", paragraph.text) for paragraph in steps)
+
+
+def test_report_f_indicator_table_shows_last_year_and_a_signed_difference() -> None:
+    document = docx.Document(str(FIXTURES / "ita-2568-obj-f.docx"))
+    indicators = document.tables[0]
+    header = [cell.text for cell in indicators.rows[0].cells]
+    assert header[-3:] == ["ปี 2567", "ปี 2568", "ผลต่าง"]
+    differences = [row.cells[-1].text for row in indicators.rows[1:]]
+    assert any(text.startswith("+") for text in differences)
+    assert any(text.startswith("-") for text in differences)
+    expected = Report.model_validate_json(
+        (FIXTURES / "ita-2568-obj-f.docx.expected.json").read_text(encoding="utf-8")
+    )
+    this_year = [float(row.cells[-2].text) for row in indicators.rows[1:]]
+    assert [indicator.score for indicator in expected.indicators] == this_year
