@@ -359,3 +359,30 @@ def test_page_of_another_scripts_letters_has_no_usable_text_layer(
     assert [p.text for p in read_pdf(fixture_bytes("garbled.pdf")).paragraphs] == ["หน่วยงาน"]
     with pytest.raises(NoTextLayerError, match="none that is readable"):
         read_pdf(fixture_bytes("garbled.pdf"), ocr="never")
+
+
+def test_rotated_page_in_a_form_is_read_upright() -> None:
+    """The page shown upright through /Rotate 90 and a form XObject has the same grid."""
+    import pypdfium2 as pdfium
+
+    from ita_extract.readers.pdf_page import read_page
+    from ita_extract.readers.pdf_tables import edges_to_cell_boxes
+
+    def page(name: str) -> tuple[float, float, list[list[tuple[float, ...]]]]:
+        document = pdfium.PdfDocument(fixture_bytes(name))
+        try:
+            content = read_page(document[0], 1)
+        finally:
+            document.close()
+        boxes = edges_to_cell_boxes(content.edges)
+        return (
+            content.width,
+            content.height,
+            [[tuple(round(v) for v in b) for b in t] for t in boxes],
+        )
+
+    upright, turned = page("no-inner-borders.pdf"), page("rotated-form.pdf")
+    assert turned == upright
+    assert len(upright[2][0]) == 8  # header row of four, four tall body cells
+    heading = read_pdf(fixture_bytes("rotated-form.pdf")).paragraphs[0]
+    assert heading.text == "ประเด็นที่ ๑ การปฏิบัติหน้าที่"

@@ -20,6 +20,14 @@ import pypdfium2.raw as pdfium_c
 
 _PATH_OBJECT = pdfium_c.FPDF_PAGEOBJ_PATH
 _IMAGE_OBJECT = pdfium_c.FPDF_PAGEOBJ_IMAGE
+_FORM_OBJECT = pdfium_c.FPDF_PAGEOBJ_FORM
+_FORM_COUNT = pdfium_c.FPDFFormObj_CountObjects
+_FORM_GET = pdfium_c.FPDFFormObj_GetObject
+MAX_FORM_DEPTH = 8
+"""Forms nested deeper than this are not looked into (real pages nest one or two)."""
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _SEGMENT_MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
 _SEGMENT_LINETO = pdfium_c.FPDF_SEGMENT_LINETO
 
@@ -93,6 +101,54 @@ class Edge:
 
 
 @dataclass(frozen=True, slots=True)
+class _View:
+    """Map PDF user-space points onto the page as it is shown.
+
+    The origin is the shown page's top-left corner and ``/Rotate`` is applied (clockwise),
+    so a rotated page reads like an upright one.
+    """
+
+    left: float
+    top: float
+    width: float
+    height: float
+    rotation: int
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """Return the shown position of user-space point (``x``, ``y``)."""
+        across, down = x - self.left, self.top - y
+        if self.rotation == 90:
+            return self.height - down, across
+        if self.rotation == 180:
+            return self.width - across, self.height - down
+        if self.rotation == 270:
+            return down, self.width - across
+        return across, down
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> Box:
+        """Return the shown box (x0, top, x1, bottom) of a user-space rectangle."""
+        x_first, y_first = self.point(left, bottom)
+        x_second, y_second = self.point(right, top)
+        return (
+            min(x_first, x_second),
+            min(y_first, y_second),
+            max(x_first, x_second),
+            max(y_first, y_second),
+        )
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """Return the shown page's width and height."""
+        if self.rotation in (90, 270):
+            return self.height, self.width
+        return self.width, self.height
+
+
+Box = tuple[float, float, float, float]
+"""x0, top, x1, bottom in points from the shown page's top-left corner."""
+
+
+@dataclass(frozen=True, slots=True)
 class PageContent:
     """What one page holds: its glyphs in content order, its ruling lines, its pictures."""
 
@@ -112,30 +168,25 @@ class PageContent:
 def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
     """Return the glyphs, ruling lines and picture count of ``page`` (1-based ``number``)."""
     left, bottom, right, top = page.get_mediabox()
+    view = _View(left, top, right - left, top - bottom, page.get_rotation() % 360)
     text_page = page.get_textpage()
     try:
-        glyphs = tuple(_read_glyphs(text_page, top))
+        glyphs = tuple(_read_glyphs(text_page, view))
     finally:
         text_page.close()
-    edges: list[Edge] = []
-    image_count = 0
-    # -- top-level objects only: Word and LibreOffice draw tables straight on the page --
-    for page_object in page.get_objects(max_depth=0):
-        if page_object.type == _PATH_OBJECT:
-            edges.extend(_path_edges(page_object, top))
-        elif page_object.type == _IMAGE_OBJECT:
-            image_count += 1
+    edges, image_count = _drawing(page, view)
+    width, height = view.size
     return PageContent(
         number=number,
-        width=right - left,
-        height=top - bottom,
+        width=width,
+        height=height,
         glyphs=glyphs,
         edges=tuple(edges),
         image_count=image_count,
     )
 
 
-def _read_glyphs(text_page: pdfium.PdfTextPage, page_top: float) -> list[Glyph]:
+def _read_glyphs(text_page: pdfium.PdfTextPage, view: _View) -> list[Glyph]:
     handle = text_page.raw
     count = text_page.count_chars()
     text = text_page.get_text_range(0, count) if count > 0 else ""
@@ -162,12 +213,13 @@ def _read_glyphs(text_page: pdfium.PdfTextPage, page_top: float) -> list[Glyph]:
         pdfium_c.FPDFText_GetLooseCharBox(handle, index, box)
         pdfium_c.FPDFText_GetCharOrigin(handle, index, origin_x, origin_y)
         chars = [char]
+        x0, top, x1, bottom = view.box(box.left, box.bottom, box.right, box.top)
         base = (
-            box.left,
-            box.right,
-            page_top - box.top,
-            page_top - box.bottom,
-            page_top - origin_y.value,
+            x0,
+            x1,
+            top,
+            bottom,
+            view.point(origin_x.value, origin_y.value)[1],
             pdfium_c.FPDFText_GetFontSize(handle, index),
             _is_bold(handle, index, font_name, font_flags),
         )
@@ -192,7 +244,54 @@ def _is_bold_name(name: bytes) -> bool:
     return b"bold" in lowered or b"black" in lowered or b"heavy" in lowered
 
 
-def _path_edges(path: pdfium.PdfObject, page_top: float) -> list[Edge]:
+def _drawing(page: pdfium.PdfPage, view: _View) -> tuple[list[Edge], int]:
+    """Return the ruling lines and the number of pictures on ``page``.
+
+    Objects inside form XObjects count too (PDF tools that stamp or merge pages wrap the
+    original page in one), placed through every enclosing form's matrix.
+    """
+    edges: list[Edge] = []
+    images = 0
+    pending: list[tuple[Any, Any, Any, Matrix, int]] = [
+        (page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _IDENTITY, 0)
+    ]
+    while pending:
+        parent, count, get, outer, depth = pending.pop()
+        for index in range(count(parent)):
+            handle = get(parent, index)
+            kind = pdfium_c.FPDFPageObj_GetType(handle)
+            if kind == _PATH_OBJECT:
+                edges.extend(_path_edges(handle, _compose(_matrix(handle), outer), view))
+            elif kind == _IMAGE_OBJECT:
+                images += 1
+            elif kind == _FORM_OBJECT and depth < MAX_FORM_DEPTH:
+                inner = _compose(_matrix(handle), outer)
+                form = (handle, _FORM_COUNT, _FORM_GET, inner, depth + 1)
+                pending.append(form)
+    return edges, images
+
+
+def _matrix(handle: Any) -> Matrix:
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(handle, matrix)
+    return matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """Return the matrix that applies ``inner``, then ``outer``."""
+    a, b, c, d, e, f = inner
+    oa, ob, oc, od, oe, of = outer
+    return (
+        a * oa + b * oc,
+        a * ob + b * od,
+        c * oa + d * oc,
+        c * ob + d * od,
+        e * oa + f * oc + oe,
+        e * ob + f * od + of,
+    )
+
+
+def _path_edges(handle: Any, matrix: Matrix, view: _View) -> list[Edge]:
     """Return the straight lines a path draws.
 
     That is its stroked segments; a thin filled bar is one line; a shaded box (a header
@@ -200,21 +299,29 @@ def _path_edges(path: pdfium.PdfObject, page_top: float) -> list[Edge]:
     border would. White fills paint over things and draw nothing.
     """
     fill_mode, stroked = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(path.raw, fill_mode, stroked)
-    if stroked.value:
-        return list(_stroked_segments(path, page_top))
-    if not fill_mode.value:
+    pdfium_c.FPDFPath_GetDrawMode(handle, fill_mode, stroked)
+    if not (stroked.value or fill_mode.value):
         return []  # -- an invisible path (a clip) draws nothing --
-    left, bottom, right, top = path.get_bounds()
-    if right - left <= RULE_MAX_THICKNESS < top - bottom:
-        middle = (left + right) / 2
-        return [Edge("v", middle, middle, page_top - top, page_top - bottom)]
-    if top - bottom <= RULE_MAX_THICKNESS < right - left:
-        middle = page_top - (top + bottom) / 2
-        return [Edge("h", left, right, middle, middle)]
-    if _is_white(path) or min(right - left, top - bottom) <= RULE_MAX_THICKNESS:
+    segments = list(_segments(handle, matrix, view))
+    if stroked.value:
+        return [
+            edge
+            for first, second in segments
+            if (edge := _straight_edge(first, second)) is not None
+        ]
+    points = [point for segment in segments for point in segment]  # -- a filled shape's box --
+    if not points:
         return []
-    upper, lower = page_top - top, page_top - bottom
+    left, right = min(x for x, _ in points), max(x for x, _ in points)
+    upper, lower = min(y for _, y in points), max(y for _, y in points)
+    if right - left <= RULE_MAX_THICKNESS < lower - upper:
+        middle = (left + right) / 2
+        return [Edge("v", middle, middle, upper, lower)]
+    if lower - upper <= RULE_MAX_THICKNESS < right - left:
+        middle = (upper + lower) / 2
+        return [Edge("h", left, right, middle, middle)]
+    if _is_white(handle) or min(right - left, lower - upper) <= RULE_MAX_THICKNESS:
+        return []
     return [
         Edge("h", left, right, upper, upper),
         Edge("h", left, right, lower, lower),
@@ -223,34 +330,34 @@ def _path_edges(path: pdfium.PdfObject, page_top: float) -> list[Edge]:
     ]
 
 
-def _is_white(path: pdfium.PdfObject) -> bool:
+def _is_white(handle: Any) -> bool:
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    pdfium_c.FPDFPageObj_GetFillColor(path.raw, red, green, blue, alpha)
+    pdfium_c.FPDFPageObj_GetFillColor(handle, red, green, blue, alpha)
     return alpha.value == 0 or min(red.value, green.value, blue.value) >= WHITE_LEVEL
 
 
-def _stroked_segments(path: pdfium.PdfObject, page_top: float) -> Iterator[Edge]:
-    a, b, c, d, e, f = path.get_matrix().get()
+Point = tuple[float, float]
+
+
+def _segments(handle: Any, matrix: Matrix, view: _View) -> Iterator[tuple[Point, Point]]:
+    """Yield the path's straight pieces as pairs of shown points; curves yield none."""
+    a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
-    start: tuple[float, float] | None = None
-    current: tuple[float, float] | None = None
-    for index in range(pdfium_c.FPDFPath_CountSegments(path.raw)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path.raw, index)
+    start: Point | None = None
+    current: Point | None = None
+    for index in range(pdfium_c.FPDFPath_CountSegments(handle)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(handle, index)
         pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        point = (a * x.value + c * y.value + e, page_top - (b * x.value + d * y.value + f))
+        point = view.point(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         kind = pdfium_c.FPDFPathSegment_GetType(segment)
         if kind == _SEGMENT_MOVETO:
             start = current = point
             continue
         if kind == _SEGMENT_LINETO and current is not None:
-            edge = _straight_edge(current, point)
-            if edge is not None:
-                yield edge
+            yield current, point
         current = point
         if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-            edge = _straight_edge(point, start)
-            if edge is not None:
-                yield edge
+            yield point, start
             current = start
 
 
