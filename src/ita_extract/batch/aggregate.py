@@ -271,7 +271,7 @@ def write_aggregates(entries: Sequence[Entry], store: RecordStore) -> Totals:
                 table.add(entry, report)
         for table in tables:
             table.finish()
-    write_atomically(out_dir / "summary.json", dumps(totals.as_json()) + "\n")
+    write_atomically(out_dir / "summary.json", dumps(totals.as_json(), indent=2) + "\n")
     return totals
 
 

@@ -269,4 +269,4 @@ def _write_run_file(
             round(summary.peak_worker_memory_mb, 1) if summary.peak_worker_memory_mb else None
         ),
     }
-    write_atomically(summary.out_dir / RUN_FILE, dumps(run) + "\n")
+    write_atomically(summary.out_dir / RUN_FILE, dumps(run, indent=2) + "\n")

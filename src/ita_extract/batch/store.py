@@ -87,9 +87,9 @@ class RecordStore:
         return Failure(reason=record["reason"], message=record["message"])
 
 
-def dumps(value: object) -> str:
-    """Return ``value`` as JSON the same way every time (sorted keys, Thai kept readable)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+def dumps(value: object, *, indent: int | None = None) -> str:
+    """Return ``value`` as JSON with Thai kept readable; keys keep their (fixed) order."""
+    return json.dumps(value, ensure_ascii=False, indent=indent)
 
 
 def write_atomically(path: Path, text: str) -> None:
