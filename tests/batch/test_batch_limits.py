@@ -48,8 +48,8 @@ def test_a_stopped_worker_becomes_a_failure_and_the_pool_goes_on(
     [
         # -- 600,000 paragraphs take a DOCX reader many seconds (and GiBs); stopped at 2 s --
         (600_000, 2.0, 4096, "timeout"),
-        # -- 300,000 take over 500 MiB; stopped when the worker passes 250 MiB --
-        (300_000, 120.0, 250, "memory"),
+        # -- about 1 GiB in all; stopped when the worker passes 400 MiB (it starts near 150) --
+        (600_000, 120.0, 400, "memory"),
     ],
 )
 def test_a_hostile_file_fails_alone(
