@@ -386,3 +386,30 @@ def test_rotated_page_in_a_form_is_read_upright() -> None:
     assert len(upright[2][0]) == 8  # header row of four, four tall body cells
     heading = read_pdf(fixture_bytes("rotated-form.pdf")).paragraphs[0]
     assert heading.text == "ประเด็นที่ ๑ การปฏิบัติหน้าที่"
+
+
+@pytest.mark.parametrize(
+    ("ocr_installed", "ocr", "text", "warning"),
+    [
+        (True, "auto", "ocr 1", None),
+        (False, "auto", "Searchable scan", "pdf.scan_text_layer"),
+        (True, "never", "Searchable scan", "pdf.scan_text_layer"),
+    ],
+    ids=["ocr", "ocr-missing", "ocr-off"],
+)
+def test_scan_with_its_own_invisible_text_prefers_ocr(
+    monkeypatch: pytest.MonkeyPatch,
+    ocr_installed: bool,
+    ocr: str,
+    text: str,
+    warning: str | None,
+) -> None:
+    def fake(pdf: bytes, page_numbers: list[int], *, jobs: int = 1) -> OcrPages:
+        if not ocr_installed:
+            raise MissingDependencyError("tesseract is not installed")
+        return OcrPages(blocks={n: [Paragraph(text=f"ocr {n}", page=n)] for n in page_numbers})
+
+    monkeypatch.setattr(ocr_module, "ocr_pages", fake)
+    document = read_pdf(fixture_bytes("scan-with-text.pdf"), ocr=ocr)  # type: ignore[arg-type]
+    assert document.paragraphs[0].text.startswith(text)
+    assert [w.code for w in document.warnings] == ([warning] if warning else [])

@@ -54,6 +54,15 @@ OcrMode = Literal["auto", "always", "never"]
 MIN_TEXT_GLYPHS = 20
 """A page with a picture and fewer characters than this is a scan (a stamped page number at
 most): its text must come from OCR."""
+_PAGE_WITHOUT_TEXT_MESSAGE = "the page has no usable text layer and was not read by OCR"
+SCAN_PICTURE_SHARE = 0.5
+"""A picture covering this share of the page, under invisible text, makes the page a scan."""
+SCAN_TEXT_LAYER = "pdf.scan_text_layer"
+"""Warning code: a scanned page was read from the invisible text an OCR program laid over it,
+not by OCR here (off or not installed); tables on it are not recognised."""
+_SCAN_TEXT_LAYER_MESSAGE = (
+    "the page is a scan read from its own invisible OCR text, without its tables' structure"
+)
 UNREADABLE_SHARE = 0.5
 """A page whose characters are this share or more of control codes, unassigned code points or
 another script's letters has no usable text layer: its fonts map glyphs to nothing sensible."""
@@ -98,22 +107,30 @@ def read_pdf(data: bytes, *, ocr: OcrMode = "auto") -> Document:
     """
     contents = _read_pages(data)
     without_text = [content.number for content in contents if not _has_text_layer(content)]
-    to_ocr = [content.number for content in contents] if ocr == "always" else without_text
+    ocred_scans = [content.number for content in contents if _is_ocred_scan(content)]
+    if ocr == "always":
+        to_ocr = [content.number for content in contents]
+    else:
+        to_ocr = sorted({*without_text, *ocred_scans})
     warnings: list[Warning] = []
     ocr_blocks: dict[int, list[Block]] = {}
     if to_ocr and ocr != "never":
         ocr_blocks = _run_ocr(data, to_ocr, contents, warnings)
     elif len(without_text) == len(contents):
         raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE}; OCR was turned off")
-    warnings.extend(
-        Warning(
-            code=PAGE_WITHOUT_TEXT,
-            message="the page has no usable text layer and was not read by OCR",
-            page=number,
+    for code, message, numbers in (
+        (
+            PAGE_WITHOUT_TEXT,
+            "the page has no usable text layer and was not read by OCR",
+            without_text,
+        ),
+        (SCAN_TEXT_LAYER, _SCAN_TEXT_LAYER_MESSAGE, ocred_scans),
+    ):
+        warnings.extend(
+            Warning(code=code, message=message, page=number)
+            for number in numbers
+            if number not in ocr_blocks
         )
-        for number in without_text
-        if number not in ocr_blocks
-    )
     from_text_layer = [content for content in contents if content.number not in ocr_blocks]
     text_layer = _text_layer_blocks(from_text_layer)
     for content in from_text_layer:
@@ -171,11 +188,20 @@ def _has_text_layer(content: PageContent) -> bool:
     character map has one that is mostly unassigned code points or another script's letters.
     """
     text = "".join(glyph.text for glyph in content.glyphs if not glyph.text.isspace())
-    if not text or (content.image_count and len(text) < MIN_TEXT_GLYPHS):
+    if not text or (content.picture_share and len(text) < MIN_TEXT_GLYPHS):
         return False
     foreign = sum(map(len, find_foreign_script(text)))
     broken = sum(1 for char in text if char == "\ufffd" or unicodedata.category(char) in _NO_CHAR)
     return foreign + broken < UNREADABLE_SHARE * len(text)
+
+
+def _is_ocred_scan(content: PageContent) -> bool:
+    """Return whether the page is a scan with an OCR program's invisible text laid over it.
+
+    Its text is readable but its tables have no ruling lines to find, so OCR, which finds
+    them in the picture, reads it better when it is there.
+    """
+    return content.hidden_text and content.picture_share >= SCAN_PICTURE_SHARE
 
 
 def _run_ocr(

@@ -23,6 +23,9 @@ _IMAGE_OBJECT = pdfium_c.FPDF_PAGEOBJ_IMAGE
 _FORM_OBJECT = pdfium_c.FPDF_PAGEOBJ_FORM
 _FORM_COUNT = pdfium_c.FPDFFormObj_CountObjects
 _FORM_GET = pdfium_c.FPDFFormObj_GetObject
+_INVISIBLE = pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+HIDDEN_TEXT_SAMPLE = 16
+"""How many characters of a page are looked at to tell whether its text is drawn invisible."""
 MAX_FORM_DEPTH = 8
 """Forms nested deeper than this are not looked into (real pages nest one or two)."""
 
@@ -157,7 +160,10 @@ class PageContent:
     height: float
     glyphs: tuple[Glyph, ...]
     edges: tuple[Edge, ...]
-    image_count: int
+    picture_share: float
+    """The share of the page its largest picture covers (0 without pictures)."""
+    hidden_text: bool
+    """Whether the page's text is drawn invisible, as an OCR program lays it over a scan."""
 
     @property
     def has_text(self) -> bool:
@@ -166,24 +172,41 @@ class PageContent:
 
 
 def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
-    """Return the glyphs, ruling lines and picture count of ``page`` (1-based ``number``)."""
+    """Return the glyphs, ruling lines and pictures of ``page`` (1-based ``number``)."""
     left, bottom, right, top = page.get_mediabox()
     view = _View(left, top, right - left, top - bottom, page.get_rotation() % 360)
     text_page = page.get_textpage()
     try:
         glyphs = tuple(_read_glyphs(text_page, view))
+        hidden_text = _text_is_hidden(text_page)
     finally:
         text_page.close()
-    edges, image_count = _drawing(page, view)
+    edges, pictures = _drawing(page, view)
     width, height = view.size
+    largest = max(((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in pictures), default=0.0)
     return PageContent(
         number=number,
         width=width,
         height=height,
         glyphs=glyphs,
         edges=tuple(edges),
-        image_count=image_count,
+        picture_share=min(1.0, largest / (width * height)) if width and height else 0.0,
+        hidden_text=hidden_text,
     )
+
+
+def _text_is_hidden(text_page: pdfium.PdfTextPage) -> bool:
+    """Return whether most of a sample of the page's characters are drawn invisible."""
+    handle = text_page.raw
+    count = text_page.count_chars()
+    sample = range(0, count, max(1, count // HIDDEN_TEXT_SAMPLE))
+    modes = [
+        pdfium_c.FPDFTextObj_GetTextRenderMode(text_object)
+        for index in sample
+        if (text_object := pdfium_c.FPDFText_GetTextObject(handle, index))
+    ]
+    hidden = sum(1 for mode in modes if mode == _INVISIBLE)
+    return bool(modes) and 2 * hidden > len(modes)
 
 
 def _read_glyphs(text_page: pdfium.PdfTextPage, view: _View) -> list[Glyph]:
@@ -244,14 +267,14 @@ def _is_bold_name(name: bytes) -> bool:
     return b"bold" in lowered or b"black" in lowered or b"heavy" in lowered
 
 
-def _drawing(page: pdfium.PdfPage, view: _View) -> tuple[list[Edge], int]:
-    """Return the ruling lines and the number of pictures on ``page``.
+def _drawing(page: pdfium.PdfPage, view: _View) -> tuple[list[Edge], list[Box]]:
+    """Return the ruling lines and the boxes of the pictures on ``page``.
 
     Objects inside form XObjects count too (PDF tools that stamp or merge pages wrap the
     original page in one), placed through every enclosing form's matrix.
     """
     edges: list[Edge] = []
-    images = 0
+    pictures: list[Box] = []
     pending: list[tuple[Any, Any, Any, Matrix, int]] = [
         (page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _IDENTITY, 0)
     ]
@@ -263,12 +286,26 @@ def _drawing(page: pdfium.PdfPage, view: _View) -> tuple[list[Edge], int]:
             if kind == _PATH_OBJECT:
                 edges.extend(_path_edges(handle, _compose(_matrix(handle), outer), view))
             elif kind == _IMAGE_OBJECT:
-                images += 1
+                pictures.append(_picture_box(handle, outer, view))
             elif kind == _FORM_OBJECT and depth < MAX_FORM_DEPTH:
                 inner = _compose(_matrix(handle), outer)
                 form = (handle, _FORM_COUNT, _FORM_GET, inner, depth + 1)
                 pending.append(form)
-    return edges, images
+    return edges, pictures
+
+
+def _picture_box(handle: Any, outer: Matrix, view: _View) -> Box:
+    """Return the shown box of a picture (its bounds are in its container's space)."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetBounds(handle, left, bottom, right, top)
+    a, b, c, d, e, f = outer
+    corners = [
+        view.point(a * x + c * y + e, b * x + d * y + f)
+        for x in (left.value, right.value)
+        for y in (bottom.value, top.value)
+    ]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _matrix(handle: Any) -> Matrix:
