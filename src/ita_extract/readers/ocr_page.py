@@ -64,6 +64,9 @@ _CELL_ZOOM = 1.5
 """Tables are set smaller (14 pt); enlarged, Tesseract stops reading a cell's tone marks
 and the dot of an ``i`` as a line of their own."""
 _STACK_PADDING = 20
+_PAPER_PERCENTILE = 75
+"""A cell is mostly paper: this percentile of its grey levels is the paper's."""
+_WHITE = 250
 _LINE_MARGIN = 8
 _THAI_MARGIN = 10
 """How much surer (mean confidence) a Thai-only reading must be to replace a mixed one."""
@@ -78,10 +81,11 @@ _THAI_SPACE = 0.55
 """A gap wider than this many letter heights between Thai letters is a space (about 0.35 em)."""
 _LATIN_SPACE = 0.3
 """Tesseract splits Latin text at spaces already; a narrower gap still separates words."""
-# -- PSM 6 reads a block as uniform lines: right for a cell, and for the stack of cells --
-_CELL_CONFIG = "--psm 6"
-# -- PSM 4 reads one column of lines of varying size: a report page outside its tables --
-_PAGE_CONFIG = "--psm 4"
+_COLUMN_CONFIG = "--psm 4"
+"""Page segmentation mode 4, one column of lines of varying size: a report page outside its
+tables, and the stack of cells. Mode 6 (one uniform block) suits a single cell, but on the
+stack it lays lines of differently sized cells on one grid and drops tone marks (``ขั้น``
+became ``ขัน``)."""
 
 _DIGIT_LOOKALIKES = {"o": "0", "O": "0", "l": "1", "I": "1", "|": "1"}
 _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
@@ -215,7 +219,7 @@ class _PageReader:
 
     def paragraphs(self, body: Image) -> list[tuple[int, Paragraph]]:
         """Return the paragraphs outside tables with their top pixel row, top to bottom."""
-        read = _recognise(body, _PAGE_CONFIG)
+        read = _recognise(body, _COLUMN_CONFIG)
         regions = [_grown(line.box, body) for line in read]
         second = _thai_second_opinion(body, regions, [[line] for line in read])
         lines = [self._reread_numbers(line, body) for lines in second for line in lines]
@@ -550,13 +554,13 @@ def _recognise_regions(
     offsets: list[int] = []
     cursor = _STACK_GAP
     for box in boxes:
-        stack[cursor : cursor + box.height, _STACK_PADDING : _STACK_PADDING + box.width] = page[
-            box.top : box.bottom, box.left : box.right
-        ]
+        stack[cursor : cursor + box.height, _STACK_PADDING : _STACK_PADDING + box.width] = (
+            _whitened(page[box.top : box.bottom, box.left : box.right])
+        )
         offsets.append(cursor)
         cursor += box.height + _STACK_GAP
     result: list[list[Line]] = [[] for _ in boxes]
-    for line in _recognise(stack, _CELL_CONFIG, languages, zoom=_CELL_ZOOM):
+    for line in _recognise(stack, _COLUMN_CONFIG, languages, zoom=_CELL_ZOOM):
         middle = (line.box.top + line.box.bottom) // 2
         band = _band_of(middle, offsets, boxes)
         if band is None:
@@ -567,6 +571,18 @@ def _recognise_regions(
             Line(tuple(tuple(_moved(word, right, down) for word in token) for token in line.tokens))
         )
     return result
+
+
+def _whitened(crop: Image) -> Image:
+    """Return ``crop`` with its paper made white.
+
+    Header cells are often shaded; a grey box on the white stack looks like a picture to
+    Tesseract's layout analysis, which then skips the text in it.
+    """
+    paper = float(np.percentile(crop, _PAPER_PERCENTILE))
+    if paper >= _WHITE:
+        return crop
+    return as_image(np.clip(crop.astype(np.float32) * (255.0 / max(paper, 1.0)), 0, 255))
 
 
 def _band_of(row: int, offsets: Sequence[int], boxes: Sequence[Box]) -> int | None:
