@@ -11,7 +11,13 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from ita_extract.batch import BatchSummary, InputNotFoundError, aggregate, convert
+from ita_extract.batch import (
+    BatchSummary,
+    InputNotFoundError,
+    OutputInUseError,
+    aggregate,
+    convert,
+)
 from ita_extract.batch.aggregate import Entry, write_aggregates
 from ita_extract.batch.inputs import find_inputs
 from ita_extract.batch.progress import open_progress
@@ -69,26 +75,27 @@ EXPECTED_ROWS = {
 def out_dir(tmp_path: Path, contract_example: dict[str, Any]) -> Path:
     """An output folder holding one converted report, one failure and one skipped file."""
     store = RecordStore(tmp_path / "out")
-    store.prepare()
-    store.save_report(
-        "ise-2566-abababababab", Report.model_validate(contract_example).model_dump_json()
-    )
-    store.save_failure("broken-cdcdcdcdcdcd", Failure("corrupt", "broken ZIP archive"))
-    write_aggregates(
-        [
-            Entry(Path("in/ise-2566.pdf"), SHA, "converted", "ise-2566-abababababab"),
-            Entry(
-                Path("in/sub/broken.docx"),
-                "cd" * 32,
-                "failed",
-                "broken-cdcdcdcdcdcd",
-                "corrupt",
-                "broken ZIP archive",
-            ),
-            Entry(Path("in/notes.txt"), "ef" * 32, "skipped", None, "unsupported_format", "text"),
-        ],
-        store,
-    )
+    report = Report.model_validate(contract_example)
+    with store.open():
+        store.save_report("ise-2566-abababababab", report.model_dump_json())
+        store.save_failure("broken-cdcdcdcdcdcd", Failure("corrupt", "broken ZIP archive"))
+        write_aggregates(
+            [
+                Entry(Path("in/ise-2566.pdf"), SHA, "converted", "ise-2566-abababababab"),
+                Entry(
+                    Path("in/sub/broken.docx"),
+                    "cd" * 32,
+                    "failed",
+                    "broken-cdcdcdcdcdcd",
+                    "corrupt",
+                    "broken ZIP archive",
+                ),
+                Entry(
+                    Path("in/notes.txt"), "ef" * 32, "skipped", None, "unsupported_format", "text"
+                ),
+            ],
+            store,
+        )
     return store.out_dir
 
 
@@ -171,23 +178,31 @@ def test_a_long_thai_file_name_is_converted(tmp_path: Path) -> None:
 
 def test_a_record_replaces_the_other_kind(tmp_path: Path) -> None:
     store = RecordStore(tmp_path)
-    store.prepare()
-    store.save_failure("r-1", Failure("timeout", "took longer than 1 s"))
+    with store.open():
+        store.save_failure("r-1", Failure("timeout", "took longer than 1 s"))
 
-    store.save_report("r-1", "{}")
+        store.save_report("r-1", "{}")
 
     assert (store.report_path("r-1").is_file(), store.failure_path("r-1").exists()) == (True, False)
 
 
-def test_prepare_removes_what_a_killed_run_left_half_written(tmp_path: Path) -> None:
-    store = RecordStore(tmp_path)
+def test_opening_removes_what_a_killed_run_left_half_written(tmp_path: Path) -> None:
     (tmp_path / "reports").mkdir()
     leftover = tmp_path / "reports" / ".r-1.json.0123abcd.partial"
     leftover.write_text("{", encoding="utf-8")
 
-    store.prepare()
+    with RecordStore(tmp_path).open():
+        assert not leftover.exists()
 
-    assert not leftover.exists()
+
+def test_a_second_run_into_a_folder_in_use_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.txt").write_text("x", encoding="utf-8")
+
+    with RecordStore(tmp_path / "out").open(), pytest.raises(OutputInUseError):
+        convert([tmp_path / "in"], tmp_path / "out", progress="none")
+
+    assert convert([tmp_path / "in"], tmp_path / "out", progress="none").skipped == 1
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from ita_extract.batch.errors import InputNotFoundError, WorkerStartError
+from ita_extract.batch.errors import InputNotFoundError, OutputInUseError, WorkerStartError
 from ita_extract.batch.run import (
     DEFAULT_MAX_MEMORY_MB,
     DEFAULT_TIMEOUT,
@@ -23,6 +23,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "BatchSummary",
     "InputNotFoundError",
+    "OutputInUseError",
     "WorkerStartError",
     "convert",
 ]

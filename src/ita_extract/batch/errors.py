@@ -1,4 +1,4 @@
-"""The batch's own errors: both stop a run before or while it starts, never per file.
+"""The batch's own errors: each stops a whole run, never stands for one file.
 
 They extend the one tree of :mod:`ita_extract.errors`, so the command line reports them as one
 line with exit code 2.
@@ -23,3 +23,13 @@ class WorkerStartError(ItaExtractError, RuntimeError):
     """
 
     reason = "worker_start"
+
+
+class OutputInUseError(ItaExtractError, RuntimeError):
+    """Raise when another batch is writing into the same output folder.
+
+    Two runs into one folder would remove each other's temporary files and interleave their
+    aggregates.
+    """
+
+    reason = "output_in_use"

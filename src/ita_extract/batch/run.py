@@ -103,61 +103,60 @@ def convert(
     # -- one path is one input, not an iterable of one-letter inputs --
     paths = find_inputs([inputs] if isinstance(inputs, str | os.PathLike) else inputs, exclude=out)
     store = RecordStore(out)
-    store.prepare()
     options = ParseOptions(keep_thai_digits=keep_thai_digits, ocr=ocr, max_bytes=max_bytes)
     limits = Limits(timeout=timeout, max_memory_mb=max_memory_mb)
-
-    screening = _Screening(paths, store, options, resume=resume)
-    display = open_progress(progress, total=len(paths))
-    peak_memory = 0
-    try:
-        if executor == "dask":
-            outcomes = run_dask(
-                screening.jobs(display),
-                scheduler=scheduler,
-                workers=jobs,
-                options=options,
-                limits=limits,
-            )
-        else:
-            outcomes = run_local(
-                screening.jobs(display),
-                workers=jobs or default_jobs(),
-                options=options,
-                limits=limits,
-            )
-        for key, outcome in outcomes:
-            _save(store, key, outcome)
-            peak_memory = max(peak_memory, outcome.peak_memory_bytes or 0)
-            display.advance("converted" if outcome.report_json is not None else "failed")
-    finally:
-        display.close()
-
-    totals = write_aggregates(screening.entries(), store)
-    elapsed = time.monotonic() - started
-    summary = BatchSummary(
-        out_dir=out,
-        inputs=totals.inputs,
-        converted=totals.by_status["converted"],
-        failed=totals.by_status["failed"],
-        skipped=totals.by_status["skipped"],
-        failures_by_reason=dict(sorted(totals.failures_by_reason.items())),
-        skipped_by_reason=dict(sorted(totals.skipped_by_reason.items())),
-        warnings_by_code=dict(sorted(totals.warnings_by_code.items())),
-        processed=len(paths) - screening.reused,
-        reused=screening.reused,
-        elapsed_seconds=elapsed,
-        peak_worker_memory_mb=peak_memory / 2**20 if peak_memory else None,
-    )
-    _write_run_file(summary, started_at, executor=executor, jobs=jobs)
+    with store.open():
+        screening = _Screening(paths, store, options, resume=resume)
+        display = open_progress(progress, total=len(paths))
+        try:
+            if executor == "dask":
+                outcomes = run_dask(
+                    screening.jobs(display),
+                    scheduler=scheduler,
+                    workers=jobs,
+                    options=options,
+                    limits=limits,
+                )
+            else:
+                workers = jobs or default_jobs()
+                outcomes = run_local(
+                    screening.jobs(display), workers=workers, options=options, limits=limits
+                )
+            peak_memory = _save_all(outcomes, store, display)
+        finally:
+            display.close()
+        totals = write_aggregates(screening.entries(), store)
+        summary = BatchSummary(
+            out_dir=out,
+            inputs=totals.inputs,
+            converted=totals.by_status["converted"],
+            failed=totals.by_status["failed"],
+            skipped=totals.by_status["skipped"],
+            failures_by_reason=dict(sorted(totals.failures_by_reason.items())),
+            skipped_by_reason=dict(sorted(totals.skipped_by_reason.items())),
+            warnings_by_code=dict(sorted(totals.warnings_by_code.items())),
+            processed=len(paths) - screening.reused,
+            reused=screening.reused,
+            elapsed_seconds=time.monotonic() - started,
+            peak_worker_memory_mb=peak_memory / 2**20 if peak_memory else None,
+        )
+        _write_run_file(summary, started_at, executor=executor, jobs=jobs)
     return summary
 
 
-def _save(store: RecordStore, key: str, outcome: Outcome) -> None:
-    if outcome.report_json is not None:
-        store.save_report(key, outcome.report_json)
-    else:
-        store.save_failure(key, Failure(outcome.reason or "error", outcome.message or ""))
+def _save_all(
+    outcomes: Iterable[tuple[str, Outcome]], store: RecordStore, display: Progress
+) -> int:
+    """Store every outcome as it arrives; return the largest peak memory a worker reported."""
+    peak_memory = 0
+    for key, outcome in outcomes:
+        if outcome.report_json is not None:
+            store.save_report(key, outcome.report_json)
+        else:
+            store.save_failure(key, Failure(outcome.reason or "error", outcome.message or ""))
+        peak_memory = max(peak_memory, outcome.peak_memory_bytes or 0)
+        display.advance("converted" if outcome.report_json is not None else "failed")
+    return peak_memory
 
 
 @dataclass(frozen=True)

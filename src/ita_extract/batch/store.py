@@ -16,10 +16,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
+
+from ita_extract.batch.errors import OutputInUseError
 
 REPORTS_FOLDER = "reports"
 FAILURES_FOLDER = "failures"
 _PARTIAL_SUFFIX = ".partial"
+_LOCK_FILE = ".lock"
 _STEM_BYTES = 120
 """UTF-8 bytes of the input's stem kept in a record's name: with the hash and a temporary
 file's affixes the name stays under the 255 bytes file systems allow (a Thai letter is 3)."""
@@ -47,12 +51,24 @@ class RecordStore:
         self.reports_dir = out_dir / REPORTS_FOLDER
         self.failures_dir = out_dir / FAILURES_FOLDER
 
-    def prepare(self) -> None:
-        """Create the folders and remove temporary files that a killed run left behind."""
-        for folder in (self.out_dir, self.reports_dir, self.failures_dir):
-            folder.mkdir(parents=True, exist_ok=True)
-            for leftover in folder.glob(f".*{_PARTIAL_SUFFIX}"):
-                leftover.unlink(missing_ok=True)
+    @contextmanager
+    def open(self) -> Iterator[None]:
+        """Hold the folder for one run: lock it, and clear what a killed run left half-written.
+
+        The lock is an advisory ``flock`` on ``OUT_DIR/.lock``, which the system releases when
+        the process ends, however it ends; where ``fcntl`` is missing (Windows) there is none.
+
+        Raises:
+            OutputInUseError: another run holds the folder.
+        """
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        with (self.out_dir / _LOCK_FILE).open("a") as lock:
+            _lock_exclusively(lock, self.out_dir)
+            for folder in (self.out_dir, self.reports_dir, self.failures_dir):
+                folder.mkdir(exist_ok=True)
+                for leftover in folder.glob(f".*{_PARTIAL_SUFFIX}"):
+                    leftover.unlink(missing_ok=True)
+            yield
 
     def report_path(self, key: str) -> Path:
         """Return where the report JSON of ``key`` is stored."""
@@ -85,6 +101,17 @@ class RecordStore:
         except FileNotFoundError:
             return None
         return Failure(reason=record["reason"], message=record["message"])
+
+
+def _lock_exclusively(lock: IO[str], out_dir: Path) -> None:
+    try:
+        import fcntl
+    except ImportError:
+        return
+    try:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as error:
+        raise OutputInUseError(f"another batch is writing into {out_dir}") from error
 
 
 def dumps(value: object, *, indent: int | None = None) -> str:
