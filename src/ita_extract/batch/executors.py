@@ -71,6 +71,24 @@ def new_pool(workers: int, limits: Limits) -> ProcessPool:
     )
 
 
+def run_jobs(
+    jobs: Iterable[Job],
+    *,
+    executor: ExecutorName,
+    workers: int | None,
+    scheduler: str | None,
+    options: ParseOptions,
+    limits: Limits,
+) -> Iterator[tuple[str, Outcome]]:
+    """Convert ``jobs`` with ``executor``; yield ``(key, outcome)`` as each file finishes.
+
+    ``workers`` None means one local process per core, or the Dask cluster's thread count.
+    """
+    if executor == "dask":
+        return run_dask(jobs, scheduler=scheduler, workers=workers, options=options, limits=limits)
+    return run_local(jobs, workers=workers or default_jobs(), options=options, limits=limits)
+
+
 def run_local(
     jobs: Iterable[Job], *, workers: int, options: ParseOptions, limits: Limits
 ) -> Iterator[tuple[str, Outcome]]:

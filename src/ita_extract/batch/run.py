@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ita_extract.api import DEFAULT_MAX_BYTES, OcrMode
 from ita_extract.batch.aggregate import Entry, write_aggregates
-from ita_extract.batch.executors import ExecutorName, Job, default_jobs, run_dask, run_local
+from ita_extract.batch.executors import ExecutorName, Job, default_jobs, run_jobs
 from ita_extract.batch.inputs import find_inputs
 from ita_extract.batch.progress import Progress, ProgressMode, open_progress
 from ita_extract.batch.store import Failure, RecordStore, dumps, record_key, write_atomically
@@ -109,19 +109,14 @@ def convert(
         screening = _Screening(paths, store, options, resume=resume)
         display = open_progress(progress, total=len(paths))
         try:
-            if executor == "dask":
-                outcomes = run_dask(
-                    screening.jobs(display),
-                    scheduler=scheduler,
-                    workers=jobs,
-                    options=options,
-                    limits=limits,
-                )
-            else:
-                workers = jobs or default_jobs()
-                outcomes = run_local(
-                    screening.jobs(display), workers=workers, options=options, limits=limits
-                )
+            outcomes = run_jobs(
+                screening.jobs(display),
+                executor=executor,
+                workers=jobs,
+                scheduler=scheduler,
+                options=options,
+                limits=limits,
+            )
             peak_memory = _save_all(outcomes, store, display)
         finally:
             display.close()
