@@ -288,6 +288,7 @@ REPORT_PAIRS = [
     "ita-2566-single-table-c",
     "ita-2567-tessaban-b",
     "ita-2565-tessaban-mueang-e",
+    "ita-2568-obj-f",
 ]
 
 

@@ -56,10 +56,24 @@ CELL = Column(100.0, 100.0 + 16 * ADVANCE, PITCH, page_text=False)
         (["- ข้อจำกัดด้าน", "บุคลากร", "- ข้อจำกัดงบ"], [("-", "ข้อจำกัดด้าน\nบุคลากร"), ("-", "ข้อจำกัดงบ")]),
         (["▪ให้หน่วยงาน", "เปิดเผยข้อมูล"], [("▪", "ให้หน่วยงาน\nเปิดเผยข้อมูล")]),
         (["๑. ประชุม", "๒. จัดทำคู่มือ"], [("๑.", "ประชุม"), ("๒.", "จัดทำคู่มือ")]),
+        (
+            ["๒. ทดลองใช้งานระบบ", "๓.", "ประชาสัมพันธ์ช่องทาง"],
+            [("๒.", "ทดลองใช้งานระบบ"), ("๓.", "ประชาสัมพันธ์ช่องทาง")],
+        ),
+        (["(อ้างอิงจากข้อ O๑", "๗)"], [(None, "(อ้างอิงจากข้อ O๑\n๗)")]),
         (["กองคลัง", "กองช่าง"], [(None, "กองคลัง"), (None, "กองช่าง")]),  # would have fitted
         (["หน่วยงานควรจัดทำ", "คู่มือ"], [(None, "หน่วยงานควรจัดทำ\nคู่มือ")]),  # a wrap
     ],
-    ids=["range-dash", "dash-items", "bullet-without-space", "numbers", "typed-break", "wrap"],
+    ids=[
+        "range-dash",
+        "dash-items",
+        "bullet-without-space",
+        "numbers",
+        "number-alone-on-its-line",
+        "wrapped-reference",
+        "typed-break",
+        "wrap",
+    ],
 )
 def test_cell_paragraphs(rows: list[str], expected: list[tuple[str | None, str]]) -> None:
     lines = glyphs_to_lines(

@@ -41,10 +41,12 @@ HEADING_MAX_CHARS = 200
 # -- a bullet glyph, or a dash or a number with a dot or bracket then a space: ▪ • - 1. ๑. (๒)
 # -- 3); the DOCX reader's split_typed_label applies the same rule to typed labels. A bullet
 # -- glyph needs no space after it: Word's list tab can be narrower than a word gap --
-_LIST_LABEL = re.compile(
-    r"^\s*(?:(?P<bullet>[▪•●○◦■□▫‣⁃◆◇❖∙·➢➤►✓✔])\s*"
-    r"|(?P<label>[*\-–]|\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\))\s+)(?=\S)"
-)
+_BULLET = r"(?P<bullet>[▪•●○◦■□▫‣⁃◆◇❖∙·➢➤►✓✔])"
+_NUMBER_OR_DASH = r"(?P<label>[*\-–]|\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\))"
+_LIST_LABEL = re.compile(rf"^\s*(?:{_BULLET}\s*|{_NUMBER_OR_DASH}\s+)(?=\S)")
+# -- at a line's start a bullet, or a number with a dot, may stand alone: its text wrapped to
+# -- the next line (a lone ``๗)`` or ``๐๑๕)`` ends a wrapped reference instead) --
+_LINE_LABEL = re.compile(rf"^\s*(?:{_BULLET}|{_NUMBER_OR_DASH}\s+(?=\S)|[0-9๐-๙]{{1,3}}\.\s*$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,8 +170,11 @@ def is_number(text: str) -> bool:
 
 
 def starts_with_list_label(text: str) -> bool:
-    """Return whether ``text`` opens with a bullet or a number label (▪, -, 1., ๑.)."""
-    return _LIST_LABEL.match(text) is not None
+    """Return whether the line ``text`` opens with a bullet or a number label (▪, -, 1., ๑.).
+
+    The label may end the line: a list item's text can wrap right after it.
+    """
+    return _LINE_LABEL.match(text) is not None
 
 
 def glyphs_to_lines(glyphs: Iterable[Glyph]) -> list[Line]:
@@ -256,7 +261,7 @@ def lines_to_paragraphs(
 
 def _starts_paragraph(group: Sequence[Line], line: Line, column: Column) -> bool:
     previous = group[-1]
-    label = _LIST_LABEL.match(line.text)
+    label = _LINE_LABEL.match(line.text)
     # -- a dash opening a wrapped line is a range's (ตุลาคม ๒๕๖๖ / – กันยายน) unless the
     # -- paragraph is itself a dash item --
     if label is not None and (label.group("label") not in _DASHES or _dash_item(group[0])):
@@ -275,13 +280,13 @@ def _starts_paragraph(group: Sequence[Line], line: Line, column: Column) -> bool
         return True
     # -- a first-line indent starts a paragraph; a list item's hanging indent does not, and
     # -- centred lines (titles) move their left edge without being indented --
-    first_is_list = len(group) == 1 and _LIST_LABEL.match(previous.text) is not None
+    first_is_list = len(group) == 1 and starts_with_list_label(previous.text)
     left_aligned = previous.x0 - column.left < INDENT * previous.size
     return left_aligned and not first_is_list and line.x0 - previous.x0 > INDENT * line.size
 
 
 def _dash_item(line: Line) -> bool:
-    label = _LIST_LABEL.match(line.text)
+    label = _LINE_LABEL.match(line.text)
     return label is not None and label.group("label") in _DASHES
 
 
