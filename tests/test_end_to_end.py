@@ -21,13 +21,6 @@ from ita_extract.report import Report
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXPECTED = sorted(FIXTURES.glob("*.expected.json"))
 
-# Fixtures below 1.0 and why; every other fixture must reach 1.0.
-FLOORS = {
-    # The PDF reader joins two table rows cut by a page break into one cell (e5 and O37 get
-    # the page before's number), and a justified line letter-spaces the code "O๒ ๐" (O20).
-    "ita-2565-tessaban-mueang-e.pdf": 0.97,
-}
-
 
 def _document(expected_path: Path) -> Path:
     return expected_path.with_name(expected_path.name.removesuffix(".expected.json"))
@@ -39,9 +32,8 @@ def test_fixture_scores_recall_and_precision(expected_path: Path) -> None:
     document = _document(expected_path)
     expected = Report.model_validate_json(expected_path.read_text(encoding="utf-8"))
     accuracy = score_report(ita_extract.parse(document), expected)
-    floor = FLOORS.get(document.name, 1.0)
-    assert accuracy.recall >= floor, accuracy.missing
-    assert accuracy.precision >= floor, accuracy.extra
+    assert accuracy.recall == 1.0, accuracy.missing
+    assert accuracy.precision == 1.0, accuracy.extra
 
 
 @pytest.mark.slow
