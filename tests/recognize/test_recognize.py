@@ -56,6 +56,7 @@ def _document(*blocks: str | Table) -> Document:
         ("ประเด็นที่ ๑ กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ", SectionKind.TOPIC, 1),
         ("ประเด็นที่3 การป้องกันการทุจริต", SectionKind.TOPIC, 3),
         ("ประเด็นที่ 2 : คุณภาพการให้บริการ", SectionKind.TOPIC, 2),
+        ("ประเด็น ๔ การให้บริการและระบบ E-Service", SectionKind.TOPIC, 4),
         ("ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT Survey)", SectionKind.EIT_SURVEY, None),
         ("ส่วนที่ 2 ข้อเสนอแนะจากผู้ประเมินจัดเก็บข้อมูล (EIT Survey)", SectionKind.EIT_SURVEY, None),
         (

@@ -73,17 +73,22 @@ def paragraph_to_heading(
 
 
 def key_to_topic_number(key: str, settings: RecognizeSettings) -> int | None:
-    """Given a paragraph's key, return N if it opens with a topic prefix and N, else None."""
-    match = best_phrase_at_start(
-        settings.vocabulary.topic_prefixes,
-        key,
-        max_offset=settings.heading_max_offset,
-        min_score=settings.heading_min_score,
-    )
-    if match is None:
-        return None
-    number = _LEADING_NUMBER.match(key, match.end)
-    return int(number[0]) if number else None
+    """Given a paragraph's key, return N if it opens with a topic prefix and N, else None.
+
+    Each prefix is tried on its own (``ประเด็นที่ ๑``, ``ประเด็น ๑``): a shorter prefix that
+    matches too must not hide the number after a longer one.
+    """
+    for prefix in settings.vocabulary.topic_prefixes:
+        match = best_phrase_at_start(
+            (prefix,),
+            key,
+            max_offset=settings.heading_max_offset,
+            min_score=settings.heading_min_score,
+        )
+        number = _LEADING_NUMBER.match(key, match.end) if match is not None else None
+        if number:
+            return int(number[0])
+    return None
 
 
 def blocks_to_headings(blocks: Sequence[Block], settings: RecognizeSettings) -> list[Heading]:
