@@ -49,9 +49,9 @@ from ita_extract.readers.pdf import read_pdf
 data = open(sys.argv[1], "rb").read()
 imported = high_water()
 try:
-    parse(data)
+    parse(data, ocr="never")
 except Exception:
-    read_pdf(data)
+    read_pdf(data, ocr="never")
 print(json.dumps([imported, high_water()]))
 """
 
@@ -103,7 +103,7 @@ def parses(data: bytes) -> bool:
     with any error; the reader's own time is still measured.
     """
     try:
-        parse(data)
+        parse(data, ocr="never")
     except Exception as error:  # -- report it and go on timing the reader --
         print(f"parse() failed: {type(error).__name__}: {error}", file=sys.stderr)
         return False
@@ -134,7 +134,7 @@ def measure(name: str, path: Path) -> Figures | None:
         lambda: pdfplumber_pass(data),
     ]
     if parses(data):
-        actions.append(lambda: parse(data))
+        actions.append(lambda: parse(data, ocr="never"))
     read_seconds, pdfplumber_seconds, *parse_seconds = best_of(RUNS, *actions)
     return Figures(
         name=name,
