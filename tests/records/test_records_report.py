@@ -255,3 +255,27 @@ def test_level_stated_before_the_score():
 def test_a_recommendation_naming_a_target_score_states_no_item_score():
     report = build_report(document(*TITLE, INDICATORS, "e6 หน่วยงานควรปรับปรุงให้ได้ 85 คะแนน ขึ้นไป"))
     assert report.items == []
+
+
+@pytest.mark.parametrize(
+    ("first_year", "second_year", "expected_scores"),
+    [
+        # The report's year (2566) is read, wherever its row stands.
+        ("ปี 2565", "ปี 2566", [90.0, 80.0, 70.0]),
+        ("ปี 2566", "ปี 2565", [91.0, 81.0, 71.0]),
+    ],
+)
+def test_indicator_table_with_indicators_as_columns(first_year, second_year, expected_scores):
+    transposed = table(
+        [
+            ("ปีงบประมาณ", "ตัวชี้วัดที่ 1", "ตัวชี้วัดที่ 2", "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", "ITA"),
+            (first_year, "91.00", "81.00", "71.00", "85.00"),
+            (second_year, "90.00", "80.00", "70.00", "84.00"),
+        ]
+    )
+    report = build_report(document(*TITLE, transposed))
+    assert [(i.number, i.tool, i.name, i.score) for i in report.indicators] == [
+        (1, Tool.IIT, None, expected_scores[0]),
+        (2, Tool.IIT, None, expected_scores[1]),
+        (9, Tool.OIT, "การเปิดเผยข้อมูล", expected_scores[2]),
+    ]

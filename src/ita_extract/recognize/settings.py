@@ -32,6 +32,8 @@ DEFAULT_CONTENT_MIN_SHARE = 0.6
 """Share of a column's cells that must be codes (or scores) for a headerless topic table."""
 DEFAULT_CONTENT_MIN_ROWS = 2
 """Cells a column needs before its content can tell the table's kind."""
+DEFAULT_TRANSPOSED_MIN_INDICATORS = 3
+"""Header labels naming an indicator (``ตัวชี้วัดที่ 3``) that make a table indicators-as-columns."""
 DEFAULT_REPEATED_HEADER_SHARE = 0.6
 """Share of a row's cells that must repeat the header for the row to be a repeated header."""
 
@@ -51,6 +53,7 @@ class RecognizeSettings:
     repeated_header_share: float = DEFAULT_REPEATED_HEADER_SHARE
     content_min_share: float = DEFAULT_CONTENT_MIN_SHARE
     content_min_rows: int = DEFAULT_CONTENT_MIN_ROWS
+    transposed_min_indicators: int = DEFAULT_TRANSPOSED_MIN_INDICATORS
     vocabulary: Vocabulary = field(default_factory=load_vocabulary)
 
     def __post_init__(self) -> None:
@@ -64,6 +67,7 @@ class RecognizeSettings:
             "header_max_depth",
             "sub_header_max_chars",
             "content_min_rows",
+            "transposed_min_indicators",
         ):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")

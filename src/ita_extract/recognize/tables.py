@@ -22,6 +22,7 @@ from ita_extract.recognize.settings import RecognizeSettings
 from ita_extract.recognize.vocabulary import ColumnRole, TableKind, TableVocabulary
 
 _DIGITS = re.compile(r"[0-9]")
+_NUMBER = re.compile(r"[0-9]{1,2}")
 
 Grid = tuple[tuple[Cell | None, ...], ...]
 
@@ -74,6 +75,9 @@ class RecognizedTable:
     score_columns: tuple[ScoreColumn, ...] = ()
     continued: bool = False
     """True when the table has no header of its own and continues the table before it."""
+    indicator_columns: Mapping[int, int] = field(default_factory=dict)
+    """For an indicator table laid out the other way round (indicators as columns, years as
+    rows, as in the NACC's reports): each column's indicator number."""
     grid: Grid = field(default=(), repr=False)
 
     def data_rows(self) -> list[int]:
@@ -346,11 +350,51 @@ def grid_to_content_match(grid: Grid, settings: RecognizeSettings) -> HeaderMatc
     return HeaderMatch(TableKind.TOPIC, columns, (scores[0],), explained=0.0, total_score=0.0)
 
 
+def labels_to_indicator_columns(
+    labels: Sequence[ColumnLabel], settings: RecognizeSettings
+) -> dict[int, int]:
+    """Given header labels, return the columns that each name one indicator (``ตัวชี้วัดที่ 3``)."""
+    prefixes = [
+        phrase_key(word) for word in settings.vocabulary.words("indicators.number_prefixes")
+    ]
+    columns: dict[int, int] = {}
+    for label in labels:
+        prefix = next((prefix for prefix in prefixes if label.key.startswith(prefix)), None)
+        number = _NUMBER.match(label.key, len(prefix)) if prefix is not None else None
+        if number is not None:
+            columns[label.column] = int(number[0])
+    return columns
+
+
+def _transposed_to_recognized(
+    block_index: int, table: Table, grid: Grid, settings: RecognizeSettings
+) -> RecognizedTable | None:
+    """Return an indicator table with indicators as columns, or None if ``table`` is not one."""
+    for start in range(min(settings.header_search_rows, len(grid))):
+        labels = grid_to_labels(grid, start, 1)
+        columns = labels_to_indicator_columns(labels, settings)
+        if len(columns) >= settings.transposed_min_indicators:
+            return RecognizedTable(
+                block_index=block_index,
+                table=table,
+                kind=TableKind.INDICATOR,
+                columns={},
+                header_rows=frozenset(range(start + 1)),
+                labels=labels,
+                indicator_columns=columns,
+                grid=grid,
+            )
+    return None
+
+
 def table_to_recognized(
     block_index: int, table: Table, settings: RecognizeSettings
 ) -> RecognizedTable | None:
     """Given a table, return it with its kind and columns, or None if no kind fits."""
     grid = table_to_grid(table)
+    transposed = _transposed_to_recognized(block_index, table, grid, settings)
+    if transposed is not None:
+        return transposed
     header = grid_to_header(grid, settings)
     if header is None:
         return _content_to_recognized(block_index, table, grid, settings)

@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 
 from ita_extract import framework
-from ita_extract.normalize.thai import match_key, parse_number, parse_score, thai_to_arabic_digits
+from ita_extract.normalize.thai import (
+    match_key,
+    parse_number,
+    parse_score,
+    parse_year,
+    thai_to_arabic_digits,
+)
 from ita_extract.recognize import ColumnRole, RecognizedTable, TableKind
 from ita_extract.recognize.matching import phrase_key, text_to_tool
 from ita_extract.records.context import BuildContext
@@ -14,7 +20,7 @@ from ita_extract.report import Indicator
 
 UNREADABLE_SCORE = "indicator.unreadable_score"
 
-_NAME_NUMBER = r"^\s*(?:{prefixes})?\s*([0-9]{{1,2}})\s*[.):]?\s+"
+_NAME_NUMBER = r"^\s*(?:{prefixes})?\s*([0-9]{{1,2}})\s*(?:[.):]?\s+|[.):]?\s*$)"
 
 
 @dataclass(frozen=True)
@@ -51,8 +57,53 @@ def _is_total_row(name: str, ctx: BuildContext) -> bool:
     return bool(key) and key in {phrase_key(w) for w in ctx.vocabulary.words("overall.total_rows")}
 
 
+def _year_row(table: RecognizedTable, ctx: BuildContext) -> int | None:
+    """Return the row of the report's year in an indicators-as-columns table.
+
+    Rows are years (``ปี 2565``, ``ปี 2566``): the report's year, else the latest; a single
+    row without a year is taken as it is.
+    """
+    rows = table.data_rows()
+    years = {}
+    for row in rows:
+        first = table.grid[row][0]
+        year = parse_year(first.text) if first is not None else None
+        if year is not None:
+            years[row] = year
+    exact = [row for row, year in years.items() if year == ctx.fiscal_year]
+    if exact:
+        return exact[0]
+    if years:
+        return max(years, key=years.__getitem__)
+    return rows[0] if len(rows) == 1 else None
+
+
+def transposed_to_indicators(table: RecognizedTable, ctx: BuildContext) -> list[Indicator]:
+    """Given an indicator table with indicators as columns, return the report year's row."""
+    row = _year_row(table, ctx)
+    if row is None:
+        return []
+    by_column = {label.column: label for label in table.labels}
+    indicators = []
+    for column, number in table.indicator_columns.items():
+        cell = table.grid[row][column]
+        name = _split_number(by_column[column].text, ctx)[1] if column in by_column else ""
+        indicators.append(
+            Indicator(
+                number=number,
+                tool=framework.indicator_tool(number, ctx.fiscal_year),
+                name=ctx.clean(name) or None,
+                score=parse_score(cell.text) if cell is not None else None,
+                page=(cell.page if cell is not None else None) or table.table.page,
+            )
+        )
+    return indicators
+
+
 def table_to_indicators(table: RecognizedTable, ctx: BuildContext) -> IndicatorRows:
     """Given an indicator table, return its indicators in row order and its total row's score."""
+    if table.indicator_columns:
+        return IndicatorRows(transposed_to_indicators(table, ctx), None)
     score_column = table.score_column(ctx.fiscal_year)
     indicators: list[Indicator] = []
     total: float | None = None
