@@ -22,6 +22,8 @@ from ita_extract.report import Item
 CONFLICTING_SCORE = "item.conflicting_score"
 
 _SCORE = r"[0-9]{1,3}(?:\.[0-9]+)?"
+_MARKER_LOOKBACK = 12
+"""Characters before a code searched for ``อ้างอิงจาก``, which makes the code a reference."""
 _CODE_START = re.compile(r"(?:^|(?<=[\s(]))\S")
 
 
@@ -63,9 +65,8 @@ def text_to_mentions(
     mentions: list[ItemMention] = []
     for start in _CODE_START.finditer(text):
         codes, rest = split_leading_codes(text[start.start() :])
-        if not codes or match_key(text[max(0, start.start() - 12) : start.start()]).endswith(
-            tuple(markers)
-        ):
+        before = match_key(text[max(0, start.start() - _MARKER_LOOKBACK) : start.start()])
+        if not codes or before.endswith(tuple(markers)):
             continue
         following = rest
         for later in _CODE_START.finditer(rest):
@@ -81,10 +82,10 @@ def text_to_mentions(
 
 
 def prose_mentions(ctx: BuildContext) -> list[ItemMention]:
-    """Return the item scores stated in paragraphs and in cells outside score columns.
+    """Return the item scores stated in paragraphs and in table cells outside score columns.
 
-    Topic and indicator tables state their scores in columns (read by their builders), so
-    only their remark column is read as prose.
+    Indicator, topic and analysis tables state item scores in their own columns, read by
+    their builders; of a topic table only the remark column is read as prose.
     """
     recognised = {table.block_index: table for table in ctx.layout.tables}
     mentions: list[ItemMention] = []
@@ -93,21 +94,23 @@ def prose_mentions(ctx: BuildContext) -> list[ItemMention]:
             mentions.extend(text_to_mentions(block.text, block.page, (index, 0), ctx))
             continue
         table = recognised.get(index)
-        if table is not None and table.kind is TableKind.INDICATOR:
+        if table is None or table.kind is TableKind.ACTION_PLAN:
+            columns = None
+        elif table.kind is TableKind.TOPIC and ColumnRole.REMARK in table.columns:
+            columns = {table.columns[ColumnRole.REMARK]}
+        else:
             continue
-        remark = table.columns.get(ColumnRole.REMARK) if table is not None else None
-        skip_prose = table is not None and table.kind is TableKind.TOPIC
-        mentions.extend(_cell_mentions(block, index, remark if skip_prose else None, ctx))
+        mentions.extend(_cell_mentions(block, index, columns, ctx))
     return mentions
 
 
 def _cell_mentions(
-    table: Table, index: int, only_column: int | None, ctx: BuildContext
+    table: Table, index: int, columns: set[int] | None, ctx: BuildContext
 ) -> Iterable[ItemMention]:
+    """Yield the prose mentions of ``table``'s cells (of ``columns`` only, unless None)."""
     for cell in sorted(table.cells, key=lambda c: (c.row_start, c.col_start)):
-        if only_column is not None and cell.col_start != only_column:
-            continue
-        yield from text_to_mentions(cell.text, cell.page, (index, cell.row_start), ctx)
+        if columns is None or cell.col_start in columns:
+            yield from text_to_mentions(cell.text, cell.page, (index, cell.row_start), ctx)
 
 
 def mentions_to_items(mentions: Iterable[ItemMention], ctx: BuildContext) -> list[Item]:
