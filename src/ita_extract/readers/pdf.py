@@ -106,7 +106,8 @@ def read_pdf(data: bytes, *, ocr: OcrMode = "auto") -> Document:
         NoTextLayerError: no page has text and OCR is off or not installed.
     """
     contents = _read_pages(data)
-    without_text = [content.number for content in contents if not _has_text_layer(content)]
+    checks = {content.number: _check_text(content) for content in contents}
+    without_text = [number for number, check in checks.items() if not check.usable]
     ocred_scans = [content.number for content in contents if _is_ocred_scan(content)]
     if ocr == "always":
         to_ocr = [content.number for content in contents]
@@ -115,7 +116,8 @@ def read_pdf(data: bytes, *, ocr: OcrMode = "auto") -> Document:
     warnings: list[Warning] = []
     ocr_blocks: dict[int, list[Block]] = {}
     if to_ocr and ocr != "never":
-        ocr_blocks = _run_ocr(data, to_ocr, contents, warnings)
+        has_text = len(without_text) < len(contents)
+        ocr_blocks = _run_ocr(data, to_ocr, has_text=has_text, warnings=warnings)
     elif len(without_text) == len(contents):
         raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE}; OCR was turned off")
     for code, message, numbers in (
@@ -134,7 +136,7 @@ def read_pdf(data: bytes, *, ocr: OcrMode = "auto") -> Document:
     from_text_layer = [content for content in contents if content.number not in ocr_blocks]
     text_layer = _text_layer_blocks(from_text_layer)
     for content in from_text_layer:
-        warnings.extend(_script_warnings(content))
+        warnings.extend(_script_warnings(content.number, checks[content.number].foreign_runs))
     pages = [
         ocr_blocks[content.number]
         if content.number in ocr_blocks
@@ -181,18 +183,27 @@ def _read_pages(data: bytes) -> list[PageContent]:
         document.close()
 
 
-def _has_text_layer(content: PageContent) -> bool:
-    """Return whether the page's text layer is there and readable.
+@dataclass(frozen=True, slots=True)
+class _TextCheck:
+    """What a page's text layer is worth: usable or not, and the foreign letters in it."""
+
+    usable: bool
+    foreign_runs: tuple[str, ...]
+
+
+def _check_text(content: PageContent) -> _TextCheck:
+    """Return whether the page's text layer is there and readable, and its foreign letters.
 
     A scan has none (or a stamped page number beside its picture); a PDF whose fonts lack a
     character map has one that is mostly unassigned code points or another script's letters.
     """
     text = "".join(glyph.text for glyph in content.glyphs if not glyph.text.isspace())
+    runs = tuple(find_foreign_script(text))
     if not text or (content.picture_share and len(text) < MIN_TEXT_GLYPHS):
-        return False
-    foreign = sum(map(len, find_foreign_script(text)))
+        return _TextCheck(usable=False, foreign_runs=runs)
+    foreign = sum(map(len, runs))
     broken = sum(1 for char in text if char == "\ufffd" or unicodedata.category(char) in _NO_CHAR)
-    return foreign + broken < UNREADABLE_SHARE * len(text)
+    return _TextCheck(foreign + broken < UNREADABLE_SHARE * len(text), runs)
 
 
 def _is_ocred_scan(content: PageContent) -> bool:
@@ -205,22 +216,20 @@ def _is_ocred_scan(content: PageContent) -> bool:
 
 
 def _run_ocr(
-    data: bytes,
-    numbers: Sequence[int],
-    contents: Sequence[PageContent],
-    warnings: list[Warning],
+    data: bytes, numbers: Sequence[int], *, has_text: bool, warnings: list[Warning]
 ) -> dict[int, list[Block]]:
     """Return the OCR blocks of pages ``numbers``, or none if OCR is not installed.
 
     Raises:
-        NoTextLayerError: OCR is missing and no page has a text layer to fall back on.
+        NoTextLayerError: OCR is missing and no page has a text layer to fall back on
+            (``has_text`` is false).
     """
     try:
         from ita_extract.readers.ocr import ocr_pages
 
         result = ocr_pages(data, numbers)
     except (ImportError, MissingDependencyError) as error:
-        if not any(map(_has_text_layer, contents)):
+        if not has_text:
             raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE} ({error})") from error
         return {}
     warnings.extend(result.warnings)
@@ -366,9 +375,8 @@ def _drop_running_lines(contents: Sequence[PageContent], flow_lines: dict[int, l
         ]
 
 
-def _script_warnings(content: PageContent) -> list[Warning]:
-    """Return a warning if the page's text holds letters of another script (a broken font map)."""
-    runs = find_foreign_script("".join(glyph.text for glyph in content.glyphs))
+def _script_warnings(number: int, runs: Sequence[str]) -> list[Warning]:
+    """Return a warning if page ``number``'s text holds letters of another script (``runs``)."""
     if not runs:
         return []
     sample = ", ".join(dict.fromkeys(runs))
@@ -377,6 +385,6 @@ def _script_warnings(content: PageContent) -> list[Warning]:
             code=FOREIGN_SCRIPT,
             message=f"the text layer holds letters of another script ({sample[:60]}): "
             "the PDF's font map is broken and these words cannot be trusted",
-            page=content.number,
+            page=number,
         )
     ]

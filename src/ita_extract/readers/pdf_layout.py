@@ -65,18 +65,22 @@ class Line:
     bottom: float
     size: float
     """The largest font size on the line."""
+    word_gap: float
+    """The gap between glyphs that stands for a space on this line (see :func:`_word_gap`)."""
 
     @classmethod
     def of(cls, glyphs: tuple[Glyph, ...]) -> Line:
         """Return the line of ``glyphs`` (at least one), measured."""
+        word_gap = _word_gap(glyphs)
         return cls(
             glyphs,
-            line_text(glyphs),
+            line_text(glyphs, word_gap),
             min(glyph.x0 for glyph in glyphs),
             max(glyph.x1 for glyph in glyphs),
             min(glyph.top for glyph in glyphs),
             max(glyph.bottom for glyph in glyphs),
             max(glyph.size for glyph in glyphs),
+            word_gap,
         )
 
     @property
@@ -92,10 +96,9 @@ class Line:
     @property
     def first_word_width(self) -> float:
         """Return the width of the line's text up to its first space or word gap."""
-        threshold = _word_gap(self.glyphs)
         end = self.glyphs[0]
         for glyph in self.glyphs[1:]:
-            if glyph.text.isspace() or glyph.x0 - end.x1 > threshold:
+            if glyph.text.isspace() or glyph.x0 - end.x1 > self.word_gap:
                 break
             end = glyph
         return end.x1 - self.glyphs[0].x0
@@ -106,18 +109,17 @@ class Line:
         return all(glyph.bold for glyph in self.glyphs if not glyph.text.isspace())
 
 
-def line_text(glyphs: Sequence[Glyph]) -> str:
-    """Return the characters of ``glyphs``, with a space wherever a wide gap stands for one.
+def line_text(glyphs: Sequence[Glyph], word_gap: float) -> str:
+    """Return the characters of ``glyphs``, a space standing for each gap over ``word_gap``.
 
     Runs of spaces become one; a space at the line's end is kept.
     """
-    threshold = _word_gap(glyphs)
     parts: list[str] = []
     previous: Glyph | None = None
     for glyph in glyphs:
         if (
             previous is not None
-            and glyph.x0 - previous.x1 > threshold
+            and glyph.x0 - previous.x1 > word_gap
             and not previous.text.isspace()
             and not glyph.text.isspace()
         ):

@@ -219,6 +219,7 @@ def _read_glyphs(text_page: pdfium.PdfTextPage, view: _View) -> list[Glyph]:
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     font_name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
     font_flags = ctypes.c_int()
+    upright = view.rotation == 0
     glyphs: list[Glyph] = []
     chars: list[str] = []
     base: tuple[float, float, float, float, float, float, bool] = (0, 0, 0, 0, 0, 0, False)
@@ -236,13 +237,19 @@ def _read_glyphs(text_page: pdfium.PdfTextPage, view: _View) -> list[Glyph]:
         pdfium_c.FPDFText_GetLooseCharBox(handle, index, box)
         pdfium_c.FPDFText_GetCharOrigin(handle, index, origin_x, origin_y)
         chars = [char]
-        x0, top, x1, bottom = view.box(box.left, box.bottom, box.right, box.top)
+        if upright:  # -- the common case, without the general mapping's calls --
+            x0, x1 = box.left - view.left, box.right - view.left
+            top, bottom = view.top - box.top, view.top - box.bottom
+            baseline = view.top - origin_y.value
+        else:
+            x0, top, x1, bottom = view.box(box.left, box.bottom, box.right, box.top)
+            baseline = view.point(origin_x.value, origin_y.value)[1]
         base = (
             x0,
             x1,
             top,
             bottom,
-            view.point(origin_x.value, origin_y.value)[1],
+            baseline,
             pdfium_c.FPDFText_GetFontSize(handle, index),
             _is_bold(handle, index, font_name, font_flags),
         )
