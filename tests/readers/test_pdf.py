@@ -414,3 +414,13 @@ def test_scan_with_its_own_invisible_text_prefers_ocr(
     document = read_pdf(fixture_bytes("scan-with-text.pdf"), ocr=ocr)  # type: ignore[arg-type]
     assert document.paragraphs[0].text.startswith(text)
     assert [w.code for w in document.warnings] == ([warning] if warning else [])
+
+
+def test_threads_reading_at_once_get_what_one_reader_gets() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["tables-across-pages.pdf", "no-inner-borders.pdf"] * 3
+    alone = [read_pdf(fixture_bytes(name)) for name in names]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        together = list(pool.map(lambda name: read_pdf(fixture_bytes(name)), names))
+    assert together == alone

@@ -38,7 +38,7 @@ from ita_extract.readers.pdf_layout import (
     lines_to_paragraphs,
     repair_lines,
 )
-from ita_extract.readers.pdf_page import PageContent, read_page
+from ita_extract.readers.pdf_page import PDFIUM_LOCK, PageContent, read_page
 from ita_extract.readers.pdf_tables import (
     DraftTable,
     columns_running_on,
@@ -156,8 +156,35 @@ def _read_pages(data: bytes) -> list[PageContent]:
     """Return every page's content, with the PDF opened once and closed before returning."""
     if not data.strip():
         raise EmptyDocumentError("the file is empty")
+    with PDFIUM_LOCK:
+        document = _open(data)
+        try:
+            if len(document) == 0:
+                raise EmptyDocumentError("the PDF has no pages")
+            contents = []
+            for index in range(len(document)):
+                page = document[index]
+                try:
+                    contents.append(read_page(page, index + 1))
+                finally:
+                    page.close()
+            return contents
+        except pdfium.PdfiumError as error:
+            raise CorruptDocumentError(f"a page of the PDF cannot be read: {error}") from error
+        finally:
+            document.close()
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    """Return the PDFium document of ``data``.
+
+    Raises:
+        EncryptedDocumentError: the PDF needs a password.
+        EmptyDocumentError: the PDF's page tree is empty.
+        CorruptDocumentError: PDFium cannot read the PDF.
+    """
     try:
-        document = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         code = getattr(error, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD:
@@ -166,21 +193,6 @@ def _read_pages(data: bytes) -> list[PageContent]:
         if _EMPTY_PAGE_TREE.search(data) and not _PAGE_OBJECT.search(data):
             raise EmptyDocumentError("the PDF has no pages") from error
         raise CorruptDocumentError(f"the PDF cannot be read: {error}") from error
-    try:
-        if len(document) == 0:
-            raise EmptyDocumentError("the PDF has no pages")
-        contents = []
-        for index in range(len(document)):
-            page = document[index]
-            try:
-                contents.append(read_page(page, index + 1))
-            finally:
-                page.close()
-        return contents
-    except pdfium.PdfiumError as error:
-        raise CorruptDocumentError(f"a page of the PDF cannot be read: {error}") from error
-    finally:
-        document.close()
 
 
 @dataclass(frozen=True, slots=True)

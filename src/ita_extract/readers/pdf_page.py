@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,10 @@ from typing import Any, Literal
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+PDFIUM_LOCK = threading.RLock()
+"""Held while PDFium works: it is not thread-safe, so threads calling the readers take turns.
+Every module of ita_extract that calls PDFium (rendering for OCR too) should hold it."""
 
 _PATH_OBJECT = pdfium_c.FPDF_PAGEOBJ_PATH
 _IMAGE_OBJECT = pdfium_c.FPDF_PAGEOBJ_IMAGE
