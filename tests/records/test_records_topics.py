@@ -83,12 +83,12 @@ def test_recommendation_cut_by_a_page_break_continues_in_the_next_cell():
     split = table(
         [
             TOPIC_HEADER,
-            ("๒", "การใช้งบประมาณ", "IIT", "ข้อ i๗", "๘๐.๐๐", "i๗ หน่วยงานควรเผยแพร่แผนการใช้จ่าย"),
+            ("๑", "การใช้งบประมาณ", "IIT", "ข้อ i๗", "๘๐.๐๐", "i๗ หน่วยงานควรเผยแพร่แผนการใช้จ่าย"),
             (ABOVE, ABOVE, ABOVE, "ข้อ i๘", "๘๑.๐๐", "งบประมาณประจำปี"),
         ]
     )
     [recommendation] = _report(split).recommendations
-    assert (recommendation.codes, recommendation.topic) == (["i7"], 2)
+    assert (recommendation.codes, recommendation.topic) == (["i7"], 1)
     assert recommendation.text == "หน่วยงานควรเผยแพร่แผนการใช้จ่าย งบประมาณประจำปี"
 
 
@@ -130,3 +130,24 @@ def test_collapsed_table_warns_when_lines_do_not_zip(scores, expected_warning):
     collapsed = table([("1", "หัวข้อ", "IIT", "ข้อคำถาม\ni7\ni8\ni9", scores, "ข้อบกพร่อง")])
     report = _report(collapsed)
     assert [w.code for w in report.warnings] == expected_warning
+
+
+def test_tables_under_one_heading_keep_their_own_numbers():
+    second = table([TOPIC_HEADER, ("๒", "การใช้งบประมาณ", "IIT", "ข้อ i๗", "๘๐.๐๐", "ผ่าน")])
+    report = _report(TOPIC_TABLE, second)
+    assert [(t.number, t.title) for t in report.topics] == [
+        (1, "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ"),
+        (2, "การใช้งบประมาณ"),
+    ]
+
+
+def test_a_number_per_row_counts_rows_and_the_heading_numbers_the_topic():
+    counted = table(
+        [
+            ("ลำดับ", "ข้อคำถาม", "คะแนน"),
+            ("1", "ข้อ i1", "97.80"),
+            ("2", "ข้อ i2", "96.10"),
+        ]
+    )
+    report = build_report(document(*TITLE, "ประเด็นที่ ๓ การใช้อำนาจ", counted))
+    assert [(t.number, t.title) for t in report.topics] == [(3, "การใช้อำนาจ")]

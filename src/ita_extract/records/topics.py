@@ -80,21 +80,26 @@ def _topic_heading_title(text: str, ctx: BuildContext) -> str | None:
 
 
 def _number_and_title(
-    table: RecognizedTable, ctx: BuildContext
+    table: RecognizedTable, use_heading: bool, ctx: BuildContext
 ) -> tuple[int | None, str | None, int | None]:
-    """Return the topic number, title and page a table or its heading states."""
+    """Return the topic number, title and page a table or its heading states.
+
+    ``use_heading`` is False for the second table under one heading: the heading named the
+    first.
+    """
     heading_number = heading_title = heading_page = None
     section = ctx.layout.section_of(table.block_index)
-    if section.kind is SectionKind.TOPIC and section.heading is not None:
+    if use_heading and section.heading is not None:
         paragraph = section.heading.paragraph
         heading_number = section.heading.number
         heading_title = _topic_heading_title(paragraph.labelled_text, ctx)
         heading_page = paragraph.page
-    first = table.data_rows()[:1]
-    number_cell = table.cell(first[0], ColumnRole.NUMBER) if first else None
+    # The number column names the topic only when one cell spans the table; one number per
+    # row counts rows.
+    number_cells = _distinct_cells(table, ColumnRole.NUMBER)
     number = None
-    if number_cell is not None:
-        value = parse_number(number_cell.text)
+    if len(number_cells) == 1:
+        value = parse_number(number_cells[0].text)
         number = int(value) if value is not None and value.is_integer() and value > 0 else None
     title = None
     title_cells = _distinct_cells(table, ColumnRole.TITLE)
@@ -107,7 +112,7 @@ def _number_and_title(
     page = heading_page or table.table.page
     # The heading's one line reads more reliably than a narrow merged cell's wrapped lines
     # (a scan puts the cell's borders into its text).
-    return number or heading_number, heading_title or title, page
+    return heading_number or number, heading_title or title, page
 
 
 def _distinct_cells(table: RecognizedTable, role: ColumnRole) -> list[Cell]:
@@ -250,9 +255,9 @@ def build_topics(ctx: BuildContext) -> TopicRecords:
     mentions: list[ItemMention] = []
     last_heading: int | None = None
     for table in ctx.layout.tables_of_kind(TableKind.TOPIC):
-        number, title, page = _number_and_title(table, ctx)
         section = ctx.layout.section_of(table.block_index)
         new_heading = section.kind is SectionKind.TOPIC and section.start != last_heading
+        number, title, page = _number_and_title(table, new_heading, ctx)
         continues = drafts and (table.continued or (number is None and title is None))
         if drafts and ((continues and not new_heading) or number == drafts[-1].number):
             draft = drafts[-1]
