@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ita_extract.document import Block, Paragraph
-from ita_extract.normalize.thai import match_key
-from ita_extract.recognize.matching import best_phrase_at_start
+from ita_extract.recognize.matching import best_phrase_at_start, text_key
 from ita_extract.recognize.settings import RecognizeSettings
 from ita_extract.recognize.vocabulary import SectionKind
 
@@ -48,7 +47,7 @@ def paragraph_to_heading(
     block_index: int, paragraph: Paragraph, settings: RecognizeSettings
 ) -> Heading | None:
     """Given a paragraph outside tables, return the heading it is, or None for body text."""
-    key = match_key(paragraph.labelled_text)
+    key = text_key(paragraph.labelled_text)
     if not key or len(key) > settings.heading_max_chars:
         return None
     topic_number = key_to_topic_number(key, settings)

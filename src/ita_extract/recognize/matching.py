@@ -1,12 +1,14 @@
 """Fuzzy phrase matching on match keys, the one comparison every recogniser uses.
 
-Keys come from :func:`ita_extract.normalize.thai.match_key`: spacing, punctuation, digit script
-and PDF glyph damage are gone, so what is left to tolerate is spelling slips, which rapidfuzz
-scores.
+Keys come from :func:`ita_extract.normalize.thai.match_key` (spacing, punctuation, digit script
+and PDF glyph damage gone) with the nonspacing marks dropped as well: OCR and damaged fonts lose
+or misplace vowel and tone marks far more often than letters, and a heading is told by its
+letters. What is left to tolerate is spelling slips, which rapidfuzz scores.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -30,10 +32,15 @@ class PhraseMatch:
     """Offset in the key just after the match."""
 
 
+def text_key(text: str) -> str:
+    """Return the key recognition compares: the match key without nonspacing marks."""
+    return "".join(char for char in match_key(text) if unicodedata.category(char) != "Mn")
+
+
 @cache
 def phrase_key(phrase: str) -> str:
-    """Return the match key of a vocabulary phrase, computed once."""
-    return match_key(phrase)
+    """Return the key of a vocabulary phrase, computed once."""
+    return text_key(phrase)
 
 
 def locate_phrase(phrase: str, key: str) -> PhraseMatch:
@@ -94,7 +101,7 @@ def best_keyword_score(keywords: Iterable[str], label_key: str, *, min_partial_c
 
 def contains_phrase(phrases: Iterable[str], text: str, *, min_score: float) -> bool:
     """Return whether any of ``phrases`` occurs (fuzzily) anywhere in ``text``."""
-    key = match_key(text)
+    key = text_key(text)
     return any(locate_phrase(phrase, key).score >= min_score for phrase in phrases)
 
 
@@ -103,7 +110,7 @@ def text_to_tool(text: str, vocabulary: Vocabulary) -> Tool | None:
 
     None also when the text names several tools: a merged cell over two tools names neither.
     """
-    key = match_key(text)
+    key = text_key(text)
     if not key:
         return None
     named = {

@@ -16,8 +16,8 @@ from rapidfuzz import fuzz
 
 from ita_extract.document import Cell, Table
 from ita_extract.normalize.codes import split_leading_codes
-from ita_extract.normalize.thai import match_key, parse_score, parse_year
-from ita_extract.recognize.matching import best_keyword_score, locate_phrase, phrase_key
+from ita_extract.normalize.thai import parse_score, parse_year
+from ita_extract.recognize.matching import best_keyword_score, locate_phrase, phrase_key, text_key
 from ita_extract.recognize.settings import RecognizeSettings
 from ita_extract.recognize.vocabulary import ColumnRole, TableKind, TableVocabulary
 
@@ -135,7 +135,7 @@ def grid_to_labels(grid: Grid, start: int, depth: int) -> tuple[ColumnLabel, ...
             if cell is not None and cell.text.strip() and cell.text not in texts:
                 texts.append(cell.text)
         text = " ".join(texts)
-        labels.append(ColumnLabel(column, text, match_key(text)))
+        labels.append(ColumnLabel(column, text, text_key(text)))
     return tuple(labels)
 
 
@@ -219,7 +219,7 @@ def _is_sub_header_row(grid: Grid, row: int, settings: RecognizeSettings) -> boo
         if cell is None or cell.row_start != row or (column and grid[row][column - 1] is cell):
             continue
         text = cell.text.strip()
-        if len(match_key(text)) > settings.sub_header_max_chars:
+        if len(text_key(text)) > settings.sub_header_max_chars:
             return False
         if text and parse_score(text) is not None:
             return False
@@ -279,7 +279,7 @@ def repeated_header_rows(
             if not label.key:
                 continue
             cell = grid[row][label.column]
-            key = match_key(cell.text) if cell is not None and cell.row_start == row else ""
+            key = text_key(cell.text) if cell is not None and cell.row_start == row else ""
             if not key:
                 continue
             compared += 1
@@ -307,7 +307,7 @@ def _is_code_cell(text: str) -> bool:
 
 
 def _is_score_cell(text: str) -> bool:
-    return parse_score(text) is not None and match_key(text).isdigit()
+    return parse_score(text) is not None and text_key(text).isdigit()
 
 
 def _share(grid: Grid, column: int, test: Callable[[str], bool], min_rows: int) -> float:

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 
 from ita_extract import framework
 from ita_extract.normalize.thai import (
-    match_key,
     parse_number,
     parse_score,
     parse_year,
     thai_to_arabic_digits,
 )
 from ita_extract.recognize import ColumnRole, RecognizedTable, TableKind
-from ita_extract.recognize.matching import phrase_key, text_to_tool
+from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Indicator
 
@@ -45,7 +44,7 @@ def _number_by_name(name: str, fiscal_year: int | None) -> int | None:
     spec_year = framework.get_framework(fiscal_year)
     if spec_year is None or not name:
         return None
-    key = match_key(name)
+    key = text_key(name)
     for spec in spec_year.indicators:
         if key in {phrase_key(spec.name), *(phrase_key(alias) for alias in spec.aliases)}:
             return spec.number
@@ -53,7 +52,7 @@ def _number_by_name(name: str, fiscal_year: int | None) -> int | None:
 
 
 def _is_total_row(name: str, ctx: BuildContext) -> bool:
-    key = match_key(name)
+    key = text_key(name)
     return bool(key) and key in {phrase_key(w) for w in ctx.vocabulary.words("overall.total_rows")}
 
 

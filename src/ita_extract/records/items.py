@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from ita_extract.document import Paragraph, Table
 from ita_extract.normalize.codes import split_leading_codes, tool_of_code
-from ita_extract.normalize.thai import match_key, parse_score, thai_to_arabic_digits
+from ita_extract.normalize.thai import parse_score, thai_to_arabic_digits
 from ita_extract.recognize import ColumnRole, TableKind
-from ita_extract.recognize.matching import phrase_key
+from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Item
 
@@ -65,7 +65,7 @@ def text_to_mentions(
     mentions: list[ItemMention] = []
     for start in _CODE_START.finditer(text):
         codes, rest = split_leading_codes(text[start.start() :])
-        before = match_key(text[max(0, start.start() - _MARKER_LOOKBACK) : start.start()])
+        before = text_key(text[max(0, start.start() - _MARKER_LOOKBACK) : start.start()])
         if not codes or before.endswith(tuple(markers)):
             continue
         following = rest

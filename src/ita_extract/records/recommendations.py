@@ -13,9 +13,8 @@ from dataclasses import dataclass
 
 from ita_extract.document import Paragraph
 from ita_extract.normalize.codes import parse_item_code, parse_references, split_leading_codes
-from ita_extract.normalize.thai import match_key
 from ita_extract.recognize import SectionKind
-from ita_extract.recognize.matching import phrase_key
+from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.records.lists import split_label
 from ita_extract.report import Recommendation, RecommendationSection, Tool
@@ -71,7 +70,7 @@ def unwrapped_references(raw: str) -> list[str]:
 
 
 def _ends_with_marker(text: str, ctx: BuildContext) -> bool:
-    key = match_key(text)
+    key = text_key(text)
     return any(
         key.endswith(phrase_key(word)) for word in ctx.vocabulary.words("remarks.reference_markers")
     )

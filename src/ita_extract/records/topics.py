@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from ita_extract.document import Cell
 from ita_extract.normalize.codes import parse_item_code, split_leading_codes, tool_of_code
-from ita_extract.normalize.thai import match_key, parse_number, parse_score
+from ita_extract.normalize.thai import parse_number, parse_score
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
-from ita_extract.recognize.matching import phrase_key, text_to_tool
+from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
 from ita_extract.records.context import BuildContext
 from ita_extract.records.items import ItemMention
 from ita_extract.records.lists import label_number, split_label
@@ -63,7 +63,7 @@ class TopicRecords:
 
 
 def _is_status(text: str, ctx: BuildContext) -> bool:
-    key = match_key(text)
+    key = text_key(text)
     return bool(key) and key in {
         phrase_key(word) for word in ctx.vocabulary.words("remarks.statuses")
     }
