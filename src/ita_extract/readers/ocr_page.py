@@ -86,6 +86,8 @@ _COLUMN_CONFIG = "--psm 4"
 tables, and the stack of cells. Mode 6 (one uniform block) suits a single cell, but on the
 stack it lays lines of differently sized cells on one grid and drops tone marks (``ขั้น``
 became ``ขัน``)."""
+_BLOCK_CONFIG = "--psm 6"
+"""Page segmentation mode 6, one uniform block: for cells mode 4 read doubtfully."""
 
 _DIGIT_LOOKALIKES = {"o": "0", "O": "0", "l": "1", "I": "1", "|": "1"}
 _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
@@ -544,8 +546,33 @@ def _recognise_regions(
     Each box is pasted alone into its own band of one tall white image, and the whole stack
     goes to Tesseract once: starting Tesseract and loading the Thai model costs about 0.3 s,
     which a call per cell would pay a hundred times a page. The gaps between bands keep every
-    cell's text apart, as if each were recognised separately.
+    cell's text apart, as if each were recognised separately. Cells whose reading is in
+    doubt are read once more as uniform blocks, and the surer reading stays.
     """
+    result = _read_stack(page, boxes, languages, _COLUMN_CONFIG)
+    doubtful = [index for index, lines in enumerate(result) if _doubtful(lines)]
+    rereads = _read_stack(page, [boxes[index] for index in doubtful], languages, _BLOCK_CONFIG)
+    for index, reread in zip(doubtful, rereads, strict=True):
+        first = result[index]
+        # -- a line of stray tone marks makes one line too many; fewer lines, if surer, win --
+        if not first or (
+            0 < len(reread) < len(first) and _mean_confidence(reread) > _mean_confidence(first)
+        ):
+            result[index] = reread
+    return result
+
+
+def _doubtful(lines: Sequence[Line]) -> bool:
+    """Tell whether a cell's reading is empty or has a line Tesseract was unsure of.
+
+    Read as one column, the stack loses a lone short word (a row number in a narrow cell) as
+    noise, and reads the tone marks of a bold line as a line of their own (``a ow da`` over
+    ``รายละเอยดตวชวด``); read as a block, such cells come out right.
+    """
+    return not lines or any(_mean_confidence([line]) < LOW_CONFIDENCE for line in lines)
+
+
+def _read_stack(page: Image, boxes: Sequence[Box], languages: str, config: str) -> list[list[Line]]:
     if not boxes:
         return []
     width = max(box.width for box in boxes) + 2 * _STACK_PADDING
@@ -560,7 +587,7 @@ def _recognise_regions(
         offsets.append(cursor)
         cursor += box.height + _STACK_GAP
     result: list[list[Line]] = [[] for _ in boxes]
-    for line in _recognise(stack, _COLUMN_CONFIG, languages, zoom=_CELL_ZOOM):
+    for line in _recognise(stack, config, languages, zoom=_CELL_ZOOM):
         middle = (line.box.top + line.box.bottom) // 2
         band = _band_of(middle, offsets, boxes)
         if band is None:
