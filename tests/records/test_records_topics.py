@@ -151,3 +151,17 @@ def test_a_number_per_row_counts_rows_and_the_heading_numbers_the_topic():
     )
     report = build_report(document(*TITLE, "ประเด็นที่ ๓ การใช้อำนาจ", counted))
     assert [(t.number, t.title) for t in report.topics] == [(3, "การใช้อำนาจ")]
+
+
+def test_unreadable_tool_cell_is_known_by_the_codes_beside_it():
+    scanned = table(
+        [
+            TOPIC_HEADER,
+            ("๓", "การใช้อำนาจ", "IT", "ข้อ ๑๓", "๙๔.๒๐", "ผ่าน"),
+            (ABOVE, ABOVE, ABOVE, "ข้อ i๑๖", "๙๗.๓๓", ABOVE),
+        ]
+    )
+    [topic] = _report(scanned).topics
+    assert [(a.tool.value, [i.code for i in a.items]) for a in topic.assessments] == [
+        ("IIT", ["i13", "i16"])
+    ]

@@ -126,8 +126,24 @@ def _distinct_cells(table: RecognizedTable, role: ColumnRole) -> list[Cell]:
 
 
 def _row_tool(table: RecognizedTable, row: int, ctx: BuildContext) -> Tool | None:
+    """Return the tool a row's tool cell names.
+
+    A cell that names none readably (a scan's ``IT``) is known by the codes beside it: the
+    rows it spans whose codes carry their letter.
+    """
     cell = table.cell(row, ColumnRole.TOOL)
-    return text_to_tool(cell.text, ctx.vocabulary) if cell is not None else None
+    if cell is None:
+        return None
+    named = text_to_tool(cell.text, ctx.vocabulary)
+    if named is not None:
+        return named
+    tools = set()
+    for spanned in range(cell.row_start, cell.row_end):
+        question = table.cell(spanned, ColumnRole.QUESTION)
+        code = parse_item_code(question.text) if question is not None else None
+        if code is not None:
+            tools.add(tool_of_code(code))
+    return tools.pop() if len(tools) == 1 else None
 
 
 def _line_codes(cell: Cell) -> list[str]:
