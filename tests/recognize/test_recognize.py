@@ -279,3 +279,25 @@ def test_topic_table_with_an_unreadable_header_is_told_by_its_content():
 )
 def test_text_names_one_tool(text, tool):
     assert text_to_tool(text, load_vocabulary()) is tool
+
+
+def test_a_keyword_deep_inside_a_label_is_data_not_a_column_name():
+    # A table drawn without inner borders: each column is one cell, header words first.
+    borderless = _table(
+        (
+            "เครื่องมือ\nIIT",
+            "ข้อ\nคำถาม\ni7\ni8",
+            "คะแนน\n76.20\n81.45",
+            "ข้อบกพร่อง\ni7 หน่วยงานควรปรับปรุงตามตัวชี้วัด 9.1 ให้ครบถ้วนทุกรายการ",
+        ),
+    )
+    [recognized] = recognize(_document(borderless)).tables
+    assert recognized.kind is TableKind.TOPIC
+
+
+def test_borderless_topic_table_without_header_words_is_told_by_its_lines():
+    borderless = _table(
+        ("หัวข้อ\nการใช้งบ", "OIT", "๐34\n๐36\n๐37", "76.20\n81.45\n0.00", "i27"),
+    )
+    [recognized] = recognize(_document(borderless)).tables
+    assert (recognized.kind, recognized.data_rows()) == (TableKind.TOPIC, [0])

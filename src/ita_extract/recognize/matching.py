@@ -77,24 +77,35 @@ def best_phrase_at_start(
     return best
 
 
-def keyword_score(keyword: str, label_key: str, *, min_partial_chars: int) -> float:
+def keyword_score(
+    keyword: str, label_key: str, *, min_partial_chars: int, max_offset: int
+) -> float:
     """Return how well a header ``keyword`` names a column whose label has key ``label_key``.
 
     Short keywords (``แบบ``, ``ที่``) would be found inside any longer label, so they must
-    match the whole label; longer ones may stand inside it (``คะแนน`` in ``คะแนนปี2566``).
+    match the whole label; longer ones may stand inside it (``คะแนน`` in ``คะแนนปี2566``),
+    within ``max_offset`` key characters of its start: further in, a label is data that
+    reached the header row (a table drawn without inner borders), not a column name.
     """
     wanted = phrase_key(keyword)
     if not wanted or not label_key:
         return 0.0
     if len(wanted) < min_partial_chars:
         return 100.0 if wanted == label_key else 0.0
-    return locate_phrase(keyword, label_key).score
+    return locate_phrase(keyword, label_key[: len(wanted) + max_offset]).score
 
 
-def best_keyword_score(keywords: Iterable[str], label_key: str, *, min_partial_chars: int) -> float:
+def best_keyword_score(
+    keywords: Iterable[str], label_key: str, *, min_partial_chars: int, max_offset: int
+) -> float:
     """Return the best :func:`keyword_score` of any of ``keywords``."""
     return max(
-        (keyword_score(word, label_key, min_partial_chars=min_partial_chars) for word in keywords),
+        (
+            keyword_score(
+                word, label_key, min_partial_chars=min_partial_chars, max_offset=max_offset
+            )
+            for word in keywords
+        ),
         default=0.0,
     )
 

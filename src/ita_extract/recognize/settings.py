@@ -20,6 +20,8 @@ DEFAULT_HEADING_MAX_CHARS = 260
 """Key length above which a paragraph is body text, however it starts."""
 DEFAULT_HEADER_MIN_SCORE = 82.0
 """Fuzzy score a header cell needs against a column keyword."""
+DEFAULT_HEADER_MAX_OFFSET = 24
+"""Key characters into a header label a keyword may start (after OCR noise, a number)."""
 DEFAULT_MIN_PARTIAL_CHARS = 4
 """Keywords with fewer key characters must match the whole header cell (``แบบ``, ``ที่``)."""
 DEFAULT_HEADER_SEARCH_ROWS = 3
@@ -46,6 +48,7 @@ class RecognizeSettings:
     heading_max_offset: int = DEFAULT_HEADING_MAX_OFFSET
     heading_max_chars: int = DEFAULT_HEADING_MAX_CHARS
     header_min_score: float = DEFAULT_HEADER_MIN_SCORE
+    header_max_offset: int = DEFAULT_HEADER_MAX_OFFSET
     min_partial_chars: int = DEFAULT_MIN_PARTIAL_CHARS
     header_search_rows: int = DEFAULT_HEADER_SEARCH_ROWS
     header_max_depth: int = DEFAULT_HEADER_MAX_DEPTH
@@ -71,7 +74,7 @@ class RecognizeSettings:
         ):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
-        for name in ("heading_max_offset", "min_partial_chars"):
+        for name in ("heading_max_offset", "header_max_offset", "min_partial_chars"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative, not {getattr(self, name)}")
         if not 0 < self.content_min_share <= 1:

@@ -151,7 +151,10 @@ def labels_to_match(
     for index, label in enumerate(labels):
         for role, keywords in vocabulary.columns.items():
             score = best_keyword_score(
-                keywords, label.key, min_partial_chars=settings.min_partial_chars
+                keywords,
+                label.key,
+                min_partial_chars=settings.min_partial_chars,
+                max_offset=settings.header_max_offset,
             )
             if role is ColumnRole.SCORE and _is_year_label(label, settings):
                 score = max(score, settings.header_min_score)
@@ -301,20 +304,38 @@ def _column_cells(grid: Grid, column: int) -> list[Cell]:
     return cells
 
 
-def _is_code_cell(text: str) -> bool:
-    codes, rest = split_leading_codes(text.strip())
+def _lines(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def _is_code_line(line: str) -> bool:
+    codes, rest = split_leading_codes(line.strip())
     return bool(codes) and not rest.strip()
 
 
-def _is_score_cell(text: str) -> bool:
-    return parse_score(text) is not None and text_key(text).isdigit()
+def _is_score_line(line: str) -> bool:
+    return parse_score(line) is not None and text_key(line).isdigit()
+
+
+def _is_code_cell(text: str) -> bool:
+    """Return whether most of a cell's lines are item codes (one, or a borderless column)."""
+    return _share_of_lines([text], _is_code_line) >= 0.5
+
+
+def _share_of_lines(texts: Sequence[str], test: Callable[[str], bool]) -> float:
+    lines = [line for text in texts for line in _lines(text)]
+    return sum(map(test, lines)) / len(lines) if lines else 0.0
 
 
 def _share(grid: Grid, column: int, test: Callable[[str], bool], min_rows: int) -> float:
-    cells = _column_cells(grid, column)
-    if len(cells) < min_rows:
+    """Return the share of a column's lines that pass ``test``; 0 below ``min_rows`` lines.
+
+    Lines, not cells: a table drawn without inner borders holds a whole column in one cell.
+    """
+    texts = [cell.text for cell in _column_cells(grid, column)]
+    if sum(len(_lines(text)) for text in texts) < min_rows:
         return 0.0
-    return sum(test(cell.text) for cell in cells) / len(cells)
+    return _share_of_lines(texts, test)
 
 
 def grid_to_content_match(grid: Grid, settings: RecognizeSettings) -> HeaderMatch | None:
@@ -327,14 +348,14 @@ def grid_to_content_match(grid: Grid, settings: RecognizeSettings) -> HeaderMatc
     """
     width = len(grid[0]) if grid else 0
     min_rows, min_share = settings.content_min_rows, settings.content_min_share
-    code_shares = [_share(grid, column, _is_code_cell, min_rows) for column in range(width)]
+    code_shares = [_share(grid, column, _is_code_line, min_rows) for column in range(width)]
     question = max(range(width), key=code_shares.__getitem__, default=None)
     if question is None or code_shares[question] < min_share:
         return None
     scores = [
         column
         for column in range(question + 1, width)
-        if _share(grid, column, _is_score_cell, min_rows) >= min_share
+        if _share(grid, column, _is_score_line, min_rows) >= min_share
     ]
     if not scores:
         return None
