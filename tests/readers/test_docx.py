@@ -14,7 +14,7 @@ from docx.oxml import parse_xml
 
 from ita_extract.document import Document, Paragraph, ParagraphKind, Table
 from ita_extract.errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
-from ita_extract.readers.docx import read_docx, split_typed_label
+from ita_extract.readers.docx import read_docx
 from ita_extract.report import SourceFormat
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -507,32 +507,6 @@ def test_numbering_from_the_paragraph_style_and_in_table_cells() -> None:
     assert (paragraph.list_label, paragraph.style) == ("1.", "List Number")
     assert table_cell.paragraphs[0].list_label == "2."
     assert table_cell.text == "2. ข้อในตาราง"
-
-
-@pytest.mark.parametrize(
-    ("text", "label", "rest"),
-    [
-        ("▪ จัดทำคู่มือ", "▪", "จัดทำคู่มือ"),
-        ("- ข้อจำกัดด้านบุคลากร", "-", "ข้อจำกัดด้านบุคลากร"),
-        ("• ข้อ", "•", "ข้อ"),
-        ("1. จัดทำ", "1.", "จัดทำ"),
-        ("๑. กระบวนการ", "๑.", "กระบวนการ"),
-        ("๑๒) ขั้นตอน", "๑๒)", "ขั้นตอน"),
-        ("(3) ขั้นตอน", "(3)", "ขั้นตอน"),
-        ("9.1 การเปิดเผยข้อมูล", None, "9.1 การเปิดเผยข้อมูล"),
-        ("๙๗.๖๑", None, "๙๗.๖๑"),
-        ("2566. ปี", None, "2566. ปี"),
-        ("– กันยายน", "–", "กันยายน"),
-        ("๑๒๓. ข้อ", "๑๒๓.", "ข้อ"),
-        ("-5 คะแนน", None, "-5 คะแนน"),
-        ("e๑ หน่วยงานควร", None, "e๑ หน่วยงานควร"),
-        ("จ. ศรีสะเกษ", None, "จ. ศรีสะเกษ"),
-        ("-", None, "-"),
-        ("1.", None, "1."),
-    ],
-)
-def test_split_typed_label(text: str, label: str | None, rest: str) -> None:
-    assert split_typed_label(text) == (label, rest)
 
 
 def test_typed_label_moves_to_list_label_unless_word_numbered_the_paragraph() -> None:

@@ -31,8 +31,8 @@ Rules this reader keeps (the record builders rely on them):
   overrides continue each other's count, as Word does. A paragraph without automatic
   numbering whose text *starts* with a typed bullet (``▪``, ``•``, ``-``, ``–``, ``*``…) or a
   typed number of up to three digits (``1.``, ``๑.``, ``2)``, ``(3)``) followed by white
-  space has that token moved into ``list_label`` too (see :func:`split_typed_label`, the
-  PDF reader's rule), so every reader gives builders the same shape: ``text`` never starts
+  space has that token moved into ``list_label`` too (see :mod:`ita_extract.readers.labels`,
+  the PDF reader's rule too), so every reader gives builders the same shape: ``text`` never starts
   with its label, and ``Paragraph.labelled_text`` gives the line as printed.
 - **Kind**: ``HEADING`` when the paragraph has an outline level, or else its style chain
   holds a built-in heading or Title style or an outline level (many reports use bold Normal
@@ -69,9 +69,10 @@ from docx.styles import BabelFish
 from ita_extract.document import Block, Cell, Document, Paragraph, ParagraphKind, Table
 from ita_extract.errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
 from ita_extract.readers.detect import detect_format
+from ita_extract.readers.labels import split_typed_label
 from ita_extract.report import SourceFormat, Warning
 
-__all__ = ["read_docx", "split_typed_label"]
+__all__ = ["read_docx"]
 
 
 class _Element(Protocol):
@@ -135,13 +136,6 @@ _MAX_COLUMNS = 63
 _MAX_START = 32767
 """Word's limit on a list's start value, so a damaged file cannot ask for a huge label."""
 
-_TYPED_LABEL = re.compile(
-    r"^([▪•●○◦■□▫‣⁃◆◇❖∙·➢➤►✓✔*\-–]|\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\))\s+(?=\S)"
-)
-"""A bullet or a number of up to three Arabic or Thai digits typed before a list item's text.
-
-The same rule as the PDF reader's, so builders see one shape whatever the format."""
-
 _SYMBOL_FONTS = frozenset({"wingdings", "symbol", "webdings"})
 _SYMBOL_CHARS = {
     ("symbol", 0xB7): "•",
@@ -199,20 +193,6 @@ def read_docx(data: bytes) -> Document:
         page_count=reader.pages.current,
         warnings=tuple(reader.warnings),
     )
-
-
-def split_typed_label(text: str) -> tuple[str | None, str]:
-    """Return ``(label, rest)`` when ``text`` starts with a typed bullet or list number.
-
-    The label is a bullet character (``▪``, ``•``, ``-``, ``–``, ``*``…) or a number of up
-    to three Arabic or Thai digits with a dot or bracket (``1.``, ``๑.``, ``2)``, ``(3)``),
-    followed by white space and more text; longer numbers and dotted numbers (``9.1``) are
-    content, not labels. Without a label, return ``(None, text)``.
-    """
-    match = _TYPED_LABEL.match(text)
-    if match is None:
-        return None, text
-    return match[1], text[match.end() :]
 
 
 @dataclass(frozen=True)

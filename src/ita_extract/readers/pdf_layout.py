@@ -17,6 +17,7 @@ from statistics import median
 
 from ita_extract.document import Paragraph, ParagraphKind
 from ita_extract.normalize.thai import repair_glyphs, thai_to_arabic_digits
+from ita_extract.readers.labels import BULLET, NUMBER_OR_DASH, split_typed_label
 from ita_extract.readers.pdf_page import Glyph
 
 BASELINE_TOLERANCE = 0.3
@@ -38,15 +39,9 @@ of the column's width ended its paragraph early: the next line starts a new one.
 HEADING_SIZE_RATIO = 1.15
 HEADING_MAX_CHARS = 200
 
-# -- a bullet glyph, or a dash or a number with a dot or bracket then a space: ▪ • - 1. ๑. (๒)
-# -- 3); the DOCX reader's split_typed_label applies the same rule to typed labels. A bullet
-# -- glyph needs no space after it: Word's list tab can be narrower than a word gap --
-_BULLET = r"(?P<bullet>[▪•●○◦■□▫‣⁃◆◇❖∙·➢➤►✓✔])"
-_NUMBER_OR_DASH = r"(?P<label>[*\-–]|\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\))"
-_LIST_LABEL = re.compile(rf"^\s*(?:{_BULLET}\s*|{_NUMBER_OR_DASH}\s+)(?=\S)")
 # -- at a line's start a bullet, or a number with a dot, may stand alone: its text wrapped to
 # -- the next line (a lone ``๗)`` or ``๐๑๕)`` ends a wrapped reference instead) --
-_LINE_LABEL = re.compile(rf"^\s*(?:{_BULLET}|{_NUMBER_OR_DASH}\s+(?=\S)|[0-9๐-๙]{{1,3}}\.\s*$)")
+_LINE_LABEL = re.compile(rf"^\s*(?:{BULLET}|{NUMBER_OR_DASH}\s+(?=\S)|[0-9๐-๙]{{1,3}}\.\s*$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,14 +289,9 @@ def _dash_item(line: Line) -> bool:
 
 def _paragraph(lines: Sequence[Line], page: int, body_size: float | None) -> Paragraph:
     text = "\n".join(line.text for line in lines)
-    label = _LIST_LABEL.match(text)
+    label, rest = split_typed_label(text)
     if label is not None:
-        return Paragraph(
-            text=text[label.end() :],
-            kind=ParagraphKind.LIST_ITEM,
-            list_label=label.group("bullet") or label.group("label"),
-            page=page,
-        )
+        return Paragraph(text=rest, kind=ParagraphKind.LIST_ITEM, list_label=label, page=page)
     kind = ParagraphKind.PARAGRAPH
     if (
         body_size is not None
