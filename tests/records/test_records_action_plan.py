@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from docmaker import ABOVE, PLAN_HEADER, TITLE, document, para, table
 
+from ita_extract.document import Document
 from ita_extract.records import build_report
-from ita_extract.report import PlanRow, Timeframe
+from ita_extract.report import PlanRow, SourceFormat, Timeframe
 
 HEADING = "ส่วนที่ ๒ การนำผลการวิเคราะห์แต่ละประเด็นไปสู่การปฏิบัติ ในปีงบประมาณ พ.ศ. ๒๕๖๗"
 
@@ -119,3 +120,44 @@ def test_single_analysis_table_gives_recommendations_and_plan_rows():
     [row] = report.action_plan.rows
     assert (row.topic_number, row.measures) == (None, ["เผยแพร่ข่าวสาร (อ้างอิงจาก O7 - O9)"])
     assert row.timeframe == Timeframe(text="ไตรมาส 2", start="2024-01", end="2024-03")
+
+
+def test_analysis_row_cut_by_a_page_break_continues_in_a_row_without_an_issue():
+    analysis = table(
+        [
+            ("ประเด็นที่ต้องพัฒนา", "แนวทางการนำไปปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลา"),
+            ("O18 E-Service (0.00 คะแนน)", "พัฒนาระบบรับคำร้องออนไลน์", "กองแผน", "ไตรมาส 2"),
+            ("", "และเผยแพร่ช่องทางบนเว็บไซต์", "ศูนย์ข้อมูลข่าวสาร", ""),
+        ]
+    )
+    report = build_report(
+        document(*TITLE, "แนวทางการนำผลการประเมินไปสู่การปฏิบัติ ปีงบประมาณ พ.ศ. 2567", analysis)
+    )
+    [recommendation] = report.recommendations
+    assert recommendation.text == "พัฒนาระบบรับคำร้องออนไลน์และเผยแพร่ช่องทางบนเว็บไซต์"
+    assert report.action_plan.rows[0].responsible == ["กองแผน", "ศูนย์ข้อมูลข่าวสาร"]
+
+
+def test_ocr_cell_lines_are_wraps_not_paragraphs():
+    ocr = Document(
+        format=SourceFormat.PDF,
+        ocr=True,
+        blocks=(
+            *(para(line) for line in TITLE),
+            para(HEADING),
+            table(
+                [
+                    PLAN_HEADER,
+                    (
+                        "หัวข้อ",
+                        "มาตรการ",
+                        ("กอง", "ยุทธศาสตร์และงบ", "ประมาณ", "งาน", "ประชาสัมพันธ์"),
+                        "",
+                        "",
+                    ),
+                ]
+            ),
+        ),
+    )
+    plan = build_report(ocr).action_plan
+    assert plan.rows[0].responsible == ["กองยุทธศาสตร์และงบประมาณ", "งานประชาสัมพันธ์"]

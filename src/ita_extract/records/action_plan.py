@@ -51,11 +51,6 @@ def _new_cell(cell: Cell | None, row: int) -> Cell | None:
     return cell if cell is not None and cell.row_start == row and cell.text.strip() else None
 
 
-def _cell_text(table: RecognizedTable, row: int, role: ColumnRole) -> str:
-    cell = _new_cell(table.cell(row, role), row)
-    return cell.text if cell is not None else ""
-
-
 def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext) -> list[str]:
     """Return the units the responsible cells of one plan row name, each once.
 
@@ -134,7 +129,7 @@ class _PlanDraft:
     """The responsible cells' paragraphs, one tuple per cell."""
     timeframe: list[Paragraph] = field(default_factory=list)
 
-    def add(self, table: RecognizedTable, row: int) -> None:
+    def add(self, table: RecognizedTable, row: int, ctx: BuildContext) -> None:
         """Add the cells ``row`` starts (a merged cell is read in its first row only)."""
         for role, paragraphs in (
             (ColumnRole.TOPIC, self.topic),
@@ -144,10 +139,10 @@ class _PlanDraft:
         ):
             cell = _new_cell(table.cell(row, role), row)
             if cell is not None:
-                paragraphs.extend(cell.paragraphs)
+                paragraphs.extend(ctx.cell_paragraphs(cell))
         responsible = _new_cell(table.cell(row, ColumnRole.RESPONSIBLE), row)
         if responsible is not None:
-            self.responsible.append(responsible.paragraphs)
+            self.responsible.append(ctx.cell_paragraphs(responsible))
 
     def to_row(self, fiscal_year: int | None, ctx: BuildContext) -> PlanRow:
         """Return the finished plan row."""
@@ -167,7 +162,7 @@ class _PlanDraft:
 
 
 def _opens_with_label(cell: Cell, ctx: BuildContext) -> bool:
-    lines = paragraphs_to_lines(cell.paragraphs, ctx.vocabulary.words("lists.bullets"))
+    lines = paragraphs_to_lines(ctx.cell_paragraphs(cell), ctx.vocabulary.words("lists.bullets"))
     return bool(lines) and lines[0].label is not None
 
 
@@ -197,7 +192,7 @@ def table_to_drafts(table: RecognizedTable, drafts: list[_PlanDraft], ctx: Build
             not bulleted or _opens_with_label(measure_cell, ctx)
         )
         if drafts and not new_topic and not new_measure:
-            drafts[-1].add(table, row)
+            drafts[-1].add(table, row, ctx)
             continue
         page = next(
             (cell.page for cell in (topic_cell, measure_cell) if cell and cell.page),
@@ -206,9 +201,39 @@ def table_to_drafts(table: RecognizedTable, drafts: list[_PlanDraft], ctx: Build
         draft = _PlanDraft(page)
         if topic_cell is None and drafts:
             draft.topic.extend(drafts[-1].topic)
-        draft.add(table, row)
+        draft.add(table, row, ctx)
         if draft.measures or draft.steps or draft.responsible or topic_cell is not None:
             drafts.append(draft)
+
+
+@dataclass
+class _AnalysisDraft:
+    """A row of the single analysis table being read, gathered over continuation rows."""
+
+    row: int
+    page: int | None
+    issue: list[Paragraph] = field(default_factory=list)
+    guidance: list[Paragraph] = field(default_factory=list)
+    responsible: list[tuple[Paragraph, ...]] = field(default_factory=list)
+    timeframe: list[Paragraph] = field(default_factory=list)
+
+    def add(self, table: RecognizedTable, row: int, ctx: BuildContext) -> None:
+        """Add the cells ``row`` starts (a merged cell is read in its first row only)."""
+        for role, paragraphs in (
+            (ColumnRole.ISSUE, self.issue),
+            (ColumnRole.GUIDANCE, self.guidance),
+            (ColumnRole.TIMEFRAME, self.timeframe),
+        ):
+            cell = _new_cell(table.cell(row, role), row)
+            if cell is not None:
+                paragraphs.extend(ctx.cell_paragraphs(cell))
+        responsible = _new_cell(table.cell(row, ColumnRole.RESPONSIBLE), row)
+        if responsible is not None:
+            self.responsible.append(ctx.cell_paragraphs(responsible))
+
+
+def _raw(paragraphs: Sequence[Paragraph]) -> str:
+    return "\n".join(paragraph.labelled_text for paragraph in paragraphs)
 
 
 def analysis_table_to_records(
@@ -217,46 +242,43 @@ def analysis_table_to_records(
     """Return a single analysis table's rows as recommendations, plan rows and item scores.
 
     Each row is a recommendation about the items its first column names, and a plan row whose
-    measure is that recommendation.
+    measure is that recommendation. A row without an issue of its own continues the row above
+    (a page break cut it).
     """
+    drafts: list[_AnalysisDraft] = []
+    for row in table.data_rows():
+        if _new_cell(table.cell(row, ColumnRole.ISSUE), row) is None and drafts:
+            drafts[-1].add(table, row, ctx)
+            continue
+        cells = [_new_cell(table.cell(row, role), row) for role in ColumnRole]
+        draft = _AnalysisDraft(row, next((c.page for c in cells if c and c.page), table.table.page))
+        draft.add(table, row, ctx)
+        if draft.issue or draft.guidance:
+            drafts.append(draft)
     recommendations: list[Recommendation] = []
     rows: list[PlanRow] = []
     mentions: list[ItemMention] = []
-    for row in table.data_rows():
-        issue = _new_cell(table.cell(row, ColumnRole.ISSUE), row)
-        guidance = _new_cell(table.cell(row, ColumnRole.GUIDANCE), row)
-        if guidance is None and issue is None:
-            continue
-        page = next((c.page for c in (issue, guidance) if c and c.page), table.table.page)
-        codes = find_item_codes(issue.text) if issue is not None else []
-        if issue is not None:
-            mentions.extend(text_to_mentions(issue.text, page, (table.block_index, row), ctx))
-        text = ctx.clean(guidance.text, page=page, where="recommendation") if guidance else ""
+    for draft in drafts:
+        issue, guidance = _raw(draft.issue), _raw(draft.guidance)
+        mentions.extend(text_to_mentions(issue, draft.page, (table.block_index, draft.row), ctx))
+        text = ctx.clean(guidance, page=draft.page, where="recommendation")
         if text:
             recommendations.append(
                 Recommendation(
-                    codes=codes,
+                    codes=find_item_codes(issue),
                     text=text,
-                    references=unwrapped_references(guidance.text if guidance else ""),
+                    references=unwrapped_references(guidance),
                     section=RecommendationSection.ANALYSIS,
-                    topic=None,
-                    page=page,
+                    page=draft.page,
                 )
             )
-        responsible_cell = _new_cell(table.cell(row, ColumnRole.RESPONSIBLE), row)
         rows.append(
             PlanRow(
-                topic_number=None,
-                topic=ctx.clean(issue.text) if issue is not None else None,
+                topic=ctx.clean(issue) or None,
                 measures=[text] if text else [],
-                responsible=responsible_to_list([responsible_cell.paragraphs], ctx)
-                if responsible_cell
-                else [],
-                steps=[],
-                timeframe=_timeframe(
-                    _cell_text(table, row, ColumnRole.TIMEFRAME), page, fiscal_year, ctx
-                ),
-                page=page,
+                responsible=responsible_to_list(draft.responsible, ctx),
+                timeframe=_timeframe(_raw(draft.timeframe), draft.page, fiscal_year, ctx),
+                page=draft.page,
             )
         )
     return AnalysisRecords(recommendations, rows, mentions)

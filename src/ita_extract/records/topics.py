@@ -234,7 +234,7 @@ def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext)
         seen.add(id(cell))
         if row in collapsed:
             # The header's words head the cell; the recommendations start at the first code.
-            lines = paragraphs_to_lines(cell.paragraphs)
+            lines = paragraphs_to_lines(ctx.cell_paragraphs(cell))
             first = next(
                 (i for i, line in enumerate(lines) if split_leading_codes(line.text)[0]), len(lines)
             )
@@ -246,7 +246,7 @@ def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext)
             draft.statuses.setdefault(tool, []).append(status)
         if not status:
             context_tool = tools[0] if len(tools) == 1 else None
-            draft.lines.extend(paragraphs_to_lines(cell.paragraphs, context_tool))
+            draft.lines.extend(paragraphs_to_lines(ctx.cell_paragraphs(cell), context_tool))
 
 
 def _tools_beside(table: RecognizedTable, cell: Cell, ctx: BuildContext) -> list[Tool]:
