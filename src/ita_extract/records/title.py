@@ -73,12 +73,25 @@ def _kind_at(line: str, kinds: Iterable[str]) -> tuple[int, str] | None:
     return best
 
 
-def _value_after(prefixes: Iterable[str], text: str) -> str | None:
-    """Return the word after the first of ``prefixes`` in ``text`` (``อำเภอเมือง`` → ``เมือง``)."""
+_ABBREVIATION_CHARS = 3
+"""Prefixes this short (``อ.``, ``จ.``) must start a word; longer ones may follow a name."""
+
+
+def _value_after(prefixes: Iterable[str], text: str, stops: Iterable[str]) -> str | None:
+    """Return the word after the first of ``prefixes`` in ``text`` (``อำเภอเมือง`` → ``เมือง``).
+
+    The word ends at a space or at another place prefix typed without one
+    (``อำเภอนาดีจังหวัดปราจีนบุรี`` → ``นาดี``).
+    """
     for prefix in prefixes:
-        match = re.search(rf"(?:^|\s|[^\u0e00-\u0e7f]){re.escape(prefix)}\s*(\S+)", text)
+        boundary = r"(?:^|\s|[^\u0e00-\u0e7f])" if len(prefix) <= _ABBREVIATION_CHARS else ""
+        match = re.search(rf"{boundary}{re.escape(prefix)}\s*(\S+)", text)
         if match:
-            return match[1].strip(" ,.")
+            word = match[1]
+            for stop in stops:
+                index = word.find(stop, 1)
+                word = word[:index] if index != -1 else word
+            return word.strip(" ,.") or None
     return None
 
 
@@ -125,7 +138,7 @@ def build_agency(ctx: BuildContext) -> Agency:
         return Agency(
             name=name or None,
             kind=kind,
-            district=_value_after(districts, location),
-            province=_value_after(provinces, location),
+            district=_value_after(districts, location, provinces),
+            province=_value_after(provinces, location, districts),
         )
     return Agency()
