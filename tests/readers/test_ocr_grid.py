@@ -160,3 +160,15 @@ def test_a_blank_page_has_no_tilt_and_no_tables() -> None:
     blank = np.full((PAGE_HEIGHT, PAGE_WIDTH), 255, np.uint8)
     assert estimate_skew(blank) == 0.0
     assert cell_spans(blank) == []
+
+
+def test_a_shaded_header_row_is_parted_from_the_body_without_a_border() -> None:
+    # -- drawn with the header merged into the first body row: no border between them --
+    unparted = Layout((60, 60, 60), (200, 200), ((0, 2, 0, 1), (0, 2, 1, 2)))
+    page = draw_table(unparted, origin=(150, 300))
+    header = page[301:360, 151:550]
+    header[header == 255] = 225  # a pale header fill, under the letter strokes
+    assert cell_spans(page) == [Layout((60, 60, 60), (200, 200)).expected_cells()]
+    # -- unshaded, nothing parts the header from the first body row: one taller row --
+    unshaded = draw_table(unparted, origin=(150, 300))
+    assert cell_spans(unshaded) == [Layout((120, 60), (200, 200)).expected_cells()]

@@ -26,6 +26,7 @@ from ita_extract.readers.ocr_grid import Box, Image, ink_mask
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 DIGITS = THAI_DIGITS + "0123456789"
 """Reports write numbers in Thai or Arabic digits; Tesseract misreads both (``7`` as ``1``)."""
+_VALUE = dict(zip(THAI_DIGITS, "0123456789", strict=True))
 CODE_LETTERS = "ie"
 """Item codes' lower-case letters (IIT, EIT); OIT's ``O`` looks like ``๐`` and is read so."""
 FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/opentype/tlwg"))
@@ -210,9 +211,14 @@ def _best_digit(glyph: Vector, templates: list[_Template]) -> tuple[str, float, 
         )
         best[template.digit] = max(score, best.get(template.digit, -1.0))
     ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
-    (digit, score), (_, runner_up) = ranked[0], ranked[1]
+    digit, score = ranked[0]
     if score < _MIN_MATCH:
         return None
+    # -- ๐ and 0 (or ๑ and 1) are the same digit: only a different value makes it unsure --
+    runner_up = next(
+        (other for char, other in ranked if _VALUE.get(char, char) != _VALUE.get(digit, digit)),
+        -1.0,
+    )
     return digit, score, score - runner_up
 
 

@@ -34,6 +34,11 @@ _LINE_SNAP = 8
 """Ruled-line pieces closer than this many pixels are one grid line (scan blur, rotation)."""
 _RULING_CONTRAST = 60
 """Grey levels below the paper's from which a pixel may be part of a ruled line."""
+_TINT = 12
+"""Grey levels below the paper's from which a smooth area counts as shaded (a pale green
+header fill is about 25 darker)."""
+_SHADE_FILTER = 15
+"""Median filter size: wider than any stroke of 16 pt text at 200 dpi, narrower than a row."""
 _SEPARATOR_COVERAGE = 0.6
 """A cell border counts as drawn when ruling ink covers this share of its length."""
 _MIN_TABLE_SIDE = 30
@@ -186,6 +191,8 @@ def find_table_grids(page: Image) -> tuple[list[TableGrid], Image]:
     """
     horizontal, vertical = ruling_masks(page)
     joined = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8))
+    # -- a shaded header row is often parted from the body by its shading alone --
+    parting = as_image(cv2.bitwise_or(horizontal, shading_edges(page)))
     count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     grids: list[TableGrid] = []
     for label in range(1, count):
@@ -193,7 +200,7 @@ def find_table_grids(page: Image) -> tuple[list[TableGrid], Image]:
         if width < _MIN_TABLE_SIDE or height < _MIN_TABLE_SIDE:
             continue
         region = Box(left, top, left + width, top + height)
-        grid = _grid_in_region(horizontal, vertical, region)
+        grid = _grid_in_region(parting, vertical, region)
         if grid is not None:
             grids.append(grid)
     grids.sort(key=lambda grid: (grid.box.top, grid.box.left))
@@ -207,6 +214,21 @@ def find_table_grids(page: Image) -> tuple[list[TableGrid], Image]:
             band = np.s_[box.top : box.bottom, max(0, col - _LINE_SNAP) : col + _LINE_SNAP + 1]
             rulings[band] |= vertical[band]
     return grids, rulings
+
+
+def shading_edges(page: Image) -> Image:
+    """Return the long horizontal edges where a shaded area (a tinted header row) begins or ends.
+
+    A wide median filter wipes out letters, which are thin strokes, and keeps tints; the
+    rows where the tint starts or stops, over at least a ruled line's length, part table
+    rows as a drawn border would.
+    """
+    paper = float(np.median(page))
+    background = cv2.medianBlur(page, _SHADE_FILTER)
+    shaded = as_image(np.where(background < paper - _TINT, 255, 0))
+    edges = cv2.morphologyEx(shaded, cv2.MORPH_GRADIENT, np.ones((3, 1), np.uint8))
+    kernel = np.ones((1, max(20, int(page.shape[1] * _LINE_MIN_FRACTION))), np.uint8)
+    return as_image(cv2.morphologyEx(edges, cv2.MORPH_OPEN, kernel))
 
 
 def _grid_in_region(horizontal: Image, vertical: Image, region: Box) -> TableGrid | None:
