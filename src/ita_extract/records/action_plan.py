@@ -118,47 +118,55 @@ def plan_fiscal_year(ctx: BuildContext) -> int | None:
 
 
 @dataclass
-class _PlanDraft:
-    """A plan row being read: the paragraphs of its cells, gathered over continuation rows."""
+class _RowDraft:
+    """A table row being read: its cells' paragraphs, gathered over continuation rows.
 
+    Responsible cells stay apart (one tuple per cell): a cell continued after a page break
+    carries on the last unit of the cell before.
+    """
+
+    row: int
     page: int | None
-    topic: list[Paragraph] = field(default_factory=list)
-    measures: list[Paragraph] = field(default_factory=list)
-    steps: list[Paragraph] = field(default_factory=list)
+    cells: dict[ColumnRole, list[Paragraph]] = field(default_factory=dict)
     responsible: list[tuple[Paragraph, ...]] = field(default_factory=list)
-    """The responsible cells' paragraphs, one tuple per cell."""
-    timeframe: list[Paragraph] = field(default_factory=list)
 
     def add(self, table: RecognizedTable, row: int, ctx: BuildContext) -> None:
         """Add the cells ``row`` starts (a merged cell is read in its first row only)."""
-        for role, paragraphs in (
-            (ColumnRole.TOPIC, self.topic),
-            (ColumnRole.MEASURE, self.measures),
-            (ColumnRole.STEPS, self.steps),
-            (ColumnRole.TIMEFRAME, self.timeframe),
-        ):
+        for role in table.columns:
             cell = _new_cell(table.cell(row, role), row)
-            if cell is not None:
-                paragraphs.extend(ctx.cell_paragraphs(cell))
-        responsible = _new_cell(table.cell(row, ColumnRole.RESPONSIBLE), row)
-        if responsible is not None:
-            self.responsible.append(ctx.cell_paragraphs(responsible))
+            if cell is None:
+                continue
+            if role is ColumnRole.RESPONSIBLE:
+                self.responsible.append(ctx.cell_paragraphs(cell))
+            else:
+                self.cells.setdefault(role, []).extend(ctx.cell_paragraphs(cell))
 
-    def to_row(self, fiscal_year: int | None, ctx: BuildContext) -> PlanRow:
-        """Return the finished plan row."""
-        bullets = ctx.vocabulary.words("lists.bullets")
-        number, title = _topic(self.topic, ctx)
-        # A time frame is no list: a dash the reader took for a bullet is part of its range.
-        timeframe_text = "\n".join(paragraph.labelled_text for paragraph in self.timeframe)
-        return PlanRow(
-            topic_number=number,
-            topic=title,
-            measures=paragraphs_to_entries(self.measures, bullets, ctx.clean),
-            responsible=responsible_to_list(self.responsible, ctx),
-            steps=paragraphs_to_entries(self.steps, bullets, ctx.clean),
-            timeframe=_timeframe(timeframe_text, self.page, fiscal_year, ctx),
-            page=self.page,
-        )
+    def paragraphs(self, role: ColumnRole) -> list[Paragraph]:
+        """Return the paragraphs gathered for ``role``'s column (empty when it has none)."""
+        return self.cells.get(role, [])
+
+    def text(self, role: ColumnRole) -> str:
+        """Return the raw text gathered for ``role``'s column, labels kept, lines apart."""
+        return "\n".join(paragraph.labelled_text for paragraph in self.paragraphs(role))
+
+    def timeframe(self, fiscal_year: int | None, ctx: BuildContext) -> Timeframe | None:
+        """Return the time frame; a dash the reader took for a bullet is part of its range."""
+        return _timeframe(self.text(ColumnRole.TIMEFRAME), self.page, fiscal_year, ctx)
+
+
+def _plan_row(draft: _RowDraft, fiscal_year: int | None, ctx: BuildContext) -> PlanRow:
+    """Return a finished action-plan row."""
+    bullets = ctx.vocabulary.words("lists.bullets")
+    number, title = _topic(draft.paragraphs(ColumnRole.TOPIC), ctx)
+    return PlanRow(
+        topic_number=number,
+        topic=title,
+        measures=paragraphs_to_entries(draft.paragraphs(ColumnRole.MEASURE), bullets, ctx.clean),
+        responsible=responsible_to_list(draft.responsible, ctx),
+        steps=paragraphs_to_entries(draft.paragraphs(ColumnRole.STEPS), bullets, ctx.clean),
+        timeframe=draft.timeframe(fiscal_year, ctx),
+        page=draft.page,
+    )
 
 
 def _opens_with_label(cell: Cell, ctx: BuildContext) -> bool:
@@ -174,7 +182,7 @@ def _new_cells(table: RecognizedTable, role: ColumnRole) -> list[Cell]:
     ]
 
 
-def table_to_drafts(table: RecognizedTable, drafts: list[_PlanDraft], ctx: BuildContext) -> None:
+def table_to_drafts(table: RecognizedTable, drafts: list[_RowDraft], ctx: BuildContext) -> None:
     """Append the plan rows of ``table`` to ``drafts`` (which may hold the page before's rows).
 
     A row continues the row above when its first cells are empty (a page break, or the
@@ -198,42 +206,12 @@ def table_to_drafts(table: RecognizedTable, drafts: list[_PlanDraft], ctx: Build
             (cell.page for cell in (topic_cell, measure_cell) if cell and cell.page),
             table.table.page,
         )
-        draft = _PlanDraft(page)
+        draft = _RowDraft(row, page)
         if topic_cell is None and drafts:
-            draft.topic.extend(drafts[-1].topic)
+            draft.cells[ColumnRole.TOPIC] = list(drafts[-1].paragraphs(ColumnRole.TOPIC))
         draft.add(table, row, ctx)
-        if draft.measures or draft.steps or draft.responsible or topic_cell is not None:
+        if draft.cells.keys() - {ColumnRole.TOPIC} or draft.responsible or topic_cell is not None:
             drafts.append(draft)
-
-
-@dataclass
-class _AnalysisDraft:
-    """A row of the single analysis table being read, gathered over continuation rows."""
-
-    row: int
-    page: int | None
-    issue: list[Paragraph] = field(default_factory=list)
-    guidance: list[Paragraph] = field(default_factory=list)
-    responsible: list[tuple[Paragraph, ...]] = field(default_factory=list)
-    timeframe: list[Paragraph] = field(default_factory=list)
-
-    def add(self, table: RecognizedTable, row: int, ctx: BuildContext) -> None:
-        """Add the cells ``row`` starts (a merged cell is read in its first row only)."""
-        for role, paragraphs in (
-            (ColumnRole.ISSUE, self.issue),
-            (ColumnRole.GUIDANCE, self.guidance),
-            (ColumnRole.TIMEFRAME, self.timeframe),
-        ):
-            cell = _new_cell(table.cell(row, role), row)
-            if cell is not None:
-                paragraphs.extend(ctx.cell_paragraphs(cell))
-        responsible = _new_cell(table.cell(row, ColumnRole.RESPONSIBLE), row)
-        if responsible is not None:
-            self.responsible.append(ctx.cell_paragraphs(responsible))
-
-
-def _raw(paragraphs: Sequence[Paragraph]) -> str:
-    return "\n".join(paragraph.labelled_text for paragraph in paragraphs)
 
 
 def analysis_table_to_records(
@@ -245,21 +223,21 @@ def analysis_table_to_records(
     measure is that recommendation. A row without an issue of its own continues the row above
     (a page break cut it).
     """
-    drafts: list[_AnalysisDraft] = []
+    drafts: list[_RowDraft] = []
     for row in table.data_rows():
         if _new_cell(table.cell(row, ColumnRole.ISSUE), row) is None and drafts:
             drafts[-1].add(table, row, ctx)
             continue
-        cells = [_new_cell(table.cell(row, role), row) for role in ColumnRole]
-        draft = _AnalysisDraft(row, next((c.page for c in cells if c and c.page), table.table.page))
+        cells = [_new_cell(table.cell(row, role), row) for role in table.columns]
+        draft = _RowDraft(row, next((c.page for c in cells if c and c.page), table.table.page))
         draft.add(table, row, ctx)
-        if draft.issue or draft.guidance:
+        if draft.paragraphs(ColumnRole.ISSUE) or draft.paragraphs(ColumnRole.GUIDANCE):
             drafts.append(draft)
     recommendations: list[Recommendation] = []
     rows: list[PlanRow] = []
     mentions: list[ItemMention] = []
     for draft in drafts:
-        issue, guidance = _raw(draft.issue), _raw(draft.guidance)
+        issue, guidance = draft.text(ColumnRole.ISSUE), draft.text(ColumnRole.GUIDANCE)
         mentions.extend(text_to_mentions(issue, draft.page, (table.block_index, draft.row), ctx))
         text = ctx.clean(guidance, page=draft.page, where="recommendation")
         if text:
@@ -277,7 +255,7 @@ def analysis_table_to_records(
                 topic=ctx.clean(issue) or None,
                 measures=[text] if text else [],
                 responsible=responsible_to_list(draft.responsible, ctx),
-                timeframe=_timeframe(_raw(draft.timeframe), draft.page, fiscal_year, ctx),
+                timeframe=draft.timeframe(fiscal_year, ctx),
                 page=draft.page,
             )
         )
@@ -288,20 +266,20 @@ def build_action_plan(ctx: BuildContext) -> tuple[ActionPlan | None, AnalysisRec
     """Return the action plan (None without one) and the single analysis table's records."""
     fiscal_year = plan_fiscal_year(ctx)
     rows: list[PlanRow] = []
-    drafts: list[_PlanDraft] = []
+    drafts: list[_RowDraft] = []
     recommendations: list[Recommendation] = []
     mentions: list[ItemMention] = []
     for table in ctx.layout.tables:
         if table.kind is TableKind.ACTION_PLAN:
             table_to_drafts(table, drafts, ctx)
         elif table.kind is TableKind.ANALYSIS:
-            rows.extend(draft.to_row(fiscal_year, ctx) for draft in drafts)
+            rows.extend(_plan_row(draft, fiscal_year, ctx) for draft in drafts)
             drafts.clear()
             analysis = analysis_table_to_records(table, fiscal_year, ctx)
             rows.extend(analysis.rows)
             recommendations.extend(analysis.recommendations)
             mentions.extend(analysis.mentions)
-    rows.extend(draft.to_row(fiscal_year, ctx) for draft in drafts)
+    rows.extend(_plan_row(draft, fiscal_year, ctx) for draft in drafts)
     has_plan = rows or fiscal_year is not None
     plan = ActionPlan(fiscal_year=fiscal_year, rows=rows) if has_plan else None
     return plan, AnalysisRecords(recommendations, [], mentions)

@@ -45,7 +45,7 @@ class _TopicDraft:
     assessments: dict[Tool, Assessment] = field(default_factory=dict)
     lines: list[TextLine] = field(default_factory=list)
     statuses: dict[Tool, list[str]] = field(default_factory=dict)
-    """The statuses the last column gives beside each tool's rows (None: recommendations)."""
+    """The statuses the last column gives beside each tool's rows ("" for recommendations)."""
 
     def result(self, tool: Tool) -> str | None:
         """Return the tool's status when every remark beside its rows is that one status."""
