@@ -68,6 +68,7 @@ EXPECTED_ROWS = {
             "5",
         ]
     ],
+    "warnings": [[*WHO, "text.foreign_script", "foreign script", "7"]],
 }
 
 

@@ -233,6 +233,13 @@ TABLES = (
         ),
         _plan_rows,
     ),
+    TableSpec(
+        "warnings",
+        (Column("code", "string"), Column("message", "string"), Column("page", "int")),
+        lambda report: [
+            (warning.code, warning.message, warning.page) for warning in report.warnings
+        ],
+    ),
 )
 """The tidy tables, each written as ``<name>.csv`` (and ``<name>.parquet`` with pyarrow)."""
 
