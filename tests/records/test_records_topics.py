@@ -165,3 +165,10 @@ def test_unreadable_tool_cell_is_known_by_the_codes_beside_it():
     assert [(a.tool.value, [i.code for i in a.items]) for a in topic.assessments] == [
         ("IIT", ["i13", "i16"])
     ]
+
+
+def test_topic_title_from_a_heading_with_a_line_of_scan_noise_above_it():
+    heading = "ea ย ม ณี ๑๙ y\nประเด็นที ๒ การใช้งบประมาณและการจัดซื้อจัดจ้าง"
+    counted = table([("ข้อคำถาม", "คะแนน"), ("ข้อ i7", "80.00"), ("ข้อ i8", "81.00")])
+    report = build_report(document(*TITLE, heading, counted))
+    assert [(t.number, t.title) for t in report.topics] == [(2, "การใช้งบประมาณและการจัดซื้อจัดจ้าง")]

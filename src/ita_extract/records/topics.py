@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from ita_extract.document import Cell
 from ita_extract.normalize.codes import parse_item_code, split_leading_codes, tool_of_code
-from ita_extract.normalize.thai import parse_number, parse_score
+from ita_extract.normalize.thai import parse_number, parse_score, thai_to_arabic_digits
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
+from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
 from ita_extract.records.context import BuildContext
 from ita_extract.records.items import ItemMention
@@ -31,6 +32,9 @@ from ita_extract.report import (
     Tool,
     Topic,
 )
+
+_AFTER_NUMBER = re.compile(r"\D*?[0-9]+\s*[.:)]?\s*")
+"""Everything up to the topic's number, and the punctuation after it."""
 
 NUMBER_INFERRED = "topic.number_inferred"
 UNREADABLE_CODE = "topic.unreadable_code"
@@ -70,12 +74,18 @@ def _is_status(text: str, ctx: BuildContext) -> bool:
 
 
 def _topic_heading_title(text: str, ctx: BuildContext) -> str | None:
-    """Return a topic heading's title: its text after ``ประเด็นที่ N``."""
-    cleaned = ctx.clean(text)
-    for prefix in ctx.layout.settings.vocabulary.topic_prefixes:
-        match = re.match(rf"\s*{re.escape(prefix)}\s*[0-9๐-๙]+\s*[.:)]?\s*", cleaned)
-        if match:
-            return cleaned[match.end() :] or None
+    """Return a topic heading's title: its text after ``ประเด็นที่ N``.
+
+    The heading's own line is found by its prefix and number (a scan may put a line of noise
+    above it); the title is what follows the number there, with the lines after it.
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if key_to_topic_number(text_key(line), ctx.layout.settings) is None:
+            continue
+        match = _AFTER_NUMBER.match(thai_to_arabic_digits(line))
+        rest = line[match.end() :] if match else line
+        return ctx.clean("\n".join([rest, *lines[index + 1 :]])) or None
     return None
 
 
