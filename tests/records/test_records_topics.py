@@ -172,3 +172,16 @@ def test_topic_title_from_a_heading_with_a_line_of_scan_noise_above_it():
     counted = table([("ข้อคำถาม", "คะแนน"), ("ข้อ i7", "80.00"), ("ข้อ i8", "81.00")])
     report = build_report(document(*TITLE, heading, counted))
     assert [(t.number, t.title) for t in report.topics] == [(2, "การใช้งบประมาณและการจัดซื้อจัดจ้าง")]
+
+
+def test_topic_heading_in_a_caption_row_merged_across_the_table():
+    captioned = table(
+        [
+            ("ประเด็นที่ ๔ การให้บริการและระบบ E-Service", "<", "<"),
+            ("ข้อคำถาม", "คะแนน", "ข้อเสนอแนะ"),
+            ("ข้อ e๑", "๘๘.๔๒", "ผ่าน"),
+        ]
+    )
+    report = build_report(document(*TITLE, captioned))
+    assert [(t.number, t.title) for t in report.topics] == [(4, "การให้บริการและระบบ E-Service")]
+    assert report.warnings == []

@@ -89,6 +89,22 @@ def _topic_heading_title(text: str, ctx: BuildContext) -> str | None:
     return None
 
 
+def _caption_heading(table: RecognizedTable, ctx: BuildContext) -> tuple[int, str | None] | None:
+    """Return the number and title of a topic heading written in the table's caption row.
+
+    Some templates put ``ประเด็นที่ ๑ …`` in a first row merged across the table.
+    """
+    width = table.table.col_count
+    for row in sorted(table.header_rows):
+        cell = table.grid[row][0]
+        if cell is None or cell.row_start != row or cell.col_end < width:
+            continue
+        number = key_to_topic_number(text_key(cell.text), ctx.layout.settings)
+        if number is not None:
+            return number, _topic_heading_title(cell.text, ctx)
+    return None
+
+
 def _number_and_title(
     table: RecognizedTable, use_heading: bool, ctx: BuildContext
 ) -> tuple[int | None, str | None, int | None]:
@@ -104,6 +120,10 @@ def _number_and_title(
         heading_number = section.heading.number
         heading_title = _topic_heading_title(paragraph.labelled_text, ctx)
         heading_page = paragraph.page
+    else:
+        caption = _caption_heading(table, ctx)
+        if caption is not None:
+            heading_number, heading_title = caption
     # The number column names the topic only when one cell spans the table; one number per
     # row counts rows.
     number_cells = _distinct_cells(table, ColumnRole.NUMBER)
