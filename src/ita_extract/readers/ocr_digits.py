@@ -50,6 +50,8 @@ _SPECK_AREA = 0.01
 """Dots smaller than this share of the tallest glyph's squared height are specks."""
 _MIN_SHAPE_PIXELS = 3
 _CUT_STEP = 2
+_CODE_GAP = 0.6
+"""How far (in text heights) before the digits a code's letter may stand."""
 _WIDE = 1.5
 """A shape this many times wider than tall is digits touching."""
 
@@ -85,8 +87,9 @@ def read_number(
     ``box`` is where Tesseract saw the number. Its boxes for Thai digits often cut the
     first or last glyph in half, so every ink shape that reaches into ``box`` is read whole.
     With ``code``, the first glyph may also be an item code's letter (``i๑``, ``e๑๓``; an
-    ``O`` reads as ``๐``, which item codes accept for it). Shapes lower than a third of
-    ``text_height`` (or of the tallest shape) are a full stop or a comma. ``ends`` are the
+    ``O`` reads as ``๐``, which item codes accept for it). Shapes much lower than the
+    tallest shape, or than half ``text_height`` (the height of the line's Tesseract boxes,
+    which take in Thai marks above and below), are a full stop or a comma. ``ends`` are the
     brackets or punctuation Tesseract saw at the token's start and end: a first or last shape
     that is no digit is taken as those. None also when another shape is no digit, when nothing
     is drawn, or when no Thai fonts are installed to draw templates from.
@@ -94,7 +97,9 @@ def read_number(
     templates = _templates()
     reach = box.height
     left, right = max(0, box.left - reach), min(page.shape[1], box.right + reach)
-    top, bottom = max(0, box.top - _MARGIN), min(page.shape[0], box.bottom + _MARGIN)
+    # -- a code's i is taller than the digits: its dot may sit above Tesseract's box --
+    above = max(_MARGIN, box.height // 3) if code else _MARGIN
+    top, bottom = max(0, box.top - above), min(page.shape[0], box.bottom + _MARGIN)
     mask = ink_mask(page[top:bottom, left:right])
     count, raw_labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     labels = np.asarray(raw_labels, dtype=np.int32)
@@ -104,14 +109,17 @@ def read_number(
         for index in range(1, count)
         if int(stats[index, cv2.CC_STAT_AREA]) >= _MIN_SHAPE_PIXELS
     ]
+    shapes = _column_groups(labels, spans)
     glyphs = [
         glyph
-        for glyph in _column_groups(labels, spans)
+        for glyph in shapes
         if glyph.left < core_right and glyph.left + glyph.mask.shape[1] > core_left
     ]
     if not templates or not glyphs:
         return None
-    tallest = max(text_height, *(glyph.mask.shape[0] for glyph in glyphs))
+    if code:
+        glyphs = _with_code_letter(shapes, glyphs, templates, reach)
+    tallest = max(text_height // 2, *(glyph.mask.shape[0] for glyph in glyphs))
     if all(glyph.mask.shape[0] < _DOT_HEIGHT * tallest for glyph in glyphs):
         return None
     text: list[str] = []
@@ -171,6 +179,27 @@ def _column_groups(
         rows = np.flatnonzero(mask.any(axis=1))
         glyphs.append(_Glyph(left, mask[rows[0] : rows[-1] + 1].astype(np.float32)))
     return glyphs
+
+
+def _with_code_letter(
+    shapes: list[_Glyph], glyphs: list[_Glyph], templates: tuple[_Template, ...], reach: int
+) -> list[_Glyph]:
+    """Return ``glyphs`` with the code letter just before them, if Tesseract's box left it out.
+
+    Justified cells stretch ``i๑๓`` until Tesseract sees ``i`` as a word of its own (or
+    nothing); a shape close before the digits that matches ``i`` or ``e`` belongs to them.
+    """
+    first = glyphs[0]
+    before = [
+        shape
+        for shape in shapes
+        if shape.left + shape.mask.shape[1] <= first.left
+        and first.left - (shape.left + shape.mask.shape[1]) <= _CODE_GAP * reach
+    ]
+    if not before or first.left == 0:
+        return glyphs
+    match = _best_digit(before[-1].mask, list(templates))
+    return [before[-1], *glyphs] if match and match[0] in CODE_LETTERS else glyphs
 
 
 def _read_parts(
