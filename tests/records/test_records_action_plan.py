@@ -161,3 +161,17 @@ def test_ocr_cell_lines_are_wraps_not_paragraphs():
     )
     plan = build_report(ocr).action_plan
     assert plan.rows[0].responsible == ["กองยุทธศาสตร์และงบประมาณ", "งานประชาสัมพันธ์"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "steps"),
+    [
+        (("1. ประชุม", "2. ประกาศ"), ["ประชุม", "ประกาศ"]),
+        ("๑) ประชุม\n๒) ประกาศ", ["ประชุม", "ประกาศ"]),
+        ("1. จัดสรร\n1.5 ล้านบาท\n2. รายงาน", ["จัดสรร 1.5 ล้านบาท", "รายงาน"]),
+        ("ออกแบบ\n3.\nประชาสัมพันธ์", ["ออกแบบ", "ประชาสัมพันธ์"]),
+    ],
+)
+def test_numbered_steps(cell, steps):
+    plan = _plan(("หัวข้อ", "มาตรการ", "กองคลัง", cell, ""))
+    assert plan.rows[0].steps == steps

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from ita_extract.document import Paragraph
 from ita_extract.normalize.thai import parse_number, thai_to_arabic_digits
 
-_NUMBER_LABEL = re.compile(r"\s*\(?([0-9]{1,2})(?:\.[0-9]{1,2})*\s*[.)]\s*")
+_NUMBER_LABEL = re.compile(r"\s*\(?([0-9]{1,2})(?:\.[0-9]{1,2})*\s*[.)](?![0-9])\s*")
+"""``1.``, ``๒)``, ``(3)``, ``1.1.``; not a decimal (``1.5 ล้านบาท``) or a sub-indicator."""
 
 
 @dataclass(frozen=True)
