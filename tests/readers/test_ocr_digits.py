@@ -58,6 +58,19 @@ def test_item_codes_are_read_with_their_letter(code: str) -> None:
     assert reading.text == code
 
 
+def test_a_code_letter_standing_apart_is_read_with_its_digits() -> None:
+    # -- justified cells stretch "i๑๓" until Tesseract's box holds only the digits --
+    page, box = drawn("i๑๓", cut=0)
+    digits_only = Box(box.left + 8, box.top + 8, box.right, box.bottom)
+    reading = read_number(page, digits_only, code=True)
+    assert reading is not None
+    assert reading.text == "i๑๓"
+    # -- a Thai letter before the digits is not taken for one --
+    reading = read_number(*drawn("ข้อ ๑๓", cut=55), code=True)
+    assert reading is not None
+    assert reading.text == "๑๓"
+
+
 def test_brackets_tesseract_saw_are_kept_around_the_digits() -> None:
     reading = read_number(*drawn("(๐๑๓)"), ends=("(", ")"))
     assert reading is not None
