@@ -283,3 +283,29 @@ def test_indicator_table_with_indicators_as_columns(first_year, second_year, exp
         (2, Tool.IIT, None, expected_scores[1]),
         (9, Tool.OIT, "การเปิดเผยข้อมูล", expected_scores[2]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "year"),
+    [
+        (
+            (
+                "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗",
+                "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ",
+                "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖",
+            ),
+            2566,
+        ),
+        (
+            (
+                "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ พ.ศ. 2564 "
+                "และมาตรการขับเคลื่อน ประจำปีงบประมาณ พ.ศ. 2565",
+            ),
+            2564,
+        ),
+        (("ผลการประเมิน ITA ปี 2567",), 2567),
+        (("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",), None),
+    ],
+)
+def test_fiscal_year_is_the_assessed_year(lines, year):
+    assert build_report(document(*lines, INDICATORS)).fiscal_year == year

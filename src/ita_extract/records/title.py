@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from ita_extract.document import Paragraph
 from ita_extract.normalize.thai import parse_year
 from ita_extract.recognize import SectionKind, contains_phrase
+from ita_extract.recognize.matching import locate_phrase, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Agency
 
@@ -43,14 +44,26 @@ def has_report_title(ctx: BuildContext) -> bool:
 def build_fiscal_year(ctx: BuildContext) -> int | None:
     """Return the fiscal year (BE) the report analyses, from its title, or None.
 
-    A title naming two years (the analysed year and the measures' year) gives the first: the
-    year of the assessment. A line naming the report is preferred to other dated lines (the
-    measure's own title on the cover may carry the next year).
+    The first year after the report's own title phrase (``รายงานการวิเคราะห์ผลการประเมิน…
+    ประจำปีงบประมาณ พ.ศ. ๒๕๖๖``, wrapped over lines or not) is the assessed year: the
+    measure's title on the cover may carry the next year, and a title naming two years gives
+    the assessment's first. Failing that, the first year of a line naming ITA or a fiscal year.
     """
     lines = [line for line, _ in title_lines(ctx)]
+    key = text_key(" ".join(lines))
+    for phrase in ctx.vocabulary.words("title.analysis_phrases"):
+        match = locate_phrase(phrase, key)
+        if match.score >= DEFAULT_TITLE_MATCH_SCORE:
+            year = parse_year(key[match.end :])
+            if year is not None:
+                return year
     phrases = ctx.vocabulary.words("title.report_phrases")
     markers = ctx.vocabulary.words("title.fiscal_year_markers")
-    titled = [line for line in lines if contains_phrase(phrases, line, min_score=90.0)]
+    titled = [
+        line
+        for line in lines
+        if contains_phrase(phrases, line, min_score=DEFAULT_TITLE_MATCH_SCORE)
+    ]
     dated = [line for line in lines if any(marker in line for marker in markers)]
     for line in [*titled, *dated]:
         year = parse_year(line)
@@ -59,13 +72,19 @@ def build_fiscal_year(ctx: BuildContext) -> int | None:
     return None
 
 
-def _kind_at(line: str, kinds: Iterable[str]) -> tuple[int, str] | None:
-    """Return where the first agency kind starts a word in ``line``, and the kind."""
+def _kind_at(
+    line: str, kinds: Iterable[str], introducers: tuple[str, ...]
+) -> tuple[int, str] | None:
+    """Return where the first agency kind starts a word in ``line``, and the kind.
+
+    A kind inside a word is none (``กรม`` in ``กิจกรรม``); one glued to a word that
+    introduces a name (``ขององค์การ…``) is.
+    """
     best: tuple[int, str] | None = None
     for kind in kinds:
         for match in re.finditer(re.escape(kind), line):
             start = match.start()
-            if start and not line[start - 1].isspace() and not line[:start].endswith("ของ"):
+            if start and not line[start - 1].isspace() and not line[:start].endswith(introducers):
                 continue
             if best is None or start < best[0] or (start == best[0] and len(kind) > len(best[1])):
                 best = (start, kind)
@@ -123,10 +142,11 @@ def build_agency(ctx: BuildContext) -> Agency:
     provinces = ctx.vocabulary.words("title.province_prefixes")
     stops = (*districts, *provinces, *ctx.vocabulary.words("title.fiscal_year_markers"))
     not_agencies = ctx.vocabulary.words("agency.not_agencies")
+    introducers = ctx.vocabulary.words("agency.introducers")
     lines = title_lines(ctx)
     for index, (raw, page) in enumerate(lines):
         line = ctx.clean(raw, page=page, where="agency")
-        found = _kind_at(line, kinds)
+        found = _kind_at(line, kinds, introducers)
         if found is None:
             continue
         start, kind = found
