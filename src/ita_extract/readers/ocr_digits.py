@@ -120,8 +120,6 @@ def read_number(
     if code:
         glyphs = _with_code_letter(shapes, glyphs, templates, reach)
     tallest = max(text_height // 2, *(glyph.mask.shape[0] for glyph in glyphs))
-    if all(glyph.mask.shape[0] < _DOT_HEIGHT * tallest for glyph in glyphs):
-        return None
     text: list[str] = []
     scores: list[float] = []
     sure = True
@@ -145,9 +143,10 @@ def read_number(
             text.append(digit)
             scores.append(score)
             sure = sure and margin >= _SURE_MARGIN
-    if not scores:
+    if not text:
         return None
-    return DigitReading("".join(text), min(scores), sure)
+    # -- only punctuation: Tesseract took a full stop for a digit (พ.ศ. read as พ.ศ ๑) --
+    return DigitReading("".join(text), min(scores, default=1.0), sure)
 
 
 @dataclass(frozen=True)

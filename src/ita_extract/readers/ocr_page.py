@@ -52,6 +52,8 @@ _UNREADABLE_MEAN_CONFIDENCE = 30
 _MIN_CELL_INK_PIXELS = 25
 _MAX_NUMBER_CHARS = 12
 _MAX_CODE_CHARS = 4
+_STROKES = frozenset("|[!lI")
+"""What Tesseract makes of a code's ``i`` standing apart from its digits."""
 _OPENING = "(["
 _CLOSING = ")],;:"
 _NUMERIC_SHARE = 0.5
@@ -277,40 +279,62 @@ class _PageReader:
         Only tokens Tesseract itself read as mostly digits, or as a short run of non-Thai
         marks after Thai letters (``ข้อio`` for ``ข้อ i๑``), are read again, on their own
         pixels; where the digit reader cannot read every shape, Tesseract's text stays.
+        A lone stroke before a number (``| ๑๓``) is read with it: it is a code's ``i``.
         """
         height = round(statistics.median(word.box.height for word in line.words))
         tokens: list[tuple[Word, ...]] = []
+        pending: tuple[Word, ...] = ()
         for token in line.tokens:
+            text = _text(token)
+            if not pending and text in _STROKES:
+                pending = token
+                continue
+            if pending and (text[:1] in DIGITS or text[:1] in "iI"):
+                token = pending + token
+            elif pending:
+                tokens.append(pending)
+            pending = ()
             tokens.extend(self._reread_token(token, image, height))
+        if pending:
+            tokens.append(pending)
         return Line(tuple(tokens))
 
     def _reread_token(
         self, token: tuple[Word, ...], image: Image, height: int
     ) -> list[tuple[Word, ...]]:
-        text = "".join(word.text for word in token)
-        if _looks_numeric(text):
-            # -- a short token may be an item code whose letter Tesseract took for a digit --
-            short = len(text) <= _MAX_CODE_CHARS
-            box = _union(word.box for word in token)
-            ends = _punctuation_ends(text)
-            reading = read_number(image, box, code=short, text_height=height, ends=ends)
-            if reading is not None:
-                return [(self._read_word(reading, text, token),)]
+        whole = self._read_run(token, image, height) if _looks_numeric(_text(token)) else None
+        if whole is not None:
+            return [(whole,)]
         split = next(
             (index for index in range(len(token)) if not _has_thai_letter(token[index:])), None
         )
-        if split is None:
+        if not split:
             return [token]
         head, tail = token[:split], token[split:]
-        tail_text = "".join(word.text for word in tail)
-        if len(tail_text) > _MAX_CODE_CHARS:
+        text = _text(tail)
+        if not (_looks_numeric(text) or len(text) <= _MAX_CODE_CHARS):
             return [token]
-        box = _union(word.box for word in tail)
-        ends = _punctuation_ends(tail_text)
-        reading = read_number(image, box, code=True, text_height=height, ends=ends)
-        if reading is None or not any(char in DIGITS for char in reading.text):
-            return [token]
-        return [*([head] if head else []), (self._read_word(reading, tail_text, tail),)]
+        read = self._read_run(tail, image, height, need_digit=True)
+        return [token] if read is None else [head, (read,)]
+
+    def _read_run(
+        self, words: Sequence[Word], image: Image, height: int, *, need_digit: bool = False
+    ) -> Word | None:
+        """Return the digit reader's word for ``words``, or None where it cannot read them.
+
+        A short run may be an item code whose letter Tesseract took for a digit.
+        """
+        text = _text(words)
+        reading = read_number(
+            image,
+            _union(word.box for word in words),
+            code=len(text) <= _MAX_CODE_CHARS,
+            text_height=height,
+            ends=_punctuation_ends(text),
+        )
+        if reading is None or (need_digit and not any(char in DIGITS for char in reading.text)):
+            return None
+        return self._read_word(reading, text, words)
 
     def _read_word(self, reading: DigitReading, read: str, words: Sequence[Word]) -> Word:
         """Return the digit reader's word for ``words``, warning if it was unsure."""
@@ -397,6 +421,10 @@ def repair_code_lookalikes(text: str) -> tuple[str, list[tuple[str, str]]]:
         return fixed
 
     return _CODE_WITH_LOOKALIKE.sub(repair, text), repairs
+
+
+def _text(words: Sequence[Word]) -> str:
+    return "".join(word.text for word in words)
 
 
 def _punctuation_ends(text: str) -> tuple[str, str]:
