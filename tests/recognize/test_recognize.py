@@ -301,3 +301,14 @@ def test_borderless_topic_table_without_header_words_is_told_by_its_lines():
     )
     [recognized] = recognize(_document(borderless)).tables
     assert (recognized.kind, recognized.data_rows()) == (TableKind.TOPIC, [0])
+
+
+def test_header_repeated_in_other_words_by_a_scan_is_not_data():
+    repeated = _table(
+        ("หัวข้อ", "1 aye ๑ วิธีการนำผลวิเคราะห์ไปสู่การปฏิบัติ", "ผู้รับผิดชอบ"),
+        ("ก", "ข", "ค"),
+        ("หัวข้อ", ". วิธีการนำผล วิเคราะห์ไปสู่การ ก ดก", ".ผู้รับผิด ชอบ"),
+        ("ง", "จ", "ฉ"),
+    )
+    [recognized] = recognize(_document(repeated)).tables
+    assert recognized.data_rows() == [1, 3]

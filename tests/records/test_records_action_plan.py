@@ -87,7 +87,7 @@ def test_pdf_cells_cut_per_line_are_gathered_into_one_bulleted_measure():
     ],
 )
 def test_responsible_units(cell, units):
-    plan = _plan(("หัวข้อ", "มาตรการ", cell, "", ""))
+    plan = _plan(("การใช้งบประมาณ", "เผยแพร่แผน", cell, "", ""))
     assert plan.rows[0].responsible == units
 
 
@@ -149,8 +149,8 @@ def test_ocr_cell_lines_are_wraps_not_paragraphs():
                 [
                     PLAN_HEADER,
                     (
-                        "หัวข้อ",
-                        "มาตรการ",
+                        "การใช้งบประมาณ",
+                        "เผยแพร่แผน",
                         ("กอง", "ยุทธศาสตร์และงบ", "ประมาณ", "งาน", "ประชาสัมพันธ์"),
                         "",
                         "",
@@ -173,5 +173,5 @@ def test_ocr_cell_lines_are_wraps_not_paragraphs():
     ],
 )
 def test_numbered_steps(cell, steps):
-    plan = _plan(("หัวข้อ", "มาตรการ", "กองคลัง", cell, ""))
+    plan = _plan(("การใช้งบประมาณ", "เผยแพร่แผน", "กองคลัง", cell, ""))
     assert plan.rows[0].steps == steps

@@ -272,9 +272,18 @@ def label_to_score_column(label: ColumnLabel, settings: RecognizeSettings) -> Sc
 
 
 def repeated_header_rows(
-    grid: Grid, labels: Sequence[ColumnLabel], first_data_row: int, settings: RecognizeSettings
+    grid: Grid,
+    labels: Sequence[ColumnLabel],
+    first_data_row: int,
+    settings: RecognizeSettings,
+    keywords: Mapping[int, Sequence[str]] | None = None,
 ) -> set[int]:
-    """Return the data rows that repeat the header (Word repeats it on every page)."""
+    """Return the data rows that repeat the header (Word repeats it on every page).
+
+    A cell repeats its column's header when it reads like the first header's label, or like
+    the column's own keywords (``keywords``: column → the words of its role), since two
+    scans of one header differ.
+    """
     repeated: set[int] = set()
     for row in range(first_data_row, len(grid)):
         compared = same = 0
@@ -286,11 +295,20 @@ def repeated_header_rows(
             if not key:
                 continue
             compared += 1
-            if fuzz.ratio(key, label.key) >= settings.header_min_score:
+            # Whole-cell comparisons only: a data cell may hold a header word among others.
+            words = keywords.get(label.column, ()) if keywords else ()
+            named = max((fuzz.ratio(key, phrase_key(word)) for word in words), default=0.0)
+            if max(fuzz.ratio(key, label.key), named) >= settings.header_min_score:
                 same += 1
         if compared and same / compared >= settings.repeated_header_share:
             repeated.add(row)
     return repeated
+
+
+def _column_keywords(match: HeaderMatch, settings: RecognizeSettings) -> dict[int, Sequence[str]]:
+    """Return, for each recognised column, the keywords of the role it was given."""
+    vocabulary = settings.vocabulary.tables[match.kind]
+    return {column: vocabulary.columns[role] for role, column in match.columns.items()}
 
 
 def _column_cells(grid: Grid, column: int) -> list[Cell]:
@@ -422,7 +440,7 @@ def table_to_recognized(
     match, start, depth, labels = header
     first_data_row = start + depth
     header_rows = set(range(first_data_row)) | repeated_header_rows(
-        grid, labels, first_data_row, settings
+        grid, labels, first_data_row, settings, _column_keywords(match, settings)
     )
     by_column = {label.column: label for label in labels}
     return RecognizedTable(
