@@ -185,3 +185,9 @@ def test_topic_heading_in_a_caption_row_merged_across_the_table():
     report = build_report(document(*TITLE, captioned))
     assert [(t.number, t.title) for t in report.topics] == [(4, "การให้บริการและระบบ E-Service")]
     assert report.warnings == []
+
+
+@pytest.mark.parametrize("remark", ["-", "–", "...", "รักษามาตรฐาน"])
+def test_a_remark_with_nothing_to_say_or_a_status_is_no_recommendation(remark):
+    quiet = table([TOPIC_HEADER, ("๑", "การใช้อำนาจ", "IIT", "ข้อ i๑", "๙๐.๐๐", remark)])
+    assert _report(quiet).recommendations == []

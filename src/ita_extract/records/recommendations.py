@@ -135,7 +135,7 @@ def lines_to_recommendations(
     records = []
     for draft in drafts:
         text = ctx.clean(draft.raw, page=draft.page, where="recommendation")
-        if not text:
+        if not text_key(text):
             continue
         records.append(
             Recommendation(

@@ -259,7 +259,8 @@ def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext)
     collapsed = collapsed_rows(table)
     for row in sorted(set(table.data_rows()) | collapsed):
         cell = table.cell(row, ColumnRole.REMARK)
-        if cell is None or id(cell) in seen or not cell.text.strip():
+        # A dash or a dot (nothing to say) is no recommendation.
+        if cell is None or id(cell) in seen or not text_key(cell.text):
             continue
         seen.add(id(cell))
         if row in collapsed:
