@@ -191,3 +191,25 @@ def test_topic_heading_in_a_caption_row_merged_across_the_table():
 def test_a_remark_with_nothing_to_say_or_a_status_is_no_recommendation(remark):
     quiet = table([TOPIC_HEADER, ("๑", "การใช้อำนาจ", "IIT", "ข้อ i๑", "๙๐.๐๐", remark)])
     assert _report(quiet).recommendations == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # Codes on a line of their own head the text below them.
+        ("i๑๕, i๑๘\nหน่วยงานควรกำหนดหลักเกณฑ์", [(["i15", "i18"], "หน่วยงานควรกำหนดหลักเกณฑ์", [])]),
+        # A reference wrapped after its marker, or its closing bracket, starts nothing.
+        (
+            "e๑ หน่วยงานควรระบุ (อ้างอิงจาก\n๐๑๓) ให้ครบ",
+            [(["e1"], "หน่วยงานควรระบุ (อ้างอิงจาก 013) ให้ครบ", ["O13"])],
+        ),
+        (
+            "e๑ หน่วยงานควรระบุ (อ้างอิงจาก ๐๓๙\n- ๐๔๑)",
+            [(["e1"], "หน่วยงานควรระบุ (อ้างอิงจาก 039 - 041)", ["O39", "O40", "O41"])],
+        ),
+    ],
+)
+def test_wrapped_codes_and_references(cell, expected):
+    wrapped = table([TOPIC_HEADER, ("๑", "การใช้อำนาจ", "IIT", "ข้อ i๑", "๙๐.๐๐", cell)])
+    got = [(r.codes, r.text, r.references) for r in _report(wrapped).recommendations]
+    assert got == expected

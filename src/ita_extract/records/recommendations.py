@@ -23,6 +23,8 @@ CODE_INFERRED = "recommendation.code_inferred"
 
 _REFERENCE_CONTINUATION = ")],-–"
 """A line opening with these after a code is the tail of a wrapped reference, not a new start."""
+_REFERENCE_CLOSERS = ")]-–"
+"""A line of codes alone holding these closes a wrapped reference (``๐๓๙ - ๐๔๑)``)."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,11 @@ def _leading_codes(
     # A numbered or bulleted recommendation (``1. e6 หน่วยงานควร…``) opens with its codes too.
     _, unlabelled = split_label(line.text, ctx.vocabulary.words("lists.bullets"))
     codes, rest = split_leading_codes(unlabelled)
-    if codes and (not rest.strip() or rest.lstrip()[0] in _REFERENCE_CONTINUATION):
+    # Codes alone on a line head the text on the next ones (a narrow column wrapped there),
+    # unless they close a wrapped reference (``๐๓๙ - ๐๔๑)``, ``๐๑๓)``).
+    tail = rest.lstrip()[:1] if rest.strip() else ""
+    closes_reference = any(char in unlabelled for char in _REFERENCE_CLOSERS)
+    if codes and (tail in tuple(_REFERENCE_CONTINUATION) or (not tail and closes_reference)):
         return [], line.text
     if codes or not line.opens_paragraph or line.tool is None:
         return codes, rest
