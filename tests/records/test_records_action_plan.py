@@ -175,3 +175,16 @@ def test_ocr_cell_lines_are_wraps_not_paragraphs():
 def test_numbered_steps(cell, steps):
     plan = _plan(("การใช้งบประมาณ", "เผยแพร่แผน", "กองคลัง", cell, ""))
     assert plan.rows[0].steps == steps
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗", 2567),
+        # The report's own year above the plan is another sentence's, not the plan's.
+        ("ผลการประเมินประจำปีงบประมาณ พ.ศ. ๒๕๖๖", None),
+    ],
+)
+def test_plan_year_from_a_title_above_the_table_when_no_heading_names_it(title, year):
+    report = build_report(document(*TITLE, title, table([PLAN_HEADER, ("ก", "ข", "ค", "ง", "")])))
+    assert report.action_plan.fiscal_year == year

@@ -107,13 +107,35 @@ def _topic(paragraphs: Sequence[Paragraph], ctx: BuildContext) -> tuple[int | No
     return label_number(lines[0].label), title or None
 
 
+DEFAULT_PLAN_TITLE_PARAGRAPHS = 3
+"""Paragraphs above a plan table searched for its year when no plan heading names one."""
+
+
 def plan_fiscal_year(ctx: BuildContext) -> int | None:
-    """Return the year the plan is for, from the action-plan heading, or None."""
+    """Return the year the plan is for, or None.
+
+    The action-plan heading names it; failing that, a paragraph just above the first plan
+    table naming a year after the report's (the plan is for the next fiscal year, and the
+    report's own year there would be another sentence's).
+    """
     for section in ctx.layout.sections_of_kind(SectionKind.ACTION_PLAN):
         if section.heading is not None:
             year = parse_year(section.heading.paragraph.text)
             if year is not None:
                 return year
+    plans = [
+        table.block_index
+        for table in ctx.layout.tables
+        if table.kind in (TableKind.ACTION_PLAN, TableKind.ANALYSIS)
+    ]
+    if not plans:
+        return None
+    blocks = ctx.layout.document.blocks[: plans[0]]
+    above = [block for block in blocks if isinstance(block, Paragraph) and block.text.strip()]
+    for paragraph in reversed(above[-DEFAULT_PLAN_TITLE_PARAGRAPHS:]):
+        year = parse_year(paragraph.text)
+        if year is not None and (ctx.fiscal_year is None or year > ctx.fiscal_year):
+            return year
     return None
 
 
