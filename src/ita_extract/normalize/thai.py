@@ -73,6 +73,8 @@ _PUA_TO_THAI = {pua: char for char, *puas in _SHIFTED_GLYPHS for pua in puas}
 # pythainlp.util.remove_zw knows only ZWSP and ZWNJ; Word and PDF exports add the rest.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _GLYPH_TABLE = str.maketrans({**_PUA_TO_THAI, **_INVISIBLE})
+_REPAIR_CACHE_SIZE = 8192
+"""Texts whose repair and match key are remembered (a report has a few hundred)."""
 _PUA_GLYPH = re.compile("[" + "".join(map(chr, _PUA_TO_THAI)) + "]")
 
 _THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
@@ -198,8 +200,13 @@ def ce_to_be(year: int) -> int:
     return year + BE_CE_OFFSET
 
 
+@lru_cache(maxsize=_REPAIR_CACHE_SIZE)
 def _repair_glyphs_reporting(text: str) -> tuple[str, bool]:
-    """Return the repaired text and whether anything beyond invisible characters changed."""
+    """Return the repaired text and whether anything beyond invisible characters changed.
+
+    Cached: recognition keys the same cell and heading texts many times, and PyThaiNLP's mark
+    reordering is the costliest step of building a report.
+    """
     without_pua = text.translate(_GLYPH_TABLE)
     repaired = remove_repeat_vowels(remove_spaces_before_marks(without_pua))
     had_damage = bool(_PUA_GLYPH.search(text)) or repaired != without_pua
@@ -445,6 +452,7 @@ def clean_text(text: str, *, keep_thai_digits: bool = False) -> str:
     return clean_text_with_repairs(text, keep_thai_digits=keep_thai_digits)[0]
 
 
+@lru_cache(maxsize=_REPAIR_CACHE_SIZE)
 def match_key(text: str) -> str:
     """Return a key for comparing headings and labels whatever their spacing and punctuation.
 
