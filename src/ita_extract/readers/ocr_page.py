@@ -74,8 +74,12 @@ _THAI_MARGIN = 10
 """How much surer (mean confidence) a Thai-only reading must be to replace a mixed one."""
 _STACK_GAP = 60
 """White space between stacked cells: more than a text line, so no line spans two cells."""
+_MARK_LINE = 0.5
+"""A line lower than this share of the usual, close above another, is only tone marks."""
 _PARAGRAPH_GAP = 0.6
-"""A vertical gap over this many line heights starts a new paragraph."""
+"""A vertical gap over this many line heights always starts a new paragraph."""
+_GAP_SLACK = 0.05
+"""Added to twice the usual line gap (in line heights) before a gap counts as wide."""
 _SHORT_LINE = 0.85
 """A line ending before this share of the text width ends its paragraph (Word fills lines)."""
 _CENTRED_TOLERANCE = 0.08
@@ -226,7 +230,8 @@ class _PageReader:
         read = _recognise(body, _COLUMN_CONFIG)
         regions = [_grown(line.box, body) for line in read]
         second = _thai_second_opinion(body, regions, [[line] for line in read])
-        lines = [self._reread_numbers(line, body) for lines in second for line in lines]
+        read_again = [line for lines in second for line in lines]
+        lines = [self._reread_numbers(line, body) for line in _without_mark_lines(read_again)]
         if not lines:
             return []
         text_box = _union(line.box for line in lines)
@@ -253,7 +258,7 @@ class _PageReader:
         }
         cells = []
         for grid_cell in grid.cells:
-            lines = texts.get(grid_cell, [])
+            lines = _without_mark_lines(texts.get(grid_cell, []))
             box = boxes[grid_cell]
             paragraphs = tuple(
                 Paragraph(text=self._text_of(group), page=self.page)
@@ -483,7 +488,8 @@ def _thai_second_opinion(
     With ``tha+eng`` Tesseract sometimes reads a whole Thai phrase as English (``ข้อ i๑``
     comes back as ``Vaio``). Regions whose reading holds Latin letters are read again with
     the Thai model alone, and that reading wins only if clearly surer, so a real
-    ``E-Service`` or ``EIT`` keeps its English reading.
+    ``E-Service`` or ``EIT`` keeps its English reading. A stray Latin letter standing alone
+    (``U 2566`` for ``ปี 2566``) is no English at all: there a fair Thai reading wins.
     """
     doubtful = [
         index
@@ -495,9 +501,20 @@ def _thai_second_opinion(
         return chosen
     rereads = _recognise_regions(page, [regions[index] for index in doubtful], THAI_ONLY)
     for index, reread in zip(doubtful, rereads, strict=True):
-        if reread and _mean_confidence(reread) > _mean_confidence(readings[index]) + _THAI_MARGIN:
+        mixed, thai = _mean_confidence(readings[index]), _mean_confidence(reread)
+        stray = _has_stray_letter(readings[index]) and not _has_stray_letter(reread)
+        if reread and (thai > mixed + _THAI_MARGIN or (stray and thai >= LOW_CONFIDENCE)):
             chosen[index] = reread
     return chosen
+
+
+def _has_stray_letter(lines: Sequence[Line]) -> bool:
+    """Tell whether a reading has a Latin letter standing alone that is no item-code letter."""
+    return any(
+        len(text := _text(token)) == 1 and text.isascii() and text.isalpha() and text not in "ieO"
+        for line in lines
+        for token in line.tokens
+    )
 
 
 def _mean_confidence(lines: Sequence[Line]) -> float:
@@ -656,23 +673,52 @@ def _moved(word: Word, right: int, down: int) -> Word:
     )
 
 
+def _without_mark_lines(lines: Sequence[Line]) -> list[Line]:
+    """Return ``lines`` without the lines that are only the tone marks of the line below.
+
+    Over bold or tightly set Thai, Tesseract may take the row of tone marks and upper
+    vowels for a line of its own and read it as junk (``a ow da``); such a line is much
+    lower than the text lines and sits right on top of one. The marks are lost either way.
+    """
+    if len(lines) < 2:
+        return list(lines)
+    typical = statistics.median(line.box.height for line in lines)
+    kept: list[Line] = []
+    for line, below in itertools.zip_longest(lines, lines[1:]):
+        marks_only = (
+            below is not None
+            and line.box.height < _MARK_LINE * typical
+            and below.box.top - line.box.bottom < _MARK_LINE * typical
+            and line.box.left < below.box.right
+            and below.box.left < line.box.right
+        )
+        if not marks_only:
+            kept.append(line)
+    return kept
+
+
 def _lines_to_paragraphs(lines: Iterable[Line], text_box: Box) -> list[list[Line]]:
     """Group lines into paragraphs: a wide vertical gap, or a line that ends short, ends one.
 
     Word fills every line of a paragraph to the right margin except the last, so a short line
-    marks a paragraph's end even where paragraphs have no space between them.
+    marks a paragraph's end even where paragraphs have no space between them. A gap is wide
+    when it is well over the usual gap between lines on the page (paragraph spacing, or the
+    space before a heading), and in any case over a share of the line height.
     """
     paragraphs: list[list[Line]] = []
     ordered = list(lines)
     if not ordered:
         return paragraphs
     line_height = statistics.median(line.box.height for line in ordered)
+    gaps = [after.box.top - before.box.bottom for before, after in itertools.pairwise(ordered)]
+    usual = statistics.median(gaps) if gaps else 0.0
+    wide = min(_PARAGRAPH_GAP * line_height, max(2 * usual, 0.0) + _GAP_SLACK * line_height)
     short_before = text_box.left + _SHORT_LINE * text_box.width
     for line in ordered:
         previous = paragraphs[-1][-1] if paragraphs else None
         if (
             previous is None
-            or line.box.top - previous.box.bottom > _PARAGRAPH_GAP * line_height
+            or line.box.top - previous.box.bottom > wide
             or previous.box.right < short_before
         ):
             paragraphs.append([line])
