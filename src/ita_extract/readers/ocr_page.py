@@ -52,6 +52,8 @@ _UNREADABLE_MEAN_CONFIDENCE = 30
 _MIN_CELL_INK_PIXELS = 25
 _MAX_NUMBER_CHARS = 12
 _MAX_CODE_CHARS = 4
+_CODE_LIKE = re.compile(r"[ieEIl|\[!][0-9๐-๙ilo|]{1,3}")
+"""How Tesseract writes short item codes it misread: ``el`` for ``e1``, ``io`` for ``i๑``."""
 _STROKES = frozenset("|[!lI")
 """What Tesseract makes of a code's ``i`` standing apart from its digits."""
 _OPENING = "(["
@@ -307,7 +309,12 @@ class _PageReader:
     def _reread_token(
         self, token: tuple[Word, ...], image: Image, height: int
     ) -> list[tuple[Word, ...]]:
-        whole = self._read_run(token, image, height) if _looks_numeric(_text(token)) else None
+        text = _text(token)
+        whole = (
+            self._read_run(token, image, height)
+            if _looks_numeric(text) or _CODE_LIKE.fullmatch(text)
+            else None
+        )
         if whole is not None:
             return [(whole,)]
         split = next(
