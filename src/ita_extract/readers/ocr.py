@@ -9,6 +9,7 @@ gets a :class:`MissingDependencyError` naming what to install rather than an Imp
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -95,7 +96,10 @@ def ocr_pages(pdf: bytes, page_numbers: Sequence[int], *, jobs: int = 1) -> OcrP
         if not 1 <= page <= page_count:
             raise IndexError(f"page {page} is outside the document's pages 1..{page_count}")
     if jobs > 1 and len(pages) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(pages))) as pool:
+        workers = min(jobs, len(pages))
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_one_thread_per_tesseract
+        ) as pool:
             results = list(pool.map(ocr_pdf_page, repeat(pdf), pages))
     else:
         results = [ocr_pdf_page(pdf, page) for page in pages]
@@ -103,6 +107,11 @@ def ocr_pages(pdf: bytes, page_numbers: Sequence[int], *, jobs: int = 1) -> OcrP
         blocks={page: list(result.blocks) for page, result in zip(pages, results, strict=True)},
         warnings=[warning for result in results for warning in result.warnings],
     )
+
+
+def _one_thread_per_tesseract() -> None:
+    """Keep each worker's Tesseract to one thread: the pages already use every core."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
 def ocr_pdf_page(pdf: bytes, page: int) -> PageResult:
