@@ -54,8 +54,8 @@ _MAX_NUMBER_CHARS = 12
 _MAX_CODE_CHARS = 4
 _CODE_LIKE = re.compile(r"[ieEIl|\[!][0-9๐-๙ilo|]{1,3}")
 """How Tesseract writes short item codes it misread: ``el`` for ``e1``, ``io`` for ``i๑``."""
-_STROKES = frozenset("|[!lI")
-"""What Tesseract makes of a code's ``i`` standing apart from its digits."""
+_APART = frozenset("|[!lI๐0Oo")
+"""What Tesseract makes of a code's ``i`` (or ``O``) standing apart from its digits."""
 _OPENING = "(["
 _CLOSING = ")],;:"
 _NUMERIC_SHARE = 0.5
@@ -286,14 +286,15 @@ class _PageReader:
         Only tokens Tesseract itself read as mostly digits, or as a short run of non-Thai
         marks after Thai letters (``ข้อio`` for ``ข้อ i๑``), are read again, on their own
         pixels; where the digit reader cannot read every shape, Tesseract's text stays.
-        A lone stroke before a number (``| ๑๓``) is read with it: it is a code's ``i``.
+        A lone stroke or zero before a number (``| ๑๓``, ``๐ ๑๒``) is read with it: it is a
+        code's ``i`` or ``O``.
         """
         height = round(statistics.median(word.box.height for word in line.words))
         tokens: list[tuple[Word, ...]] = []
         pending: tuple[Word, ...] = ()
-        for token in line.tokens:
+        for token in _detached_code_letters(line.tokens):
             text = _text(token)
-            if not pending and text in _STROKES:
+            if not pending and text in _APART:
                 pending = token
                 continue
             if pending and (text[:1] in DIGITS or text[:1] in "iI"):
@@ -433,6 +434,20 @@ def repair_code_lookalikes(text: str) -> tuple[str, list[tuple[str, str]]]:
         return fixed
 
     return _CODE_WITH_LOOKALIKE.sub(repair, text), repairs
+
+
+def _detached_code_letters(tokens: Sequence[tuple[Word, ...]]) -> list[tuple[Word, ...]]:
+    """Return ``tokens`` with a code letter Tesseract glued to the word before made a token.
+
+    ``ข้อ i๒๐`` can come back as ``ข้อ|`` and ``๒๐``: the stroke belongs to the number.
+    """
+    result: list[tuple[Word, ...]] = []
+    for token in tokens:
+        if len(token) > 1 and token[-1].text in _APART and _has_thai_letter(token[:-1]):
+            result.extend([token[:-1], token[-1:]])
+        else:
+            result.append(token)
+    return result
 
 
 def _text(words: Sequence[Word]) -> str:
