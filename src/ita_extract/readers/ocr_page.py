@@ -310,25 +310,36 @@ class _PageReader:
     def _reread_token(
         self, token: tuple[Word, ...], image: Image, height: int
     ) -> list[tuple[Word, ...]]:
+        """Return ``token`` with its numbers read again, each a token of its own.
+
+        Tesseract glues numbers to Thai words (``ประเด็นที๕การ``, ``ได้๙๐.๙๔``); the runs of
+        non-Thai words inside a token are read on their own.
+        """
         text = _text(token)
-        whole = (
-            self._read_run(token, image, height)
-            if _looks_numeric(text) or _CODE_LIKE.fullmatch(text)
-            else None
-        )
-        if whole is not None:
-            return [(whole,)]
-        split = next(
-            (index for index in range(len(token)) if not _has_thai_letter(token[index:])), None
-        )
-        if not split:
-            return [token]
-        head, tail = token[:split], token[split:]
-        text = _text(tail)
-        if not (_looks_numeric(text) or len(text) <= _MAX_CODE_CHARS):
-            return [token]
-        read = self._read_run(tail, image, height, need_digit=True)
-        return [token] if read is None else [head, (read,)]
+        if _looks_numeric(text) or _CODE_LIKE.fullmatch(text):
+            whole = self._read_run(token, image, height)
+            if whole is not None:
+                return [(whole,)]
+        result: list[tuple[Word, ...]] = []
+        piece: list[Word] = []
+        for thai, run in itertools.groupby(token, key=lambda word: _has_thai_letter([word])):
+            words = tuple(run)
+            run_text = _text(words)
+            read = (
+                self._read_run(words, image, height, need_digit=True)
+                if not thai and (_looks_numeric(run_text) or len(run_text) <= _MAX_CODE_CHARS)
+                else None
+            )
+            if read is None:
+                piece.extend(words)
+                continue
+            if piece:
+                result.append(tuple(piece))
+                piece = []
+            result.append((read,))
+        if piece:
+            result.append(tuple(piece))
+        return result
 
     def _read_run(
         self, words: Sequence[Word], image: Image, height: int, *, need_digit: bool = False
