@@ -7,10 +7,10 @@ headings → sections spanning the blocks between one heading and the next.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ita_extract.document import Block, Paragraph
+from ita_extract.document import Block, Paragraph, Table
 from ita_extract.recognize.matching import best_phrase_at_start, text_key
 from ita_extract.recognize.settings import RecognizeSettings
 from ita_extract.recognize.vocabulary import SectionKind
@@ -53,12 +53,28 @@ def paragraph_to_heading(
     topic_number = key_to_topic_number(key, settings)
     if topic_number is not None:
         return Heading(block_index, SectionKind.TOPIC, paragraph, topic_number)
+    kind = _key_to_section_kind(key, settings.vocabulary.sections, settings)
+    if kind is None:
+        part = _number_after_prefix(settings.vocabulary.part_prefixes, key, settings)
+        if part is not None:
+            rest = key[part.end() :]
+            kind = _key_to_section_kind(rest, settings.vocabulary.part_sections, settings, 0)
+    return None if kind is None else Heading(block_index, kind, paragraph)
+
+
+def _key_to_section_kind(
+    key: str,
+    sections: Mapping[SectionKind, tuple[str, ...]],
+    settings: RecognizeSettings,
+    max_offset: int | None = None,
+) -> SectionKind | None:
+    """Return the kind of section whose phrase ``key`` starts with, or None."""
     best: tuple[tuple[float, int, int], SectionKind] | None = None
-    for kind, phrases in settings.vocabulary.sections.items():
+    for kind, phrases in sections.items():
         match = best_phrase_at_start(
             phrases,
             key,
-            max_offset=settings.heading_max_offset,
+            max_offset=settings.heading_max_offset if max_offset is None else max_offset,
             min_score=settings.heading_min_score,
         )
         if match is None:
@@ -68,7 +84,7 @@ def paragraph_to_heading(
         rank = (match.score, -match.start, match.end - match.start)
         if best is None or rank > best[0]:
             best = (rank, kind)
-    return None if best is None else Heading(block_index, best[1], paragraph)
+    return None if best is None else best[1]
 
 
 def key_to_topic_number(key: str, settings: RecognizeSettings) -> int | None:
@@ -77,7 +93,15 @@ def key_to_topic_number(key: str, settings: RecognizeSettings) -> int | None:
     Each prefix is tried on its own (``ประเด็นที่ ๑``, ``ประเด็น ๑``): a shorter prefix that
     matches too must not hide the number after a longer one.
     """
-    for prefix in settings.vocabulary.topic_prefixes:
+    number = _number_after_prefix(settings.vocabulary.topic_prefixes, key, settings)
+    return None if number is None else int(number[0])
+
+
+def _number_after_prefix(
+    prefixes: Sequence[str], key: str, settings: RecognizeSettings
+) -> re.Match[str] | None:
+    """Return the number right after the first of ``prefixes`` that ``key`` starts with."""
+    for prefix in prefixes:
         match = best_phrase_at_start(
             (prefix,),
             key,
@@ -86,7 +110,7 @@ def key_to_topic_number(key: str, settings: RecognizeSettings) -> int | None:
         )
         number = _LEADING_NUMBER.match(key, match.end) if match is not None else None
         if number:
-            return int(number[0])
+            return number
     return None
 
 
@@ -94,11 +118,25 @@ def blocks_to_headings(blocks: Sequence[Block], settings: RecognizeSettings) -> 
     """Given the document's blocks, return its headings in reading order."""
     headings = []
     for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph):
-            heading = paragraph_to_heading(index, block, settings)
+        paragraph = block if isinstance(block, Paragraph) else boxed_heading(block)
+        if paragraph is not None:
+            heading = paragraph_to_heading(index, paragraph, settings)
             if heading is not None:
                 headings.append(heading)
     return headings
+
+
+def boxed_heading(table: Table) -> Paragraph | None:
+    """Return the text of a table of one cell as a paragraph, else None.
+
+    Some templates box a part's heading in a one-cell table (a shaded banner); it heads the
+    section all the same.
+    """
+    if len(table.cells) != 1 or not table.cells[0].paragraphs:
+        return None
+    cell = table.cells[0]
+    text = " ".join(paragraph.labelled_text for paragraph in cell.paragraphs)
+    return Paragraph(text=text, page=cell.page or table.page)
 
 
 def headings_to_sections(headings: Sequence[Heading], block_count: int) -> list[Section]:

@@ -79,6 +79,9 @@ class Vocabulary:
     """
 
     sections: Mapping[SectionKind, tuple[str, ...]]
+    part_sections: Mapping[SectionKind, tuple[str, ...]]
+    """Short names that open a section only after a part number (``ส่วนที่ ๓ ข้อจำกัด``)."""
+    part_prefixes: tuple[str, ...]
     topic_prefixes: tuple[str, ...]
     tables: Mapping[TableKind, TableVocabulary]
     tools: Mapping[Tool, tuple[str, ...]]
@@ -102,6 +105,10 @@ def toml_to_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     sections = {
         SectionKind(name): tuple(entry["phrases"]) for name, entry in data["sections"].items()
     }
+    part_sections = {
+        SectionKind(name): tuple(entry.get("part_phrases", ()))
+        for name, entry in data["sections"].items()
+    }
     tables = {
         TableKind(name): TableVocabulary(
             kind=TableKind(name),
@@ -113,7 +120,7 @@ def toml_to_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     tools = {Tool(name): tuple(words) for name, words in data["tools"].items()}
     phrases: dict[str, tuple[str, ...]] = {}
     numbers: dict[str, int] = {}
-    skip = {"sections", "tables", "tools", "topic_heading"}
+    skip = {"sections", "tables", "tools", "topic_heading", "part_heading"}
     for group, entry in data.items():
         if group in skip:
             continue
@@ -124,6 +131,8 @@ def toml_to_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
                 numbers[f"{group}.{key}"] = value
     return Vocabulary(
         sections=sections,
+        part_sections=part_sections,
+        part_prefixes=tuple(data["part_heading"]["prefixes"]),
         topic_prefixes=tuple(data["topic_heading"]["prefixes"]),
         tables=tables,
         tools=tools,

@@ -155,10 +155,12 @@ def build_agency(ctx: BuildContext) -> Agency:
         name = _cut_name(line[start:], kind, stops)
         nearby = " ".join(ctx.clean(text) for text, _ in lines[index : index + 2])
         location = nearby[nearby.find(name) + len(name) :] if name in nearby else nearby
+        named_provinces = ctx.vocabulary.words("title.province_names")
         return Agency(
             name=name or None,
             kind=kind,
-            district=_value_after(districts, location, provinces),
-            province=_value_after(provinces, location, districts),
+            district=_value_after(districts, location, (*provinces, *named_provinces)),
+            province=_value_after(provinces, location, districts)
+            or next((named for named in named_provinces if named in location), None),
         )
     return Agency()
