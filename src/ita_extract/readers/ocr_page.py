@@ -475,8 +475,14 @@ def _has_thai_letter(words: Sequence[Word]) -> bool:
 
 
 def _looks_numeric(text: str) -> bool:
-    """Tell whether Tesseract's reading of a token is mostly a number."""
+    """Tell whether Tesseract's reading of a token is mostly a number.
+
+    A token with Latin letters is not: Tesseract reads item codes such as ``e11,e12`` well,
+    and the digit reader, asked for digits only, would make their letters zeros.
+    """
     if not any(char in DIGITS for char in text) or len(text) > _MAX_NUMBER_CHARS:
+        return False
+    if any(char.isascii() and char.isalpha() for char in text):
         return False
     digit_like = sum(char in DIGITS or char in ".," for char in text)
     return digit_like >= _NUMERIC_SHARE * len(text)
