@@ -79,10 +79,28 @@ def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext)
     units: list[str] = []
     for group in groups:
         for part in _RESPONSIBLE_SEPARATORS.split(group):
-            unit = ctx.clean(part)
-            if unit and unit not in units:
-                units.append(unit)
+            for unit in _split_unit_words(ctx.clean(part), heads, ctx):
+                if unit not in units:
+                    units.append(unit)
     return units
+
+
+def _split_unit_words(text: str, heads: Sequence[str], ctx: BuildContext) -> list[str]:
+    """Return the units of a line that lists them with spaces or ``และ`` (``สำนักปลัด และกองช่าง``).
+
+    A conjunction divides only before a unit's head word, and spaces only when every word then
+    opens with one: ``กองการศึกษา ศาสนาและวัฒนธรรม`` is one unit whose name holds both.
+    """
+    pieces = [text]
+    for word in ctx.vocabulary.words("responsible.conjunctions"):
+        pattern = re.compile(rf"\s*{re.escape(word)}\s*(?={'|'.join(map(re.escape, heads))})")
+        pieces = [part for piece in pieces for part in pattern.split(piece)]
+    units: list[str] = []
+    for piece in pieces:
+        words = piece.split()
+        every_word_a_unit = all(word.startswith(tuple(heads)) for word in words)
+        units.extend(words if every_word_a_unit else [piece])
+    return [unit for unit in units if unit]
 
 
 def _timeframe(

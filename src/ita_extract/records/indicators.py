@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from ita_extract import framework
 from ita_extract.normalize.thai import (
     parse_number,
@@ -18,6 +20,8 @@ from ita_extract.records.context import BuildContext
 from ita_extract.report import Indicator
 
 UNREADABLE_SCORE = "indicator.unreadable_score"
+DEFAULT_NAME_MATCH_SCORE = 88.0
+"""How alike (rapidfuzz ratio of match keys) a name must be to a framework indicator's name."""
 
 _NAME_NUMBER = r"^\s*(?:{prefixes})?\s*([0-9]{{1,2}})\s*(?:[.):]?\s+|[.):]?\s*$)"
 
@@ -40,15 +44,23 @@ def _split_number(name: str, ctx: BuildContext) -> tuple[int | None, str]:
 
 
 def _number_by_name(name: str, fiscal_year: int | None) -> int | None:
-    """Return the number of the framework indicator whose name ``name`` is, or None."""
+    """Return the number of the framework indicator whose name ``name`` is, or None.
+
+    Names are compared fuzzily: hand-typed tables drop a word (``การแก้ไขปัญหาทุจริต``). A
+    name like no indicator's gets no number, so the row is not reported: a number is never
+    guessed.
+    """
     spec_year = framework.get_framework(fiscal_year)
     if spec_year is None or not name:
         return None
     key = text_key(name)
-    for spec in spec_year.indicators:
-        if key in {phrase_key(spec.name), *(phrase_key(alias) for alias in spec.aliases)}:
-            return spec.number
-    return None
+    scored = [
+        (fuzz.ratio(key, phrase_key(candidate)), spec.number)
+        for spec in spec_year.indicators
+        for candidate in (spec.name, *spec.aliases)
+    ]
+    score, number = max(scored, default=(0.0, None))
+    return number if score >= DEFAULT_NAME_MATCH_SCORE else None
 
 
 def _is_total_row(name: str, ctx: BuildContext) -> bool:

@@ -77,8 +77,33 @@ def paragraphs_to_lines(paragraphs: Sequence[Paragraph], bullets: Iterable[str])
                 label = paragraph.list_label
                 if not _same_label(typed_label, label):
                     rest = raw.strip()
-            lines.append(Line(rest, label, paragraph.page, opens_paragraph=index == 0))
+            for position, (part_label, part) in enumerate(_split_inline(label, rest)):
+                opens = index == 0 and position == 0
+                lines.append(Line(part, part_label, paragraph.page, opens_paragraph=opens))
     return lines
+
+
+def _split_inline(label: str | None, text: str) -> list[tuple[str | None, str]]:
+    """Return ``text`` split at the numbers that follow its own label in one paragraph.
+
+    ``1) จัดทำร่าง 2) เสนอผู้บริหาร`` is two steps typed on one line. Only the next numbers in
+    sequence split it, so a number in the prose (``ภายใน 30 วัน``) never does.
+    """
+    number = label_number(label)
+    if number is None:
+        return [(label, text)]
+    parts: list[tuple[str | None, str]] = []
+    arabic = thai_to_arabic_digits(text)
+    start = 0
+    while True:
+        number += 1
+        match = re.compile(rf"\s\(?{number}\s*[.)](?![0-9])\s*").search(arabic, start)
+        if match is None:
+            break
+        parts.append((label, text[start : match.start()].strip()))
+        label, start = text[match.start() : match.end()].strip(), match.end()
+    parts.append((label, text[start:].strip()))
+    return parts
 
 
 def _same_label(typed: str | None, listed: str) -> bool:

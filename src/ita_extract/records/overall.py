@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ita_extract import framework
+from ita_extract.document import Paragraph
 from ita_extract.normalize.thai import clean_text, parse_score
-from ita_extract.recognize import SectionKind
+from ita_extract.recognize import SectionKind, TableKind
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Grade, Overall
 
 _SEARCHED_SECTIONS = (SectionKind.TITLE, SectionKind.ANALYSIS)
 """The overall sentence stands before part 1's topics; later prose quotes other scores."""
+_NON_OVERALL_TABLES = (TableKind.TOPIC, TableKind.ANALYSIS, TableKind.ACTION_PLAN)
+"""Tables whose rows quote item scores and measures, never the overall result."""
 
 
 def _find_after(phrases: Iterable[str], text: str, start: int = 0) -> int | None:
@@ -23,29 +26,85 @@ def _find_after(phrases: Iterable[str], text: str, start: int = 0) -> int | None
     return None
 
 
+def _is_pass_mark(before: str, after: str, ctx: BuildContext) -> bool:
+    """Return whether a number between ``before`` and ``after`` is the pass mark, not a score.
+
+    ``เกณฑ์ผ่าน 85 คะแนน`` and ``ได้คะแนน 85 คะแนนขึ้นไป`` quote the threshold next to the score.
+    """
+    words = ctx.vocabulary.words
+    return any(word in before for word in words("overall.pass_mark_before")) or any(
+        word in after for word in words("overall.pass_mark_after")
+    )
+
+
+def _score_after(text: str, start: int, ctx: BuildContext) -> float | None:
+    """Return the first score 0-100 in ``text`` after ``start`` that is not the pass mark.
+
+    A year before it (ประจำปี 2568) is no score 0-100, so it is skipped too.
+    """
+    tokens = text[start:].split()
+    for index, token in enumerate(tokens):
+        score = parse_score(token)
+        if score is None:
+            continue
+        before = tokens[index - 1] if index else ""
+        after = " ".join(tokens[index + 1 : index + 3])
+        if not _is_pass_mark(before, after, ctx):
+            return score
+    return None
+
+
+def _level_after(text: str, start: int, ctx: BuildContext) -> str | None:
+    """Return the first word after a level phrase found from ``start``, form dots dropped."""
+    after_level = _find_after(ctx.vocabulary.words("overall.result_phrases"), text, start)
+    if after_level is None:
+        return None
+    tokens = text[after_level:].split()
+    return (tokens[0].strip(" .,:;()=") if tokens else None) or None
+
+
 def sentence_to_overall(text: str, ctx: BuildContext) -> tuple[float, str | None] | None:
     """Given a cleaned paragraph, return its overall score and level, or None if it has none.
 
     ``คะแนนที่ได้ 95.51 คะแนน ระดับผลการประเมินอยู่ที่ ผ่าน`` → ``(95.51, 'ผ่าน')``.
     """
-    words = ctx.vocabulary.words
-    after_score = _find_after(words("overall.score_phrases"), text)
+    after_score = _find_after(ctx.vocabulary.words("overall.score_phrases"), text)
     if after_score is None:
         return None
-    # The first number 0-100 after the phrase: a year before it (ประจำปี 2568) is skipped.
-    scores = (parse_score(token) for token in text[after_score:].split())
-    score = next((value for value in scores if value is not None), None)
+    score = _score_after(text, after_score, ctx)
     if score is None:
         return None
-    after_level = _find_after(words("overall.result_phrases"), text, after_score)
-    if after_level is None:
-        # The level may come first: "ผลการประเมินอยู่ในระดับ A ได้คะแนน 90.12 คะแนน".
-        after_level = _find_after(words("overall.result_phrases"), text)
-    level = None
-    if after_level is not None:
-        tokens = text[after_level:].split()
-        level = tokens[0].strip(" .,:;()") if tokens else None
-    return score, level or None
+    # The level may come first: "ผลการประเมินอยู่ในระดับ A ได้คะแนน 90.12 คะแนน".
+    level = _level_after(text, after_score, ctx) or _level_after(text, 0, ctx)
+    return score, level
+
+
+def _overall_texts(ctx: BuildContext) -> list[str]:
+    """Return the cleaned texts that may state the overall result.
+
+    Paragraphs of the title block and part 1's introduction in reading order, then the rows of
+    their tables that are not topic, analysis or plan tables (a small ``คะแนนรวม | 92.10`` box,
+    the indicator table's total row), each row read as one sentence: the sentence, which also
+    states the level, is the first source.
+    """
+    layout = ctx.layout
+    other_tables = {
+        table.block_index for table in layout.tables if table.kind not in _NON_OVERALL_TABLES
+    }
+    recognized = {table.block_index for table in layout.tables}
+    texts: list[str] = []
+    rows: list[str] = []
+    for section in layout.sections:
+        if section.kind not in _SEARCHED_SECTIONS:
+            continue
+        first = section.start + (0 if section.heading is None else 1)
+        for index in range(first, section.end):
+            block = layout.document.blocks[index]
+            if isinstance(block, Paragraph):
+                texts.append(clean_text(block.text))
+            elif index in other_tables or index not in recognized:
+                rows.extend(clean_text(" ".join(cell.text for cell in row)) for row in block.rows())
+    return [*texts, *rows]
 
 
 def _stated_grade(result: str | None) -> Grade | None:
@@ -75,14 +134,13 @@ def build_overall(ctx: BuildContext, total_row_score: float | None = None) -> Ov
     document's where it states them, else derived from the score by the year's thresholds.
     """
     found: tuple[float, str | None] | None = None
-    for section in ctx.layout.sections:
-        if section.kind not in _SEARCHED_SECTIONS:
-            continue
-        for _, paragraph in ctx.layout.paragraphs_in(section):
-            found = sentence_to_overall(clean_text(paragraph.text), ctx)
-            if found is not None:
-                break
+    texts = _overall_texts(ctx)
+    for index, text in enumerate(texts):
+        found = sentence_to_overall(text, ctx)
         if found is not None:
+            if found[1] is None and index + 1 < len(texts):
+                # The form may put the level on the line below the score.
+                found = (found[0], _level_after(texts[index + 1], 0, ctx))
             break
     score, result = found if found is not None else (total_row_score, None)
     if result is not None:

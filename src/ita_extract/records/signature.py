@@ -30,6 +30,14 @@ def _is_name(text: str, ctx: BuildContext) -> str | None:
     return inner if inner and (titled or bracketed) else None
 
 
+def _without_prefix(line: str, ctx: BuildContext) -> str:
+    """Return a position line without the form's label (``ตำแหน่ง นายก…`` → ``นายก…``)."""
+    for prefix in ctx.vocabulary.words("signature.position_prefixes"):
+        if line.startswith(prefix):
+            return line[len(prefix) :].strip(" :")
+    return line
+
+
 def build_signature(ctx: BuildContext) -> Signature:
     """Return the signatory's name, position and date, from the end of the document."""
     blocks = ctx.layout.document.blocks
@@ -65,7 +73,7 @@ def build_signature(ctx: BuildContext) -> Signature:
                 break
             if later.startswith("(") and _is_name(later, ctx):
                 break
-            following.append(later)
+            following.append(_without_prefix(later, ctx))
         position = " ".join(following) or None
         break
     return Signature(name=name, position=position, date=date)

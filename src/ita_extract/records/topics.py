@@ -277,7 +277,10 @@ def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext)
             draft.statuses.setdefault(tool, []).append(status)
         if not status:
             context_tool = tools[0] if len(tools) == 1 else None
-            draft.lines.extend(paragraphs_to_lines(ctx.cell_paragraphs(cell), context_tool))
+            lines = paragraphs_to_lines(ctx.cell_paragraphs(cell), context_tool)
+            # A cell may give one item's status and the next one's recommendations: a status
+            # line says nothing to recommend.
+            draft.lines.extend(line for line in lines if not _is_status(line.text, ctx))
 
 
 def _tools_beside(table: RecognizedTable, cell: Cell, ctx: BuildContext) -> list[Tool]:
