@@ -60,6 +60,13 @@ def _report(*blocks: Block | str) -> Report:
         ("ข้อจำกัดในการดำเนินการ", SectionKind.LIMITATIONS),
         ("ปัญหา อุปสรรค และข้อจำกัด", SectionKind.LIMITATIONS),
         ("ส่วนที่ ๓ การวิเคราะห์ข้อจำกัดในการดำเนินการตามมาตรการ :", SectionKind.LIMITATIONS),
+        ("ส่วนที่ 2 ข้อเสนอแนะ (EIT)", SectionKind.EIT_SURVEY),
+        ("ข้อเสนอแนะ OIT", SectionKind.OIT_RECOMMENDATION),
+        (
+            "ข้อเสนอแนะจากการประเมินแบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT)",
+            SectionKind.OIT_RECOMMENDATION,
+        ),
+        (table([("ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT Survey)",)]), SectionKind.EIT_SURVEY),
     ],
 )
 def test_heading_spellings_and_numbering_open_their_section(heading, kind):
@@ -233,6 +240,14 @@ def test_fiscal_year_spellings(lines):
             Overall(score=91.2, passed=True, grade=Grade.A),
         ),
         (("เกณฑ์ผ่าน 85 คะแนน",), Overall()),
+        (
+            ("ผลการประเมินภาพรวมได้ 88.56 คะแนน",),
+            Overall(score=88.56, passed=True, grade=Grade.A),
+        ),
+        (
+            ("ได้รับผลการประเมิน 74.00 คะแนน",),
+            Overall(score=74.0, passed=False, grade=Grade.C),
+        ),
     ],
 )
 def test_overall_sentence_variants(blocks, expected):
@@ -416,6 +431,18 @@ def test_plan_header_synonyms_and_no_topic_column():
     ]
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("ประเด็น", "มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา"),
+        ("หัวข้อ", "มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา"),
+    ],
+)
+def test_a_plan_topic_written_like_its_heading_gives_its_number(header):
+    [row] = _plan_rows(header, ("ประเด็นที่ ๓ การใช้อำนาจ", "จัดทำคู่มือ", "สำนักปลัด", "ตลอดปีงบประมาณ"))
+    assert (row.topic_number, row.topic, row.measures) == (3, "การใช้อำนาจ", ["จัดทำคู่มือ"])
+
+
 def test_plan_steps_written_inline_in_one_paragraph():
     [row] = _plan_rows(
         PLAN_HEADER,
@@ -471,6 +498,10 @@ def test_plan_time_frames(text, start, end):
                 para("ด้านงบประมาณ งบประมาณมีจำกัด", label="1."),
                 para("ข้อจำกัดด้านบุคลากร บุคลากรไม่เพียงพอ", label="2."),
             ),
+        ),
+        (
+            "ส่วนที่ ๓ ปัญหาและอุปสรรค",
+            ("1) ด้านงบประมาณ : งบประมาณมีจำกัด", "ข้อจำกัดด้านบุคลากร: บุคลากรไม่เพียงพอ"),
         ),
     ],
 )

@@ -16,6 +16,8 @@ from ita_extract.normalize.codes import find_item_codes
 from ita_extract.normalize.dates import parse_timeframe
 from ita_extract.normalize.thai import parse_year
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
+from ita_extract.recognize.headings import key_to_topic_number
+from ita_extract.recognize.matching import text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.records.items import ItemMention, text_to_mentions
 from ita_extract.records.lists import (
@@ -24,6 +26,7 @@ from ita_extract.records.lists import (
     paragraphs_to_lines,
 )
 from ita_extract.records.recommendations import unwrapped_references
+from ita_extract.records.topics import topic_heading_title
 from ita_extract.report import (
     ActionPlan,
     PlanRow,
@@ -117,12 +120,18 @@ def _timeframe(
 
 
 def _topic(paragraphs: Sequence[Paragraph], ctx: BuildContext) -> tuple[int | None, str | None]:
-    """Return the number and title of a plan topic cell (``๑. กระบวนการ…``)."""
+    """Return the number and title of a plan topic cell (``๑. กระบวนการ…``, ``ประเด็นที่ ๑ …``)."""
     lines = paragraphs_to_lines(paragraphs, ())
     if not lines:
         return None, None
-    title = ctx.clean("\n".join(line.text for line in lines))
-    return label_number(lines[0].label), title or None
+    text = "\n".join(line.text for line in lines)
+    return _prefixed_topic(text, ctx) or (label_number(lines[0].label), ctx.clean(text) or None)
+
+
+def _prefixed_topic(text: str, ctx: BuildContext) -> tuple[int, str | None] | None:
+    """Return the number and title of a topic written like its heading (``ประเด็นที่ ๑ …``)."""
+    number = key_to_topic_number(text_key(text.split("\n")[0]), ctx.layout.settings)
+    return None if number is None else (number, topic_heading_title(text, ctx))
 
 
 DEFAULT_PLAN_TITLE_PARAGRAPHS = 3
@@ -290,9 +299,11 @@ def analysis_table_to_records(
                     page=draft.page,
                 )
             )
+        topic_number, topic = _prefixed_topic(issue, ctx) or (None, ctx.clean(issue) or None)
         rows.append(
             PlanRow(
-                topic=ctx.clean(issue) or None,
+                topic_number=topic_number,
+                topic=topic,
                 measures=[text] if text else [],
                 responsible=responsible_to_list(draft.responsible, ctx),
                 timeframe=draft.timeframe(fiscal_year, ctx),

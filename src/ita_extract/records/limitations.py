@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from ita_extract.recognize import SectionKind, contains_phrase
 from ita_extract.records.context import BuildContext
-from ita_extract.records.lists import lines_to_entries, paragraphs_to_lines
+from ita_extract.records.lists import Line, lines_to_entries, paragraphs_to_lines
 from ita_extract.report import Limitation
 
 DEFAULT_INSTRUCTION_SCORE = 90.0
@@ -21,6 +22,11 @@ def _split_category(text: str, ctx: BuildContext) -> tuple[str | None, str]:
     return None, text
 
 
+def _names_category(line: Line, ctx: BuildContext) -> bool:
+    """Return whether a line opens with a limitation's category (``ด้านงบประมาณ …``)."""
+    return _split_category(line.text, ctx)[0] is not None
+
+
 def build_limitations(ctx: BuildContext) -> list[Limitation]:
     """Return the limitations, template instructions left by the author dropped."""
     bullets = ctx.vocabulary.words("lists.bullets")
@@ -30,7 +36,9 @@ def build_limitations(ctx: BuildContext) -> list[Limitation]:
         paragraphs = [paragraph for _, paragraph in ctx.layout.paragraphs_in(section)]
         # A category written as a line of its own (``ข้อจำกัดด้านบุคลากร``) heads the text after.
         pending: str | None = None
-        for entry in lines_to_entries(paragraphs_to_lines(paragraphs, bullets)):
+        lines = paragraphs_to_lines(paragraphs, bullets)
+        names_category = partial(_names_category, ctx=ctx)
+        for entry in lines_to_entries(lines, names_category):
             text = ctx.clean(entry.text, page=entry.page, where="limitation")
             # Template instructions are the template's, not the agency's: dropped silently.
             if not text or contains_phrase(instructions, text, min_score=DEFAULT_INSTRUCTION_SCORE):

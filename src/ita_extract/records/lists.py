@@ -111,16 +111,20 @@ def _same_label(typed: str | None, listed: str) -> bool:
     return typed is not None and thai_to_arabic_digits(typed) == thai_to_arabic_digits(listed)
 
 
-def lines_to_entries(lines: Sequence[Line]) -> list[Entry]:
+def lines_to_entries(
+    lines: Sequence[Line], opens_entry: Callable[[Line], bool] | None = None
+) -> list[Entry]:
     """Group lines into entries.
 
     Where any line has a label, labels open entries and other lines continue them; where none
-    has, each paragraph is one entry.
+    has, each paragraph is one entry. A paragraph's first line for which ``opens_entry`` holds
+    opens one too: a list may leave its label off an entry that still names its own subject.
     """
     labelled = any(line.label for line in lines)
     entries: list[list[Line]] = []
     for line in lines:
         opens = line.label is not None if labelled else line.opens_paragraph
+        opens = opens or (line.opens_paragraph and opens_entry is not None and opens_entry(line))
         if opens or not entries:
             entries.append([line])
         else:

@@ -73,7 +73,7 @@ def _is_status(text: str, ctx: BuildContext) -> bool:
     }
 
 
-def _topic_heading_title(text: str, ctx: BuildContext) -> str | None:
+def topic_heading_title(text: str, ctx: BuildContext) -> str | None:
     """Return a topic heading's title: its text after ``ประเด็นที่ N``.
 
     The heading's own line is found by its prefix and number (a scan may put a line of noise
@@ -101,7 +101,7 @@ def _caption_heading(table: RecognizedTable, ctx: BuildContext) -> tuple[int, st
             continue
         number = key_to_topic_number(text_key(cell.text), ctx.layout.settings)
         if number is not None:
-            return number, _topic_heading_title(cell.text, ctx)
+            return number, topic_heading_title(cell.text, ctx)
     return None
 
 
@@ -118,7 +118,7 @@ def _number_and_title(
     if use_heading and section.heading is not None:
         paragraph = section.heading.paragraph
         heading_number = section.heading.number
-        heading_title = _topic_heading_title(paragraph.labelled_text, ctx)
+        heading_title = topic_heading_title(paragraph.labelled_text, ctx)
         heading_page = paragraph.page
     else:
         caption = _caption_heading(table, ctx)
