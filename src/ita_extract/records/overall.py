@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ita_extract import framework
 from ita_extract.document import Paragraph
@@ -79,21 +80,27 @@ def sentence_to_overall(text: str, ctx: BuildContext) -> tuple[float, str | None
     return score, level
 
 
-def _overall_texts(ctx: BuildContext) -> list[str]:
-    """Return the cleaned texts that may state the overall result.
+@dataclass(frozen=True)
+class _Text:
+    """A cleaned paragraph, or a table row read as one sentence."""
 
-    Paragraphs of the title block and part 1's introduction in reading order, then the rows of
-    their tables that are not topic, analysis or plan tables (a small ``คะแนนรวม | 92.10`` box,
-    the indicator table's total row), each row read as one sentence: the sentence, which also
-    states the level, is the first source.
+    text: str
+    in_table: bool
+
+
+def _overall_texts(ctx: BuildContext) -> list[_Text]:
+    """Return the texts that may state the overall result, in reading order.
+
+    Paragraphs of the title block and part 1's introduction, and the rows of their tables that
+    are not topic, analysis or plan tables (a small ``คะแนนรวม | 92.10`` box, the indicator
+    table's total row).
     """
     layout = ctx.layout
     other_tables = {
         table.block_index for table in layout.tables if table.kind not in _NON_OVERALL_TABLES
     }
     recognized = {table.block_index for table in layout.tables}
-    texts: list[str] = []
-    rows: list[str] = []
+    texts: list[_Text] = []
     for section in layout.sections:
         if section.kind not in _SEARCHED_SECTIONS:
             continue
@@ -101,10 +108,35 @@ def _overall_texts(ctx: BuildContext) -> list[str]:
         for index in range(first, section.end):
             block = layout.document.blocks[index]
             if isinstance(block, Paragraph):
-                texts.append(clean_text(block.text))
+                texts.append(_Text(clean_text(block.text), in_table=False))
             elif index in other_tables or index not in recognized:
-                rows.extend(clean_text(" ".join(cell.text for cell in row)) for row in block.rows())
-    return [*texts, *rows]
+                texts.extend(
+                    _Text(clean_text(" ".join(cell.text for cell in row)), in_table=True)
+                    for row in block.rows()
+                )
+    return texts
+
+
+def _find_overall(ctx: BuildContext) -> tuple[float, str | None] | None:
+    """Return the overall score and level the document states, or None.
+
+    The sentence, which also states the level, is the first source; a table row (a score box,
+    the indicator table's total row) the second. A level missing beside the score may stand
+    on the line below it (a form's next blank).
+    """
+    texts = _overall_texts(ctx)
+    for in_table in (False, True):
+        for index, entry in enumerate(texts):
+            if entry.in_table is not in_table:
+                continue
+            found = sentence_to_overall(entry.text, ctx)
+            if found is None:
+                continue
+            score, level = found
+            if level is None and index + 1 < len(texts):
+                level = _level_after(texts[index + 1].text, 0, ctx)
+            return score, level
+    return None
 
 
 def _stated_grade(result: str | None) -> Grade | None:
@@ -133,15 +165,7 @@ def build_overall(ctx: BuildContext, total_row_score: float | None = None) -> Ov
     indicator table's total row (``total_row_score``). ``grade`` and ``passed`` are the
     document's where it states them, else derived from the score by the year's thresholds.
     """
-    found: tuple[float, str | None] | None = None
-    texts = _overall_texts(ctx)
-    for index, text in enumerate(texts):
-        found = sentence_to_overall(text, ctx)
-        if found is not None:
-            if found[1] is None and index + 1 < len(texts):
-                # The form may put the level on the line below the score.
-                found = (found[0], _level_after(texts[index + 1], 0, ctx))
-            break
+    found = _find_overall(ctx)
     score, result = found if found is not None else (total_row_score, None)
     if result is not None:
         result = ctx.clean(result)

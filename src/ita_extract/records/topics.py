@@ -85,7 +85,8 @@ def topic_heading_title(text: str, ctx: BuildContext) -> str | None:
             continue
         match = _AFTER_NUMBER.match(thai_to_arabic_digits(line))
         rest = line[match.end() :] if match else line
-        return ctx.clean("\n".join([rest, *lines[index + 1 :]])) or None
+        # A heading typed with a trailing colon (``ประเด็นที่ ๒ การใช้งบประมาณ :``) titles without it.
+        return ctx.clean("\n".join([rest, *lines[index + 1 :]])).rstrip(" :") or None
     return None
 
 
