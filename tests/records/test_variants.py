@@ -176,6 +176,19 @@ _REPORT_TITLE = "รายงานการวิเคราะห์ผลก
                 province="กรุงเทพมหานคร",
             ),
         ),
+        (
+            (table([("องค์การบริหารส่วนตำบลหนองบัว",)]), "อำเภอเมือง จังหวัดอุดรธานี"),
+            Agency(
+                name="องค์การบริหารส่วนตำบลหนองบัว",
+                kind="องค์การบริหารส่วนตำบล",
+                district="เมือง",
+                province="อุดรธานี",
+            ),
+        ),
+        (
+            ("อบต.หนองบัว อ.เมือง จ.อุดรธานี",),
+            Agency(name="อบต.หนองบัว", kind="อบต.", district="เมือง", province="อุดรธานี"),
+        ),
     ],
 )
 def test_agency_kinds_and_place_spellings(lines, agency):
@@ -441,6 +454,22 @@ def test_plan_header_synonyms_and_no_topic_column():
 def test_a_plan_topic_written_like_its_heading_gives_its_number(header):
     [row] = _plan_rows(header, ("ประเด็นที่ ๓ การใช้อำนาจ", "จัดทำคู่มือ", "สำนักปลัด", "ตลอดปีงบประมาณ"))
     assert (row.topic_number, row.topic, row.measures) == (3, "การใช้อำนาจ", ["จัดทำคู่มือ"])
+
+
+def test_a_plan_of_projects_with_a_budget_column():
+    rows = _plan_rows(
+        ("ประเด็น", "โครงการ/กิจกรรม", "ผู้รับผิดชอบ", "ระยะเวลา", "งบประมาณ"),
+        ("1. การปฏิบัติหน้าที่", "โครงการอบรมคุณธรรม", "สำนักปลัด", "ไตรมาสที่ 2", "10,000"),
+    )
+    assert rows == [
+        PlanRow(
+            topic_number=1,
+            topic="การปฏิบัติหน้าที่",
+            measures=["โครงการอบรมคุณธรรม"],
+            responsible=["สำนักปลัด"],
+            timeframe=Timeframe(text="ไตรมาสที่ 2", start="2024-01", end="2024-03"),
+        )
+    ]
 
 
 def test_plan_steps_written_inline_in_one_paragraph():

@@ -118,7 +118,7 @@ def blocks_to_headings(blocks: Sequence[Block], settings: RecognizeSettings) -> 
     """Given the document's blocks, return its headings in reading order."""
     headings = []
     for index, block in enumerate(blocks):
-        paragraph = block if isinstance(block, Paragraph) else boxed_heading(block)
+        paragraph = block if isinstance(block, Paragraph) else boxed_paragraph(block)
         if paragraph is not None:
             heading = paragraph_to_heading(index, paragraph, settings)
             if heading is not None:
@@ -126,11 +126,11 @@ def blocks_to_headings(blocks: Sequence[Block], settings: RecognizeSettings) -> 
     return headings
 
 
-def boxed_heading(table: Table) -> Paragraph | None:
+def boxed_paragraph(table: Table) -> Paragraph | None:
     """Return the text of a table of one cell as a paragraph, else None.
 
-    Some templates box a part's heading in a one-cell table (a shaded banner); it heads the
-    section all the same.
+    Some templates box a line in a one-cell table (a shaded banner): a part's heading heads
+    its section all the same, and a cover's boxed agency name is a title line.
     """
     if len(table.cells) != 1 or not table.cells[0].paragraphs:
         return None

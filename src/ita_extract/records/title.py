@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from ita_extract.document import Paragraph
 from ita_extract.normalize.thai import parse_year
 from ita_extract.recognize import SectionKind, contains_phrase
+from ita_extract.recognize.headings import boxed_paragraph
 from ita_extract.recognize.matching import locate_phrase, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Agency
@@ -21,7 +22,13 @@ def title_lines(ctx: BuildContext) -> list[tuple[str, int | None]]:
     """Return the visual lines of the title block (paragraphs before the first heading)."""
     layout = ctx.layout
     title = layout.sections_of_kind(SectionKind.TITLE)[0]
-    paragraphs: Sequence[Paragraph] = [paragraph for _, paragraph in layout.paragraphs_in(title)]
+    # A cover may box the agency's name in a one-cell table; other tables are no title lines.
+    blocks = layout.document.blocks[title.start : title.end]
+    paragraphs: Sequence[Paragraph] = [
+        paragraph
+        for block in blocks
+        if (paragraph := block if isinstance(block, Paragraph) else boxed_paragraph(block))
+    ]
     if not paragraphs:
         paragraphs = layout.document.paragraphs[:DEFAULT_TITLE_LINES]
     return [
