@@ -300,6 +300,19 @@ def test_indicator_names_without_numbers_take_the_frameworks_number_or_none():
     ]
 
 
+@pytest.mark.parametrize(
+    "sub_row",
+    [("9.1", "การเปิดเผยข้อมูล", "100"), ("9.1", "ข้อมูลพื้นฐาน", "100")],
+)
+def test_sub_indicator_rows_are_no_indicators(sub_row):
+    assert _indicators(
+        ("ลำดับ", "ตัวชี้วัด", "คะแนน"),
+        ("9", "การเปิดเผยข้อมูล", "90.00"),
+        sub_row,
+        ("10", "การป้องกันการทุจริต", "70.00"),
+    ) == [(9, Tool.OIT, "การเปิดเผยข้อมูล", 90.0), (10, Tool.OIT, "การป้องกันการทุจริต", 70.0)]
+
+
 def test_indicator_header_over_two_rows():
     assert _indicators(
         ("ตัวชี้วัด", "ผลการประเมิน", LEFT),
@@ -354,6 +367,28 @@ def test_topic_table_without_a_tool_column_takes_tools_from_codes():
         (Tool.EIT, [("e13", 80.0)]),
         (Tool.OIT, [("O11", 100.0), ("O12", 100.0)]),
     ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        (
+            ("ที่", "ประเด็น", "แบบวัด", "ข้อ", "คะแนนที่ได้", "ข้อเสนอแนะ/แนวทางแก้ไข"),
+            ("1", "การปฏิบัติหน้าที่", "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก", "e1", "80.5", "ผ่าน"),
+        ),
+        (
+            ("ประเด็น", "เครื่องมือ", "ข้อ", "ผลการประเมิน", LEFT),
+            (ABOVE, ABOVE, ABOVE, "คะแนน", "ข้อเสนอแนะ"),
+            ("1. การปฏิบัติหน้าที่", "EIT", "e1 การให้บริการ", "80.50 คะแนน", "ผ่าน"),
+        ),
+    ],
+)
+def test_topic_table_header_shapes(rows):
+    [topic] = _report(_PART_ONE, table(rows)).topics
+    assert (topic.number, topic.title) == (1, "การปฏิบัติหน้าที่")
+    assert [
+        (a.tool, a.result, [(i.code, i.score) for i in a.items]) for a in topic.assessments
+    ] == [(Tool.EIT, "ผ่าน", [("e1", 80.5)])]
 
 
 def test_a_remark_cell_mixing_a_status_and_recommendations():

@@ -132,7 +132,10 @@ def table_to_indicators(table: RecognizedTable, ctx: BuildContext) -> IndicatorR
             total = score
             continue
         number_value = parse_number(number_cell.text) if number_cell is not None else None
-        number = int(number_value) if number_value and number_value.is_integer() else None
+        if number_value is not None and not number_value.is_integer():
+            # A sub-indicator's row (``9.1``) is not an indicator, whatever its name says.
+            continue
+        number = int(number_value) if number_value else None
         named_number, raw_name = _split_number(raw_name, ctx)
         name = ctx.clean(raw_name, page=page, where="indicator name") or None
         number = number or named_number or (_number_by_name(name or "", ctx.fiscal_year))
