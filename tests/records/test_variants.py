@@ -208,6 +208,26 @@ def test_fiscal_year_spellings(lines):
     assert build_report(document(*lines, INDICATORS)).fiscal_year == 2566
 
 
+_MEASURES_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2567"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        (_MEASURES_TITLE, "ผลการประเมิน ITA 2566", "องค์การบริหารส่วนตำบลอีเซ"),
+        (
+            _MEASURES_TITLE,
+            "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ",
+            "(Integrity and Transparency Assessment: ITA) ประจำปีงบประมาณ พ.ศ. 2566",
+            "องค์การบริหารส่วนตำบลอีเซ",
+        ),
+    ],
+)
+def test_the_measures_year_is_not_the_assessed_year(lines):
+    report = build_report(document(*lines, INDICATORS))
+    assert (report.fiscal_year, report.agency.name) == (2566, "องค์การบริหารส่วนตำบลอีเซ")
+
+
 # ---------------------------------------------------------------------------------------------
 # Overall result
 # ---------------------------------------------------------------------------------------------

@@ -29,8 +29,24 @@ def title_lines(ctx: BuildContext) -> list[tuple[str, int | None]]:
         for block in blocks
         if (paragraph := block if isinstance(block, Paragraph) else boxed_paragraph(block))
     ]
-    if not paragraphs:
-        paragraphs = layout.document.paragraphs[:DEFAULT_TITLE_LINES]
+    return _lines(paragraphs or layout.document.paragraphs[:DEFAULT_TITLE_LINES])
+
+
+def top_lines(ctx: BuildContext) -> list[tuple[str, int | None]]:
+    """Return the lines of the paragraphs before the document's first table (at most 15).
+
+    A title without ``รายงาน`` (``การวิเคราะห์ผลการประเมินคุณธรรม…``) reads like part 1's
+    heading and ends the title block early; the cover still runs to the first table.
+    """
+    paragraphs: list[Paragraph] = []
+    for block in ctx.layout.document.blocks:
+        if not isinstance(block, Paragraph) or len(paragraphs) == DEFAULT_TITLE_LINES:
+            break
+        paragraphs.append(block)
+    return _lines(paragraphs)
+
+
+def _lines(paragraphs: Sequence[Paragraph]) -> list[tuple[str, int | None]]:
     return [
         (line.strip(), paragraph.page)
         for paragraph in paragraphs
@@ -54,9 +70,39 @@ def build_fiscal_year(ctx: BuildContext) -> int | None:
     The first year after the report's own title phrase (``รายงานการวิเคราะห์ผลการประเมิน…
     ประจำปีงบประมาณ พ.ศ. ๒๕๖๖``, wrapped over lines or not) is the assessed year: the
     measure's title on the cover may carry the next year, and a title naming two years gives
-    the assessment's first. Failing that, the first year of a line naming ITA or a fiscal year.
+    the assessment's first. The phrase is looked for in the title block, then in the document's
+    first lines: a title without ``รายงาน`` reads like part 1's heading and ends the title block.
+    Failing that, the first year of a line naming ITA or a fiscal year, lines naming the
+    measures (whose year is the next one) last.
     """
     lines = [line for line, _ in title_lines(ctx)]
+    top = [line for line, _ in top_lines(ctx)]
+    for searched in (lines, top):
+        year = _year_after_title(searched, ctx)
+        if year is not None:
+            return year
+    phrases = ctx.vocabulary.words("title.report_phrases")
+    markers = ctx.vocabulary.words("title.fiscal_year_markers")
+    measures = ctx.vocabulary.words("title.measure_phrases")
+    titled = [
+        line
+        for line in lines
+        if contains_phrase(phrases, line, min_score=DEFAULT_TITLE_MATCH_SCORE)
+    ]
+    dated = [line for line in lines if any(marker in line for marker in markers)]
+    candidates = sorted(
+        [*titled, *dated],
+        key=lambda line: contains_phrase(measures, line, min_score=DEFAULT_TITLE_MATCH_SCORE),
+    )
+    for line in candidates:
+        year = parse_year(line)
+        if year is not None:
+            return year
+    return None
+
+
+def _year_after_title(lines: Sequence[str], ctx: BuildContext) -> int | None:
+    """Return the first year after the report's own title phrase in ``lines``, or None."""
     key = text_key(" ".join(lines))
     for phrase in ctx.vocabulary.words("title.analysis_phrases"):
         match = locate_phrase(phrase, key)
@@ -64,18 +110,6 @@ def build_fiscal_year(ctx: BuildContext) -> int | None:
             year = parse_year(key[match.end :])
             if year is not None:
                 return year
-    phrases = ctx.vocabulary.words("title.report_phrases")
-    markers = ctx.vocabulary.words("title.fiscal_year_markers")
-    titled = [
-        line
-        for line in lines
-        if contains_phrase(phrases, line, min_score=DEFAULT_TITLE_MATCH_SCORE)
-    ]
-    dated = [line for line in lines if any(marker in line for marker in markers)]
-    for line in [*titled, *dated]:
-        year = parse_year(line)
-        if year is not None:
-            return year
     return None
 
 
@@ -143,14 +177,23 @@ def build_agency(ctx: BuildContext) -> Agency:
 
     Only what the document writes is taken: a report that never names its province leaves it
     null.
+    The title block is read first, then the document's first lines (see :func:`top_lines`).
     """
+    for lines in (title_lines(ctx), top_lines(ctx)):
+        agency = _agency_in(lines, ctx)
+        if agency is not None:
+            return agency
+    return Agency()
+
+
+def _agency_in(lines: Sequence[tuple[str, int | None]], ctx: BuildContext) -> Agency | None:
+    """Return the agency the first line holding an agency kind names, or None."""
     kinds = ctx.vocabulary.words("agency.kinds")
     districts = ctx.vocabulary.words("title.district_prefixes")
     provinces = ctx.vocabulary.words("title.province_prefixes")
     stops = (*districts, *provinces, *ctx.vocabulary.words("title.fiscal_year_markers"))
     not_agencies = ctx.vocabulary.words("agency.not_agencies")
     introducers = ctx.vocabulary.words("agency.introducers")
-    lines = title_lines(ctx)
     for index, (raw, page) in enumerate(lines):
         line = ctx.clean(raw, page=page, where="agency")
         found = _kind_at(line, kinds, introducers)
@@ -170,4 +213,4 @@ def build_agency(ctx: BuildContext) -> Agency:
             province=_value_after(provinces, location, districts)
             or next((named for named in named_provinces if named in location), None),
         )
-    return Agency()
+    return None
