@@ -289,7 +289,8 @@ class _PageReader:
         A lone stroke or zero before a number (``| ๑๓``, ``๐ ๑๒``) is read with it: it is a
         code's ``i`` or ``O``.
         """
-        height = round(statistics.median(word.box.height for word in line.words))
+        # -- the tallest box (a letter with marks above and below) is the line's full height --
+        height = max(word.box.height for word in line.words)
         tokens: list[tuple[Word, ...]] = []
         pending: tuple[Word, ...] = ()
         for token in _detached_code_letters(line.tokens):
