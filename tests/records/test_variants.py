@@ -471,6 +471,23 @@ def test_analysis_table_header_synonyms(issue_header, guidance_header):
     ]
 
 
+@pytest.mark.parametrize(
+    ("issue", "items"),
+    [("e6 การเผยแพร่ข้อมูล", [("e6", 73.6)]), ("e6, e7 การเผยแพร่ข้อมูล", [])],
+)
+def test_an_analysis_table_with_its_own_score_column(issue, items):
+    report = _report(
+        table(
+            [
+                ("ประเด็นที่ต้องพัฒนา", "คะแนน", "ข้อเสนอแนะ", "ผู้รับผิดชอบ", "ระยะเวลา"),
+                (issue, "73.60", "จัดทำคู่มือ", "สำนักปลัด", "ตุลาคม 2566"),
+            ]
+        )
+    )
+    assert [(item.code, item.score) for item in report.items] == items
+    assert [r.text for r in report.recommendations] == ["จัดทำคู่มือ"]
+
+
 # ---------------------------------------------------------------------------------------------
 # Action plan
 # ---------------------------------------------------------------------------------------------
@@ -643,6 +660,30 @@ def test_a_report_with_only_its_title_and_indicators_invents_nothing():
     assert report.action_plan is None
     assert report.oit_recommendation is None
     assert report.signature == Signature()
+
+
+def test_headings_without_content_invent_nothing():
+    report = _report(
+        _PART_ONE,
+        "ประเด็นที่ ๑ การปฏิบัติหน้าที่",
+        "ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT Survey)",
+        "ไม่มีข้อเสนอแนะ",
+        "ข้อเสนอแนะ OIT",
+        "ส่วนที่ ๒ การนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
+        table([PLAN_HEADER, ("", "", "", "", "")]),
+        "ส่วนที่ ๓ ข้อจำกัด",
+        "ประกาศ ณ วันที่ ........ เดือน ............ พ.ศ. ........",
+        "(...............................)",
+    )
+    assert (report.topics, report.recommendations, report.items, report.limitations) == (
+        [],
+        [],
+        [],
+        [],
+    )
+    assert (report.oit_recommendation, report.action_plan) == (None, None)
+    assert report.signature == Signature()
+    assert report.overall == Overall()
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ita_extract.document import Cell, Paragraph
 from ita_extract.normalize.codes import find_item_codes
 from ita_extract.normalize.dates import parse_timeframe
-from ita_extract.normalize.thai import parse_year
+from ita_extract.normalize.thai import parse_score, parse_year
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
 from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import text_key
@@ -263,6 +263,26 @@ def table_to_drafts(table: RecognizedTable, drafts: list[_RowDraft], ctx: BuildC
             drafts.append(draft)
 
 
+def _issue_mentions(
+    table: RecognizedTable, draft: _RowDraft, ctx: BuildContext
+) -> list[ItemMention]:
+    """Return the item scores an analysis row states.
+
+    They stand in its issue's prose, or in its own score column beside an issue naming one
+    item (``e6 การเผยแพร่ข้อมูล | 73.60``); a score beside several items is no one's.
+    """
+    issue = draft.text(ColumnRole.ISSUE)
+    place = (table.block_index, draft.row)
+    mentions = text_to_mentions(issue, draft.page, place, ctx)
+    score_column = table.score_column(ctx.fiscal_year)
+    codes = find_item_codes(issue)
+    if mentions or score_column is None or len(codes) != 1:
+        return mentions
+    cell = table.grid[draft.row][score_column]
+    score = parse_score(cell.text) if cell is not None else None
+    return [] if score is None else [ItemMention(codes[0], score, draft.page, (*place, 0))]
+
+
 def analysis_table_to_records(
     table: RecognizedTable, fiscal_year: int | None, ctx: BuildContext
 ) -> AnalysisRecords:
@@ -287,7 +307,7 @@ def analysis_table_to_records(
     mentions: list[ItemMention] = []
     for draft in drafts:
         issue, guidance = draft.text(ColumnRole.ISSUE), draft.text(ColumnRole.GUIDANCE)
-        mentions.extend(text_to_mentions(issue, draft.page, (table.block_index, draft.row), ctx))
+        mentions.extend(_issue_mentions(table, draft, ctx))
         text = ctx.clean(guidance, page=draft.page, where="recommendation")
         if text:
             recommendations.append(
