@@ -110,6 +110,22 @@ def test_a_heading_written_in_a_one_cell_table_opens_its_section():
     assert report.limitations == [Limitation(category="บุคลากร", text="บุคลากรมีไม่เพียงพอ")]
 
 
+@pytest.mark.parametrize(
+    ("number_line", "name_line"),
+    [("ส่วนที่ ๓", "ข้อจำกัด"), ("ตอนที่ 3", "การวิเคราะห์ข้อจำกัดในการดำเนินการ")],
+)
+def test_a_part_number_alone_above_its_name(number_line, name_line):
+    report = _report(
+        "ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT Survey)",
+        "e๖ หน่วยงานควรจัดทำคู่มือ",
+        number_line,
+        name_line,
+        "- ด้านงบประมาณ งบประมาณมีจำกัด",
+    )
+    assert [(r.codes, r.text) for r in report.recommendations] == [(["e6"], "หน่วยงานควรจัดทำคู่มือ")]
+    assert report.limitations == [Limitation(category="งบประมาณ", text="งบประมาณมีจำกัด")]
+
+
 def test_sections_reordered_each_read_by_its_heading():
     report = _report(
         "ส่วนที่ ๓ การวิเคราะห์ข้อจำกัด",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ita_extract.document import Block, Paragraph, Table
 from ita_extract.recognize.matching import best_phrase_at_start, text_key
@@ -27,6 +27,8 @@ class Heading:
     paragraph: Paragraph
     number: int | None = None
     """The topic's number, for a topic heading (``ประเด็นที่ ๓`` → 3)."""
+    block_count: int = 1
+    """Blocks the heading takes: 2 for a part number alone on its line above the part's name."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,11 @@ class Section:
 
     def __contains__(self, block_index: object) -> bool:
         return isinstance(block_index, int) and self.start <= block_index < self.end
+
+    @property
+    def body_start(self) -> int:
+        """Return the index of the section's first block after its heading."""
+        return self.start + (0 if self.heading is None else self.heading.block_count)
 
 
 def paragraph_to_heading(
@@ -116,14 +123,44 @@ def _number_after_prefix(
 
 def blocks_to_headings(blocks: Sequence[Block], settings: RecognizeSettings) -> list[Heading]:
     """Given the document's blocks, return its headings in reading order."""
-    headings = []
-    for index, block in enumerate(blocks):
-        paragraph = block if isinstance(block, Paragraph) else boxed_paragraph(block)
-        if paragraph is not None:
-            heading = paragraph_to_heading(index, paragraph, settings)
-            if heading is not None:
-                headings.append(heading)
+    paragraphs = [
+        block if isinstance(block, Paragraph) else boxed_paragraph(block) for block in blocks
+    ]
+    headings: list[Heading] = []
+    next_free = 0
+    for index in range(len(paragraphs)):
+        heading = _heading_at(index, paragraphs, settings) if index >= next_free else None
+        if heading is not None:
+            headings.append(heading)
+            next_free = index + heading.block_count
     return headings
+
+
+def _heading_at(
+    index: int, paragraphs: Sequence[Paragraph | None], settings: RecognizeSettings
+) -> Heading | None:
+    """Return the heading that starts at ``paragraphs[index]``, one line or two, or None.
+
+    A part's number alone on its line (``ส่วนที่ ๓``) names its part on the next line; the two
+    are one heading then.
+    """
+    paragraph = paragraphs[index]
+    if paragraph is None:
+        return None
+    heading = paragraph_to_heading(index, paragraph, settings)
+    following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+    if heading is not None or following is None or not _is_part_number(paragraph, settings):
+        return heading
+    joined = Paragraph(text=f"{paragraph.text}\n{following.text}", page=paragraph.page)
+    heading = paragraph_to_heading(index, joined, settings)
+    return None if heading is None else replace(heading, block_count=2)
+
+
+def _is_part_number(paragraph: Paragraph, settings: RecognizeSettings) -> bool:
+    """Return whether a paragraph is a part's number alone (``ส่วนที่ ๓``), its name below."""
+    key = text_key(paragraph.labelled_text)
+    number = _number_after_prefix(settings.vocabulary.part_prefixes, key, settings)
+    return number is not None and number.end() == len(key)
 
 
 def boxed_paragraph(table: Table) -> Paragraph | None:

@@ -43,7 +43,7 @@ class Layout:
 
     def paragraphs_in(self, section: Section) -> list[tuple[int, Paragraph]]:
         """Return the body paragraphs of ``section`` (its heading excluded) with their indices."""
-        first = section.start + (0 if section.heading is None else 1)
+        first = section.body_start
         blocks = self.document.blocks
         return [
             (index, block)

@@ -104,7 +104,7 @@ def _overall_texts(ctx: BuildContext) -> list[_Text]:
     for section in layout.sections:
         if section.kind not in _SEARCHED_SECTIONS:
             continue
-        first = section.start + (0 if section.heading is None else 1)
+        first = section.body_start
         for index in range(first, section.end):
             block = layout.document.blocks[index]
             if isinstance(block, Paragraph):
