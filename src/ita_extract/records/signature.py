@@ -38,14 +38,30 @@ def _without_prefix(line: str, ctx: BuildContext) -> str:
     return line
 
 
+def _paragraphs_from(start: int, ctx: BuildContext) -> list[Paragraph]:
+    """Return the paragraphs from block ``start`` on, those of layout tables included.
+
+    A signature often sits in a borderless table (name and position in its right-hand cell);
+    tables recognised as part of the report hold no signature.
+    """
+    recognized = {table.block_index for table in ctx.layout.tables}
+    paragraphs: list[Paragraph] = []
+    for index, block in enumerate(ctx.layout.document.blocks[start:], start):
+        if isinstance(block, Paragraph):
+            paragraphs.append(block)
+        elif index not in recognized:
+            cells = sorted(block.cells, key=lambda cell: (cell.row_start, cell.col_start))
+            paragraphs.extend(paragraph for cell in cells for paragraph in cell.paragraphs)
+    return paragraphs
+
+
 def build_signature(ctx: BuildContext) -> Signature:
     """Return the signatory's name, position and date, from the end of the document."""
-    blocks = ctx.layout.document.blocks
     sections = ctx.layout.sections_of_kind(SectionKind.SIGNATURE)
     if sections:
-        candidates = [b for b in blocks[sections[0].start :] if isinstance(b, Paragraph)]
+        candidates = _paragraphs_from(sections[0].start, ctx)
     else:
-        candidates = ctx.layout.document.paragraphs[-DEFAULT_TAIL_PARAGRAPHS:]
+        candidates = _paragraphs_from(0, ctx)[-DEFAULT_TAIL_PARAGRAPHS:]
     lines = [
         (ctx.clean(line, page=p.page, where="signature"), p.page)
         for p in candidates
