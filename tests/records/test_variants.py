@@ -290,6 +290,14 @@ def test_the_measures_year_is_not_the_assessed_year(lines):
         ),
         (("เกณฑ์ผ่าน 85 คะแนน",), Overall()),
         (
+            ("ปี 2565 ได้คะแนน 80.00 คะแนน และปี 2566 ได้คะแนน 88.56 คะแนน อยู่ในระดับ A",),
+            Overall(score=88.56, result="A", passed=True, grade=Grade.A),
+        ),
+        (
+            ("ในปี 2566 ได้คะแนน 88.56 คะแนน เพิ่มขึ้นจากปี 2565 ที่ได้คะแนน 80.00 คะแนน",),
+            Overall(score=88.56, passed=True, grade=Grade.A),
+        ),
+        (
             ("ผลการประเมินภาพรวมได้ 88.56 คะแนน",),
             Overall(score=88.56, passed=True, grade=Grade.A),
         ),

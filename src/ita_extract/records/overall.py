@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ita_extract import framework
 from ita_extract.document import Paragraph
-from ita_extract.normalize.thai import clean_text, parse_score
+from ita_extract.normalize.thai import clean_text, parse_score, thai_to_arabic_digits
 from ita_extract.recognize import SectionKind, TableKind
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Grade, Overall
@@ -67,17 +67,25 @@ def _level_after(text: str, start: int, ctx: BuildContext) -> str | None:
 def sentence_to_overall(text: str, ctx: BuildContext) -> tuple[float, str | None] | None:
     """Given a cleaned paragraph, return its overall score and level, or None if it has none.
 
-    ``คะแนนที่ได้ 95.51 คะแนน ระดับผลการประเมินอยู่ที่ ผ่าน`` → ``(95.51, 'ผ่าน')``.
+    ``คะแนนที่ได้ 95.51 คะแนน ระดับผลการประเมินอยู่ที่ ผ่าน`` → ``(95.51, 'ผ่าน')``. A sentence
+    comparing years (``ปี 2565 ได้คะแนน 80.00 … ปี 2566 ได้คะแนน 88.56``) is read from its
+    mention of the report's year first.
     """
-    after_score = _find_after(ctx.vocabulary.words("overall.score_phrases"), text)
-    if after_score is None:
-        return None
-    score = _score_after(text, after_score, ctx)
-    if score is None:
-        return None
-    # The level may come first: "ผลการประเมินอยู่ในระดับ A ได้คะแนน 90.12 คะแนน".
-    level = _level_after(text, after_score, ctx) or _level_after(text, 0, ctx)
-    return score, level
+    for start in dict.fromkeys((_report_year_offset(text, ctx), 0)):
+        after_score = _find_after(ctx.vocabulary.words("overall.score_phrases"), text, start)
+        score = _score_after(text, after_score, ctx) if after_score is not None else None
+        if after_score is not None and score is not None:
+            # The level may come first: "ผลการประเมินอยู่ในระดับ A ได้คะแนน 90.12 คะแนน".
+            level = _level_after(text, after_score, ctx) or _level_after(text, 0, ctx)
+            return score, level
+    return None
+
+
+def _report_year_offset(text: str, ctx: BuildContext) -> int:
+    """Return where ``text`` first names the report's fiscal year, or 0."""
+    if ctx.fiscal_year is None:
+        return 0
+    return max(thai_to_arabic_digits(text).find(str(ctx.fiscal_year)), 0)
 
 
 @dataclass(frozen=True)
