@@ -568,6 +568,27 @@ def test_a_plan_of_projects_with_a_budget_column():
     ]
 
 
+_MONTHS = ("ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.")
+
+
+def test_a_month_grid_plan_ticks_its_months():
+    rows = _plan_rows(
+        ("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", *[LEFT] * (len(_MONTHS) - 1)),
+        (ABOVE, ABOVE, *_MONTHS),
+        ("จัดทำคู่มือ", "สำนักปลัด", "", "✓", "✓", "", "", ""),
+        (ABOVE, ABOVE, *_MONTHS),
+        ("ประกาศเจตจำนง", "นายก", "✓", "", "", "", "", ""),
+    )
+    assert [(row.measures, row.responsible, row.timeframe) for row in rows] == [
+        (
+            ["จัดทำคู่มือ"],
+            ["สำนักปลัด"],
+            Timeframe(text="พ.ย. - ธ.ค.", start="2023-11", end="2023-12"),
+        ),
+        (["ประกาศเจตจำนง"], ["นายก"], Timeframe(text="ต.ค.", start="2023-10")),
+    ]
+
+
 def test_plan_steps_written_inline_in_one_paragraph():
     [row] = _plan_rows(
         PLAN_HEADER,

@@ -8,7 +8,7 @@ are bullet lists, steps numbered lists (labels stripped), responsible a list of 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ita_extract.document import Cell, Paragraph
@@ -178,9 +178,21 @@ class _RowDraft:
     page: int | None
     cells: dict[ColumnRole, list[Paragraph]] = field(default_factory=dict)
     responsible: list[tuple[Paragraph, ...]] = field(default_factory=list)
+    marked_months: list[str] = field(default_factory=list)
+    """Month names over the cells a month-grid plan marks (``✓``) in this row."""
 
-    def add(self, table: RecognizedTable, row: int, ctx: BuildContext) -> None:
+    def add(
+        self,
+        table: RecognizedTable,
+        row: int,
+        ctx: BuildContext,
+        months: Mapping[int, str] | None = None,
+    ) -> None:
         """Add the cells ``row`` starts (a merged cell is read in its first row only)."""
+        for column, month in (months or {}).items():
+            cell = table.grid[row][column]
+            if cell is not None and cell.text.strip() and month not in self.marked_months:
+                self.marked_months.append(month)
         for role in table.columns:
             cell = _new_cell(table.cell(row, role), row)
             if cell is None:
@@ -199,7 +211,14 @@ class _RowDraft:
         return "\n".join(paragraph.labelled_text for paragraph in self.paragraphs(role))
 
     def timeframe(self, fiscal_year: int | None, ctx: BuildContext) -> Timeframe | None:
-        """Return the time frame; a dash the reader took for a bullet is part of its range."""
+        """Return the time frame; a dash the reader took for a bullet is part of its range.
+
+        In a month grid the marked months give it: from the first to the last marked.
+        """
+        if self.marked_months:
+            first, last = self.marked_months[0], self.marked_months[-1]
+            text = first if first == last else f"{first} - {last}"
+            return _timeframe(text, self.page, fiscal_year, ctx)
         return _timeframe(self.text(ColumnRole.TIMEFRAME), self.page, fiscal_year, ctx)
 
 
@@ -231,6 +250,37 @@ def _new_cells(table: RecognizedTable, role: ColumnRole) -> list[Cell]:
     ]
 
 
+_MONTH_GRID_MIN_MONTHS = 3
+"""Month names a row under the time-frame header needs to be a month grid's header."""
+_ANY_FISCAL_YEAR = 2500
+"""A year to read a bare month name with: only whether a cell names a month is asked."""
+
+
+def _month_names(table: RecognizedTable, row: int, first: int) -> dict[int, str]:
+    """Return the cells of ``row`` from column ``first`` on that name a month, by column."""
+    return {
+        column: cell.text.strip()
+        for column in range(first, table.table.col_count)
+        if (cell := table.grid[row][column]) is not None
+        and cell.text.strip()
+        and parse_timeframe(cell.text, fiscal_year=_ANY_FISCAL_YEAR).start is not None
+    }
+
+
+def _month_grid(table: RecognizedTable) -> dict[int, str]:
+    """Return the month columns of a month-grid plan (column → month name), else nothing.
+
+    Some plans span the time-frame header over one column per month (``ต.ค. | พ.ย. | …``,
+    named in the row under it) and tick the months of each measure instead of writing a phrase.
+    """
+    first = table.columns.get(ColumnRole.TIMEFRAME)
+    rows = table.data_rows()
+    if first is None or not rows:
+        return {}
+    months = _month_names(table, rows[0], first)
+    return months if len(set(months.values())) >= _MONTH_GRID_MIN_MONTHS else {}
+
+
 def table_to_drafts(table: RecognizedTable, drafts: list[_RowDraft], ctx: BuildContext) -> None:
     """Append the plan rows of ``table`` to ``drafts`` (which may hold the page before's rows).
 
@@ -239,9 +289,12 @@ def table_to_drafts(table: RecognizedTable, drafts: list[_RowDraft], ctx: BuildC
     other topics have, a measure without the bullet the other measures have (a page break
     inside a row, or a PDF table drawn without inner borders that gives a cell per line).
     """
+    months = _month_grid(table)
     numbered = any(_opens_with_label(cell, ctx) for cell in _new_cells(table, ColumnRole.TOPIC))
     bulleted = any(_opens_with_label(cell, ctx) for cell in _new_cells(table, ColumnRole.MEASURE))
     for row in table.data_rows():
+        if months and _month_names(table, row, min(months)) == months:
+            continue  # the row naming the months, on this page or repeated on the next
         topic_cell = _new_cell(table.cell(row, ColumnRole.TOPIC), row)
         measure_cell = _new_cell(table.cell(row, ColumnRole.MEASURE), row)
         new_topic = topic_cell is not None and (not numbered or _opens_with_label(topic_cell, ctx))
@@ -249,7 +302,7 @@ def table_to_drafts(table: RecognizedTable, drafts: list[_RowDraft], ctx: BuildC
             not bulleted or _opens_with_label(measure_cell, ctx)
         )
         if drafts and not new_topic and not new_measure:
-            drafts[-1].add(table, row, ctx)
+            drafts[-1].add(table, row, ctx, months)
             continue
         page = next(
             (cell.page for cell in (topic_cell, measure_cell) if cell and cell.page),
@@ -258,7 +311,7 @@ def table_to_drafts(table: RecognizedTable, drafts: list[_RowDraft], ctx: BuildC
         draft = _RowDraft(row, page)
         if topic_cell is None and drafts:
             draft.cells[ColumnRole.TOPIC] = list(drafts[-1].paragraphs(ColumnRole.TOPIC))
-        draft.add(table, row, ctx)
+        draft.add(table, row, ctx, months)
         if draft.cells.keys() - {ColumnRole.TOPIC} or draft.responsible or topic_cell is not None:
             drafts.append(draft)
 
