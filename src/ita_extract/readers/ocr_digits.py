@@ -88,8 +88,8 @@ def read_number(
     first or last glyph in half, so every ink shape that reaches into ``box`` is read whole.
     With ``code``, the first glyph may also be an item code's letter (``i๑``, ``e๑๓``; an
     ``O`` reads as ``๐``, which item codes accept for it). Shapes much lower than the
-    tallest shape, or than half ``text_height`` (the height of the line's Tesseract boxes,
-    which take in Thai marks above and below), are a full stop or a comma. ``ends`` are the
+    tallest shape, or than half ``text_height`` (the usual height of Tesseract's word boxes
+    around it, which take in Thai marks above and below), are a full stop or a comma. ``ends`` are the
     brackets or punctuation Tesseract saw at the token's start and end: a first or last shape
     that is no digit is taken as those. None also when another shape is no digit, when nothing
     is drawn, or when no Thai fonts are installed to draw templates from.

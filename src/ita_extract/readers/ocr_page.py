@@ -233,7 +233,9 @@ class _PageReader:
         regions = [_grown(line.box, body) for line in read]
         second = _thai_second_opinion(body, regions, [[line] for line in read])
         read_again = [line for lines in second for line in lines]
-        lines = [self._reread_numbers(line, body) for line in _without_mark_lines(read_again)]
+        kept = _without_mark_lines(read_again)
+        height = _word_height(kept)
+        lines = [self._reread_numbers(line, body, height) for line in kept]
         if not lines:
             return []
         text_box = _union(line.box for line in lines)
@@ -255,7 +257,7 @@ class _PageReader:
         regions = [boxes[cell] for cell in inked]
         lines_by_cell = _thai_second_opinion(clean, regions, _recognise_regions(clean, regions))
         texts = {
-            cell: [self._reread_numbers(line, clean) for line in lines]
+            cell: [self._reread_numbers(line, clean, _word_height(lines)) for line in lines]
             for cell, lines in zip(inked, lines_by_cell, strict=True)
         }
         cells = []
@@ -280,17 +282,15 @@ class _PageReader:
             row_count=grid.row_count, col_count=grid.col_count, cells=tuple(cells), page=self.page
         )
 
-    def _reread_numbers(self, line: Line, image: Image) -> Line:
+    def _reread_numbers(self, line: Line, image: Image, height: int) -> Line:
         """Return ``line`` with its numbers and item codes read again by the digit reader.
 
         Only tokens Tesseract itself read as mostly digits, or as a short run of non-Thai
         marks after Thai letters (``ข้อio`` for ``ข้อ i๑``), are read again, on their own
         pixels; where the digit reader cannot read every shape, Tesseract's text stays.
         A lone stroke or zero before a number (``| ๑๓``, ``๐ ๑๒``) is read with it: it is a
-        code's ``i`` or ``O``.
+        code's ``i`` or ``O``. ``height`` is the usual height of a word box around it.
         """
-        # -- the tallest box (a letter with marks above and below) is the line's full height --
-        height = max(word.box.height for word in line.words)
         tokens: list[tuple[Word, ...]] = []
         pending: tuple[Word, ...] = ()
         for token in _detached_code_letters(line.tokens):
@@ -460,6 +460,15 @@ def _detached_code_letters(tokens: Sequence[tuple[Word, ...]]) -> list[tuple[Wor
         else:
             result.append(token)
     return result
+
+
+def _word_height(lines: Sequence[Line]) -> int:
+    """Return the usual height of the word boxes of a cell or page (0 if it has none).
+
+    Taken over all lines, not one: a line such as ``ม . ค .`` is mostly full stops.
+    """
+    heights = [word.box.height for line in lines for word in line.words]
+    return round(statistics.median(heights)) if heights else 0
 
 
 def _text(words: Sequence[Word]) -> str:
