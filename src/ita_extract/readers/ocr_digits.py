@@ -89,10 +89,11 @@ def read_number(
     With ``code``, the first glyph may also be an item code's letter (``i๑``, ``e๑๓``; an
     ``O`` reads as ``๐``, which item codes accept for it). Shapes much lower than the
     tallest shape, or than half ``text_height`` (the usual height of Tesseract's word boxes
-    around it, which take in Thai marks above and below), are a full stop or a comma. ``ends`` are the
-    brackets or punctuation Tesseract saw at the token's start and end: a first or last shape
-    that is no digit is taken as those. None also when another shape is no digit, when nothing
-    is drawn, or when no Thai fonts are installed to draw templates from.
+    around it, which take in Thai marks above and below), are a full stop or a comma.
+    ``ends`` are the brackets or punctuation Tesseract saw at the token's start and end: a
+    first or last shape that is no digit is taken as those. None also when another shape is
+    no digit, when nothing is drawn, or when no Thai fonts are installed to draw templates
+    from.
     """
     templates = _templates()
     reach = box.height
