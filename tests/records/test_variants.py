@@ -659,6 +659,40 @@ def test_limitation_headings_and_numbered_items(heading, entries):
     ]
 
 
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        (
+            "หน่วยงานมีข้อจำกัดในการดำเนินการ ดังนี้",
+            "ข้อจำกัดด้านบุคลากร บุคลากรไม่เพียงพอ",
+            "ข้อจำกัดด้านงบประมาณ งบประมาณมีจำกัด",
+        ),
+        (
+            table(
+                [
+                    ("ลำดับ", "ด้าน", "ข้อจำกัด"),
+                    ("1", "บุคลากร", "บุคลากรไม่เพียงพอ"),
+                    ("2", "ด้านงบประมาณ", "งบประมาณมีจำกัด"),
+                ]
+            ),
+        ),
+        (
+            table(
+                [
+                    ("ข้อจำกัดด้านบุคลากร บุคลากรไม่เพียงพอ",),
+                    ("ข้อจำกัดด้านงบประมาณ งบประมาณมีจำกัด",),
+                ]
+            ),
+        ),
+    ],
+)
+def test_limitations_after_an_introduction_or_in_a_table(blocks):
+    assert _report("ส่วนที่ ๓ การวิเคราะห์ข้อจำกัด", *blocks).limitations == [
+        Limitation(category="บุคลากร", text="บุคลากรไม่เพียงพอ"),
+        Limitation(category="งบประมาณ", text="งบประมาณมีจำกัด"),
+    ]
+
+
 def test_a_limitation_category_of_several_words():
     report = _report(
         "ส่วนที่ ๓ การวิเคราะห์ข้อจำกัด",

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import partial
 
+from ita_extract.document import Paragraph, Table
+from ita_extract.normalize.thai import parse_number
 from ita_extract.recognize import SectionKind, contains_phrase
+from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.records.lists import Line, lines_to_entries, paragraphs_to_lines
 from ita_extract.report import Limitation
@@ -28,25 +32,76 @@ def _names_category(line: Line, ctx: BuildContext) -> bool:
 
 
 def build_limitations(ctx: BuildContext) -> list[Limitation]:
-    """Return the limitations, template instructions left by the author dropped."""
-    bullets = ctx.vocabulary.words("lists.bullets")
-    instructions = ctx.vocabulary.words("limitations.template_instructions")
+    """Return the limitations, template instructions and introductions dropped.
+
+    Part 3 lists them as paragraphs, or as a table of category and text (read after the
+    paragraphs).
+    """
     limitations: list[Limitation] = []
     for section in ctx.layout.sections_of_kind(SectionKind.LIMITATIONS):
         paragraphs = [paragraph for _, paragraph in ctx.layout.paragraphs_in(section)]
-        # A category written as a line of its own (``ข้อจำกัดด้านบุคลากร``) heads the text after.
-        pending: str | None = None
-        lines = paragraphs_to_lines(paragraphs, bullets)
-        names_category = partial(_names_category, ctx=ctx)
-        for entry in lines_to_entries(lines, names_category):
-            text = ctx.clean(entry.text, page=entry.page, where="limitation")
-            # Template instructions are the template's, not the agency's: dropped silently.
-            if not text or contains_phrase(instructions, text, min_score=DEFAULT_INSTRUCTION_SCORE):
-                continue
-            category, rest = _split_category(text, ctx)
-            if category is not None and not rest.strip():
-                pending = category
-                continue
-            limitations.append(Limitation(category=category or pending, text=rest.strip()))
-            pending = None
+        limitations.extend(_paragraph_limitations(paragraphs, ctx))
+        recognized = {table.block_index for table in ctx.layout.tables}
+        for index in range(section.body_start, section.end):
+            block = ctx.layout.document.blocks[index]
+            if isinstance(block, Table) and index not in recognized:
+                limitations.extend(_table_limitations(block, ctx))
+    return limitations
+
+
+def _is_boilerplate(text: str, ctx: BuildContext) -> bool:
+    """Return whether ``text`` is the template's or an introduction, not a limitation.
+
+    Template instructions (``ตัวอย่างข้อจำกัด…``) the author forgot to delete, and a sentence
+    introducing the list (``…มีข้อจำกัด ดังนี้``).
+    """
+    instructions = ctx.vocabulary.words("limitations.template_instructions")
+    endings = tuple(ctx.vocabulary.words("limitations.introduction_endings"))
+    return contains_phrase(instructions, text, min_score=DEFAULT_INSTRUCTION_SCORE) or (
+        text.rstrip(" :").endswith(endings)
+    )
+
+
+def _paragraph_limitations(paragraphs: Sequence[Paragraph], ctx: BuildContext) -> list[Limitation]:
+    """Return the limitations listed as paragraphs (bullets, numbers, or a category each)."""
+    lines = paragraphs_to_lines(paragraphs, ctx.vocabulary.words("lists.bullets"))
+    limitations: list[Limitation] = []
+    # A category written as a line of its own (``ข้อจำกัดด้านบุคลากร``) heads the text after.
+    pending: str | None = None
+    for entry in lines_to_entries(lines, partial(_names_category, ctx=ctx)):
+        text = ctx.clean(entry.text, page=entry.page, where="limitation")
+        if not text or _is_boilerplate(text, ctx):
+            continue
+        category, rest = _split_category(text, ctx)
+        if category is not None and not rest.strip():
+            pending = category
+            continue
+        limitations.append(Limitation(category=category or pending, text=rest.strip()))
+        pending = None
+    return limitations
+
+
+def _table_limitations(table: Table, ctx: BuildContext) -> list[Limitation]:
+    """Return the limitations of a table: a category cell and a text cell per row.
+
+    A leading number cell (``ลำดับ``) is skipped, and the header row (every cell a header
+    word) is none; a row of one cell reads like a paragraph.
+    """
+    headers = {phrase_key(word) for word in ctx.vocabulary.words("limitations.table_headers")}
+    limitations: list[Limitation] = []
+    for row in table.rows():
+        texts = [text for cell in row if (text := ctx.clean(cell.text, page=cell.page))]
+        if texts and parse_number(texts[0]) is not None:
+            texts = texts[1:]
+        if not texts or all(text_key(text) in headers for text in texts):
+            continue
+        if _is_boilerplate(" ".join(texts), ctx):
+            continue
+        if len(texts) == 1:
+            category, rest = _split_category(texts[0], ctx)
+        else:
+            category = _split_category(texts[0], ctx)[0] or texts[0]
+            rest = " ".join(texts[1:])
+        if rest.strip():
+            limitations.append(Limitation(category=category, text=rest.strip()))
     return limitations
