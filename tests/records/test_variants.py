@@ -452,6 +452,29 @@ def test_a_remark_cell_mixing_a_status_and_recommendations():
     ]
 
 
+@pytest.mark.parametrize(
+    "remark",
+    [
+        ("ข้อเสนอแนะ", "e๕ หน่วยงานควรปรับปรุง"),
+        ("ข้อเสนอแนะ : e๕ หน่วยงานควรปรับปรุง",),
+        ("ข้อบกพร่อง/ข้อเสนอแนะ", "- e๕ หน่วยงานควรปรับปรุง"),
+    ],
+)
+def test_the_remark_columns_name_typed_in_its_cell_is_no_recommendation(remark):
+    report = _report(
+        _PART_ONE,
+        "ประเด็นที่ ๑ การให้บริการ",
+        table(
+            [
+                TOPIC_HEADER,
+                ("๑", "การให้บริการ", "EIT", "ข้อ e๑", "๙๐.๐๐", remark),
+                (ABOVE, ABOVE, ABOVE, "ข้อ e๕", "๗๙.๐๐", ABOVE),
+            ]
+        ),
+    )
+    assert [(r.codes, r.text) for r in report.recommendations] == [(["e5"], "หน่วยงานควรปรับปรุง")]
+
+
 def test_the_same_item_under_two_topics_is_one_item():
     def topic_table(title):
         return table([TOPIC_HEADER, ("๑", title, "IIT", "ข้อ i๑", "๙๐.๐๐", "ผ่าน")])

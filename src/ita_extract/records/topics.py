@@ -8,7 +8,7 @@ the page break is read as one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ita_extract.document import Cell
 from ita_extract.normalize.codes import parse_item_code, split_leading_codes, tool_of_code
@@ -64,6 +64,25 @@ class TopicRecords:
     topics: list[Topic]
     recommendations: list[Recommendation]
     mentions: list[ItemMention]
+
+
+def _without_remark_label(line: TextLine, ctx: BuildContext) -> TextLine | None:
+    """Return ``line`` without a leading remark label (``ข้อเสนอแนะ :``); None if that is all.
+
+    A label alone may combine several names (``ข้อบกพร่อง/ข้อเสนอแนะ``). Only a paragraph's
+    first line is one: a wrapped line that happens to read ``ข้อเสนอแนะ`` is text.
+    """
+    if not line.opens_paragraph:
+        return line
+    labels = ctx.vocabulary.words("remarks.labels")
+    label_keys = {phrase_key(label) for label in labels}
+    if all(text_key(part) in label_keys for part in line.text.split("/")):
+        return None
+    for label in labels:
+        match = re.match(rf"\s*{re.escape(label)}\s*[:：]\s*", line.text)
+        if match:
+            return replace(line, text=line.text[match.end() :])
+    return line
 
 
 def _is_status(text: str, ctx: BuildContext) -> bool:
@@ -280,8 +299,14 @@ def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext)
             context_tool = tools[0] if len(tools) == 1 else None
             lines = paragraphs_to_lines(ctx.cell_paragraphs(cell), context_tool)
             # A cell may give one item's status and the next one's recommendations: a status
-            # line says nothing to recommend.
-            draft.lines.extend(line for line in lines if not _is_status(line.text, ctx))
+            # line says nothing to recommend, and neither does the column's name typed above
+            # them (``ข้อเสนอแนะ :``).
+            draft.lines.extend(
+                unlabelled
+                for line in lines
+                if not _is_status(line.text, ctx)
+                and (unlabelled := _without_remark_label(line, ctx)) is not None
+            )
 
 
 def _tools_beside(table: RecognizedTable, cell: Cell, ctx: BuildContext) -> list[Tool]:
