@@ -67,11 +67,24 @@ def _report(*blocks: Block | str) -> Report:
             SectionKind.OIT_RECOMMENDATION,
         ),
         (table([("ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT Survey)",)]), SectionKind.EIT_SURVEY),
+        ("ส่วนที่ 1 ผลการประเมิน ITA", SectionKind.ANALYSIS),
+        ("ส่วนที่ ๒ แนวทางการปรับปรุงและพัฒนา", SectionKind.ACTION_PLAN),
+        ("การนำผลการวิเคราะห์ไปปรับปรุง", SectionKind.ACTION_PLAN),
+        ("ข้อจำกัด", SectionKind.LIMITATIONS),
     ],
 )
 def test_heading_spellings_and_numbering_open_their_section(heading, kind):
     layout = recognize(document(*TITLE, heading, "ข้อความในส่วนนี้"))
     assert [section.kind for section in layout.sections] == [SectionKind.TITLE, kind]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ข้อจำกัดด้านบุคลากร มีน้อย", "EIT", "มาตรการ", "ข้อเสนอแนะ", "ผลการประเมิน"],
+)
+def test_body_lines_that_start_like_a_short_part_name_open_nothing(line):
+    layout = recognize(document(*TITLE, line))
+    assert [section.kind for section in layout.sections] == [SectionKind.TITLE]
 
 
 @pytest.mark.parametrize(

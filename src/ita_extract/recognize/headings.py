@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ita_extract.document import Block, Paragraph, Table
-from ita_extract.recognize.matching import best_phrase_at_start, text_key
+from ita_extract.recognize.matching import best_phrase_at_start, text_key, whole_ratio
 from ita_extract.recognize.settings import RecognizeSettings
 from ita_extract.recognize.vocabulary import SectionKind
 
@@ -66,7 +66,21 @@ def paragraph_to_heading(
         if part is not None:
             rest = key[part.end() :]
             kind = _key_to_section_kind(rest, settings.vocabulary.part_sections, settings, 0)
+        else:
+            kind = _whole_key_kind(key, settings)
     return None if kind is None else Heading(block_index, kind, paragraph)
+
+
+def _whole_key_kind(key: str, settings: RecognizeSettings) -> SectionKind | None:
+    """Return the section a short name opens when it is the whole paragraph (``ข้อจำกัด``).
+
+    Alone on its line a short name is a heading; at the start of a longer line
+    (``ข้อจำกัดด้านบุคลากร …``) it is body text.
+    """
+    for kind, phrases in settings.vocabulary.whole_sections.items():
+        if any(whole_ratio(phrase, key) >= settings.heading_min_score for phrase in phrases):
+            return kind
+    return None
 
 
 def _key_to_section_kind(

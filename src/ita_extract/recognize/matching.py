@@ -59,6 +59,11 @@ def locate_phrase(phrase: str, key: str) -> PhraseMatch:
     return PhraseMatch(phrase, alignment.score, alignment.dest_start, alignment.dest_end)
 
 
+def whole_ratio(phrase: str, key: str) -> float:
+    """Return how alike ``phrase`` and the whole of ``key`` are (rapidfuzz ratio, 0-100)."""
+    return fuzz.ratio(phrase_key(phrase), key)
+
+
 def best_phrase_at_start(
     phrases: Iterable[str], key: str, *, max_offset: int, min_score: float
 ) -> PhraseMatch | None:

@@ -81,6 +81,8 @@ class Vocabulary:
     sections: Mapping[SectionKind, tuple[str, ...]]
     part_sections: Mapping[SectionKind, tuple[str, ...]]
     """Short names that open a section only after a part number (``ส่วนที่ ๓ ข้อจำกัด``)."""
+    whole_sections: Mapping[SectionKind, tuple[str, ...]]
+    """Short names that open a section when they are the whole paragraph (``ข้อจำกัด``)."""
     part_prefixes: tuple[str, ...]
     topic_prefixes: tuple[str, ...]
     tables: Mapping[TableKind, TableVocabulary]
@@ -105,10 +107,8 @@ def toml_to_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     sections = {
         SectionKind(name): tuple(entry["phrases"]) for name, entry in data["sections"].items()
     }
-    part_sections = {
-        SectionKind(name): tuple(entry.get("part_phrases", ()))
-        for name, entry in data["sections"].items()
-    }
+    part_sections = _section_lists(data, "part_phrases")
+    whole_sections = _section_lists(data, "whole_phrases")
     tables = {
         TableKind(name): TableVocabulary(
             kind=TableKind(name),
@@ -132,6 +132,7 @@ def toml_to_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     return Vocabulary(
         sections=sections,
         part_sections=part_sections,
+        whole_sections=whole_sections,
         part_prefixes=tuple(data["part_heading"]["prefixes"]),
         topic_prefixes=tuple(data["topic_heading"]["prefixes"]),
         tables=tables,
@@ -139,3 +140,10 @@ def toml_to_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         phrases=phrases,
         numbers=numbers,
     )
+
+
+def _section_lists(data: Mapping[str, Any], key: str) -> dict[SectionKind, tuple[str, ...]]:
+    """Return each section's optional phrase list ``key`` (empty where it has none)."""
+    return {
+        SectionKind(name): tuple(entry.get(key, ())) for name, entry in data["sections"].items()
+    }
