@@ -13,6 +13,7 @@ import pytest
 from docmaker import ABOVE, LEFT, PLAN_HEADER, TITLE, TOPIC_HEADER, document, para, table
 
 from ita_extract.document import Block
+from ita_extract.errors import NotAnITAReportError
 from ita_extract.recognize import SectionKind, recognize
 from ita_extract.records import build_report
 from ita_extract.report import (
@@ -780,6 +781,21 @@ def test_signature_block_variants(lines, expected):
 # ---------------------------------------------------------------------------------------------
 # Nothing invented
 # ---------------------------------------------------------------------------------------------
+
+
+def test_a_memo_whose_table_names_a_project_is_no_report():
+    memo = document(
+        "บันทึกข้อความ",
+        table(
+            [
+                ("ลำดับ", "วาระ", "ผู้นำเสนอ"),
+                ("๑", "เรื่องที่ประธานแจ้งให้ทราบ", "ผู้อำนวยการกองช่าง"),
+                ("๒", "ความก้าวหน้าโครงการซ่อมแซมถนนหมู่ที่ ๓", "นายช่างโยธา"),
+            ]
+        ),
+    )
+    with pytest.raises(NotAnITAReportError):
+        build_report(memo)
 
 
 def test_a_report_with_only_its_title_and_indicators_invents_nothing():
