@@ -25,6 +25,7 @@ def parse(
     keep_thai_digits: bool = False,
     ocr: OcrMode = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    jobs: int = 1,
 ) -> Report:
     """Read an ITA analysis report and return it as a validated :class:`Report`.
 
@@ -36,6 +37,7 @@ def parse(
         ocr: ``"auto"`` runs OCR on pages without a usable text layer, ``"always"`` on every
             page, ``"never"`` on none.
         max_bytes: refuse larger inputs with :class:`DocumentTooLargeError`.
+        jobs: worker processes OCR may use to read a scan's pages in parallel.
 
     Raises:
         ItaExtractError: a subclass saying what was wrong with the input
@@ -43,7 +45,7 @@ def parse(
             ``EncryptedDocumentError``, ``NotAnITAReportError``, …).
     """
     data, file_name = _read_source(source, max_bytes)
-    document = read_document(data, ocr=ocr)
+    document = read_document(data, ocr=ocr, jobs=jobs)
     report = build_report(document, keep_thai_digits=keep_thai_digits)
     report.source = Source(
         file=file_name,

@@ -30,12 +30,19 @@ def add_parser(subparsers: Any) -> None:
         default="auto",
         help="OCR pages without a text layer (auto), every page, or none (default: auto)",
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes for OCR of a scanned PDF's pages (default: 1)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Parse ``args.file`` and write its JSON."""
-    report = parse(args.file, keep_thai_digits=args.keep_thai_digits, ocr=args.ocr)
+    report = parse(args.file, keep_thai_digits=args.keep_thai_digits, ocr=args.ocr, jobs=args.jobs)
     text = report.model_dump_json(indent=2 if args.pretty else None)
     if args.output is None:
         sys.stdout.write(text + "\n")

@@ -15,8 +15,12 @@ from ita_extract.report import SourceFormat
 __all__ = ["detect_format", "read_document"]
 
 
-def read_document(data: bytes, *, ocr: Literal["auto", "always", "never"] = "auto") -> Document:
+def read_document(
+    data: bytes, *, ocr: Literal["auto", "always", "never"] = "auto", jobs: int = 1
+) -> Document:
     """Return the neutral document model of ``data``, whatever its format.
+
+    ``jobs`` is the number of worker processes OCR may use for a scan's pages.
 
     Raises:
         ItaExtractError: a subclass naming what is wrong with the input.
@@ -33,4 +37,4 @@ def read_document(data: bytes, *, ocr: Literal["auto", "always", "never"] = "aut
         return read_doc(data)
     from ita_extract.readers.pdf import read_pdf
 
-    return read_pdf(data, ocr=ocr)
+    return read_pdf(data, ocr=ocr, jobs=jobs)

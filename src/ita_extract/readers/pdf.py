@@ -91,13 +91,14 @@ _PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b")
 _DIGITS = re.compile(r"[0-9๐-๙]+")
 
 
-def read_pdf(data: bytes, *, ocr: OcrMode = "auto") -> Document:
+def read_pdf(data: bytes, *, ocr: OcrMode = "auto", jobs: int = 1) -> Document:
     """Return the neutral document model of the PDF ``data``.
 
     Args:
         data: the PDF file's bytes.
         ocr: ``"auto"`` reads pages without a text layer by OCR, ``"always"`` every page,
             ``"never"`` none.
+        jobs: worker processes for OCR; a scan's pages are read in parallel when above 1.
 
     Raises:
         EncryptedDocumentError: the PDF needs a password.
@@ -117,7 +118,7 @@ def read_pdf(data: bytes, *, ocr: OcrMode = "auto") -> Document:
     ocr_blocks: dict[int, list[Block]] = {}
     if to_ocr and ocr != "never":
         has_text = len(without_text) < len(contents)
-        ocr_blocks = _run_ocr(data, to_ocr, has_text=has_text, warnings=warnings)
+        ocr_blocks = _run_ocr(data, to_ocr, has_text=has_text, jobs=jobs, warnings=warnings)
     elif len(without_text) == len(contents):
         raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE}; OCR was turned off")
     for code, message, numbers in (
@@ -228,7 +229,7 @@ def _is_ocred_scan(content: PageContent) -> bool:
 
 
 def _run_ocr(
-    data: bytes, numbers: Sequence[int], *, has_text: bool, warnings: list[Warning]
+    data: bytes, numbers: Sequence[int], *, has_text: bool, jobs: int, warnings: list[Warning]
 ) -> dict[int, list[Block]]:
     """Return the OCR blocks of pages ``numbers``, or none if OCR is not installed.
 
@@ -239,7 +240,7 @@ def _run_ocr(
     try:
         from ita_extract.readers.ocr import ocr_pages
 
-        result = ocr_pages(data, numbers)
+        result = ocr_pages(data, numbers, jobs=jobs)
     except (ImportError, MissingDependencyError) as error:
         if not has_text:
             raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE} ({error})") from error
