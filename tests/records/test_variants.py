@@ -649,6 +649,14 @@ def test_plan_responsible_separated_by_commas_and_or_lines(cell):
 
 
 @pytest.mark.parametrize(
+    "unit", ["ผู้อำนวยการ กองคลัง", "งานการเจ้าหน้าที่ สำนักปลัด", "กองการศึกษา ศาสนาและวัฒนธรรม"]
+)
+def test_one_unit_named_in_several_words_stays_one(unit):
+    [row] = _plan_rows(PLAN_HEADER, ("๑. การให้บริการ", "จัดทำคู่มือ", unit, "", ""))
+    assert row.responsible == [unit]
+
+
+@pytest.mark.parametrize(
     ("text", "start", "end"),
     [
         ("ต.ค. 66 - ก.ย. 67", "2023-10", "2024-09"),

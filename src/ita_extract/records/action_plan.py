@@ -91,17 +91,19 @@ def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext)
 def _split_unit_words(text: str, heads: Sequence[str], ctx: BuildContext) -> list[str]:
     """Return the units of a line that lists them with spaces or ``และ`` (``สำนักปลัด และกองช่าง``).
 
-    A conjunction divides only before a unit's head word, and spaces only when every word then
-    opens with one: ``กองการศึกษา ศาสนาและวัฒนธรรม`` is one unit whose name holds both.
+    A conjunction divides only before a unit's head word, and spaces only when every word
+    opens with an organisation's head word (``สำนัก``, ``กอง``): ``กองการศึกษา ศาสนาและ
+    วัฒนธรรม``, ``ผู้อำนวยการ กองคลัง`` and ``งานการเจ้าหน้าที่ สำนักปลัด`` are one unit each.
     """
     pieces = [text]
     for word in ctx.vocabulary.words("responsible.conjunctions"):
         pattern = re.compile(rf"\s*{re.escape(word)}\s*(?={'|'.join(map(re.escape, heads))})")
         pieces = [part for piece in pieces for part in pattern.split(piece)]
+    organisations = tuple(ctx.vocabulary.words("responsible.organisation_heads"))
     units: list[str] = []
     for piece in pieces:
         words = piece.split()
-        every_word_a_unit = all(word.startswith(tuple(heads)) for word in words)
+        every_word_a_unit = all(word.startswith(organisations) for word in words)
         units.extend(words if every_word_a_unit else [piece])
     return [unit for unit in units if unit]
 
