@@ -865,6 +865,18 @@ def test_an_unreadable_indicator_score_is_null_with_a_warning():
     assert [(i.number, i.score) for i in report.indicators] == [(1, None)]
 
 
+def test_an_agency_named_in_part_ones_prose_is_not_the_publisher():
+    report = build_report(
+        document(
+            "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ประจำปี พ.ศ. 2566",
+            "ส่วนที่ ๑ การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
+            "ตามที่ กรมส่งเสริมการปกครองท้องถิ่น ได้แจ้งผลการประเมิน",
+            INDICATORS,
+        )
+    )
+    assert report.agency == Agency()
+
+
 def test_a_title_without_agency_or_year_gives_nulls():
     report = build_report(document("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส", INDICATORS))
     assert report.agency == Agency()

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Sequence
 
 from ita_extract.document import Paragraph
 from ita_extract.normalize.thai import parse_year
-from ita_extract.recognize import SectionKind, contains_phrase
+from ita_extract.recognize import Section, SectionKind, contains_phrase
 from ita_extract.recognize.headings import boxed_paragraph
-from ita_extract.recognize.matching import locate_phrase, text_key
+from ita_extract.recognize.matching import locate_phrase, phrase_key, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Agency
 
@@ -33,17 +33,32 @@ def title_lines(ctx: BuildContext) -> list[tuple[str, int | None]]:
 
 
 def top_lines(ctx: BuildContext) -> list[tuple[str, int | None]]:
-    """Return the lines of the paragraphs before the document's first table (at most 15).
+    """Return the cover's lines past a title that reads like part 1's heading, else none.
 
-    A title without ``รายงาน`` (``การวิเคราะห์ผลการประเมินคุณธรรม…``) reads like part 1's
-    heading and ends the title block early; the cover still runs to the first table.
+    A title without ``รายงาน`` (``การวิเคราะห์ผลการประเมินคุณธรรม…``, no ``ส่วนที่ ๑`` before
+    it) ends the title block early; the cover then runs on to the first table or the next
+    heading (at most 15 paragraphs). Part 1's real heading ends the cover: its prose is no
+    title (``ตามที่กรมส่งเสริม…`` names another agency).
     """
+    sections = ctx.layout.sections
+    if len(sections) < 2 or not _is_title_like(sections[1], ctx):
+        return []
+    end = sections[2].start if len(sections) > 2 else len(ctx.layout.document.blocks)
     paragraphs: list[Paragraph] = []
-    for block in ctx.layout.document.blocks:
+    for block in ctx.layout.document.blocks[:end]:
         if not isinstance(block, Paragraph) or len(paragraphs) == DEFAULT_TITLE_LINES:
             break
         paragraphs.append(block)
     return _lines(paragraphs)
+
+
+def _is_title_like(section: Section, ctx: BuildContext) -> bool:
+    """Return whether ``section`` is part 1 opened by a heading without a part number."""
+    if section.kind is not SectionKind.ANALYSIS or section.heading is None:
+        return False
+    key = text_key(section.heading.paragraph.text)
+    prefixes = ctx.vocabulary.part_prefixes
+    return not any(key.startswith(phrase_key(prefix)) for prefix in prefixes)
 
 
 def _lines(paragraphs: Sequence[Paragraph]) -> list[tuple[str, int | None]]:
