@@ -47,9 +47,15 @@ _PREFIX = r"(?:ข้อที่|ข้อ)?[ \t]*+"
 _BARE_NUMBER = re.compile(rf"[ \t]*+{_PREFIX}(?P<number>[1-9][0-9]?)[ \t.]*")
 _RANGE_DASH = r"[-–—]|ถึง"
 _LIST_SEPARATOR = rf"(?:[ \t]*+(?:,|และ|/|&|{_RANGE_DASH}))*[ \t]*+"
+_CODE_LIST = rf"{_PREFIX}{_ANY_CODE}(?:{_LIST_SEPARATOR}{_PREFIX}{_ANY_CODE})*"
+# Leading codes are bare or wrapped whole in one pair of brackets (``(e6)``, ``[O11]``). Bare
+# codes followed by ``)`` close a reference wrapped from the line above (``… (อ้างอิงจาก`` /
+# ``๐๓๑ - ๐๓๓)``), so they are no leading codes; the list is atomic so that a shorter list
+# (``๐๓๑`` with `` - `` as its separator) cannot pass instead.
 _LEADING_CODES = re.compile(
-    rf"[ \t]*+{_PREFIX}{_ANY_CODE}(?:{_LIST_SEPARATOR}{_PREFIX}{_ANY_CODE})*"
-    r"[ \t]*+[:.)\-–]?[ \t]*+",
+    rf"[ \t]*+(?:\([ \t]*+{_CODE_LIST}[ \t]*+\)|\[[ \t]*+{_CODE_LIST}[ \t]*+\]"
+    rf"|(?>{_CODE_LIST})(?![ \t]*+\)))"
+    r"[ \t]*+[:.\-–]?[ \t]*+",
     re.IGNORECASE,
 )
 
@@ -115,9 +121,11 @@ def split_leading_codes(text: str) -> tuple[list[str], str]:
     """Split the item codes a recommendation starts with from its text.
 
     ``'e๖ หน่วยงานควร…'`` → ``(['e6'], 'หน่วยงานควร…')``; ``'i15, i24 หน่วยงานควร…'`` →
-    ``(['i15', 'i24'], …)``; a range is expanded (``'i1 - i3'``). A sentence number
+    ``(['i15', 'i24'], …)``; a range is expanded (``'i1 - i3'``); codes wrapped in brackets
+    (``'(e6) …'``, ``'[O๑๑] …'``) are read too. A sentence number
     (``'2. จัดทำ…'``) or a year is not a code, so text without a leading code comes back
-    whole: ``([], text)``.
+    whole: ``([], text)``; so does the end of a reference wrapped from the line above
+    (``'๐๓๑ - ๐๓๓)'``), whose codes are followed by ``)``.
     """
     digits = thai_to_arabic_digits(text)
     match = _LEADING_CODES.match(digits)
