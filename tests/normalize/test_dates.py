@@ -8,7 +8,12 @@ from hypothesis import strategies as st
 from pythainlp.util import arabic_digit_to_thai_digit
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
-from ita_extract.normalize.dates import parse_month_year, parse_thai_date, parse_timeframe
+from ita_extract.normalize.dates import (
+    names_month,
+    parse_month_year,
+    parse_thai_date,
+    parse_timeframe,
+)
 
 
 @pytest.mark.parametrize(
@@ -113,6 +118,9 @@ def test_parse_timeframe_rejects_empty_text(text: str) -> None:
         ("สั่ง ณ วันที่ ๑ ตุลาคม ๒๕๖๖", datetime.date(2023, 10, 1)),
         ("15/03/2568", datetime.date(2025, 3, 15)),
         ("๑๕/๐๓/๖๘", datetime.date(2025, 3, 15)),
+        ("ประกาศ ณ วันที่ 15 เดือน ธันวาคม พ.ศ. 2566", datetime.date(2023, 12, 15)),
+        ("วันที่ ๑๕ เดือนธันวาคม พุทธศักราช ๒๕๖๖", datetime.date(2023, 12, 15)),
+        ("ให้ไว้ ณ วันที่ 1 ตุลาคม พุทธศักราช 2567", datetime.date(2024, 10, 1)),
         ("31 กุมภาพันธ์ 2568", None),
         ("มีนาคม 2568", None),
         ("ไม่มีวันที่", None),
@@ -120,6 +128,28 @@ def test_parse_timeframe_rejects_empty_text(text: str) -> None:
 )
 def test_parse_thai_date(text: str, expected: datetime.date | None) -> None:
     assert parse_thai_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ต.ค.", True),
+        ("ตค.", True),
+        ("ตุลาคม", True),
+        (" ธ.ค. ๖๖ ", True),
+        ("เดือนมกราคม", True),
+        ("กรกฏาคม", True),
+        ("ไตรมาส 1", False),
+        ("ตลอดปีงบประมาณ", False),
+        ("ทุกเดือน", False),
+        ("พยาบาล", False),
+        ("2566", False),
+        (".....", False),
+        ("", False),
+    ],
+)
+def test_names_month(text: str, expected: bool) -> None:
+    assert names_month(text) is expected
 
 
 @given(st.integers(min_value=1, max_value=12), st.integers(min_value=2500, max_value=2700))

@@ -626,6 +626,15 @@ def test_a_month_grid_plan_ticks_its_months():
     ]
 
 
+def test_a_month_grid_row_with_a_filler_cell_is_still_the_month_row():
+    rows = _plan_rows(
+        ("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", *[LEFT] * len(_MONTHS)),
+        (ABOVE, ABOVE, *_MONTHS, "....."),
+        ("จัดทำคู่มือ", "สำนักปลัด", "", "✓", "", "", "", "", ""),
+    )
+    assert [row.timeframe for row in rows] == [Timeframe(text="พ.ย.", start="2023-11")]
+
+
 def test_plan_steps_written_inline_in_one_paragraph():
     [row] = _plan_rows(
         PLAN_HEADER,

@@ -80,9 +80,14 @@ _MONTH_GROUPS = {f"month{index}": number for index, (_, number) in enumerate(_MO
 _MONTH = "|".join(
     f"(?P<month{index}>{pattern})" for index, (pattern, _) in enumerate(_MONTH_ALTERNATIVES)
 )
-_YEAR = r"(?:พ\.?[ \t]*+ศ\.?[ \t]*+)?(?P<year>[0-9]{4}|[0-9]{2})(?![0-9])"
+# Formal dates spell the era out (``พุทธศักราช ๒๕๖๖``) and the month's title word too
+# (``วันที่ ๑๕ เดือนธันวาคม``).
+_YEAR = r"(?:(?:พุทธศักราช|พ\.?[ \t]*+ศ\.?)[ \t]*+)?(?P<year>[0-9]{4}|[0-9]{2})(?![0-9])"
 _MONTH_YEAR = re.compile(rf"(?:{_MONTH})(?:[ \t]*+{_YEAR})?")
-_DAY_MONTH_YEAR = re.compile(rf"(?<![0-9])(?P<day>[0-9]{{1,2}})[ \t]*+(?:{_MONTH})[ \t]*+{_YEAR}")
+_MONTH_NAME = re.compile(_MONTH)
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<![0-9])(?P<day>[0-9]{{1,2}})[ \t]*+(?:เดือน[ \t]*+)?(?:{_MONTH})[ \t]*+{_YEAR}"
+)
 _NUMERIC_DATE = re.compile(
     r"(?<![0-9])(?P<day>[0-9]{1,2})/(?P<month>[0-9]{1,2})/(?P<year>[0-9]{4}|[0-9]{2})(?![0-9])"
 )
@@ -213,6 +218,16 @@ def parse_timeframe(
     return Timeframe(text=cleaned, start=start, end=end)
 
 
+def names_month(text: str) -> bool:
+    """Return whether ``text`` names a month, full or abbreviated (``'ตุลาคม'``, ``'ต.ค.'``).
+
+    A month-grid plan names one month per column; asking this needs no year, unlike
+    :func:`parse_timeframe`, and a quarter or the whole year (``ไตรมาส 1``, ``ทุกเดือน``) is
+    no month's name.
+    """
+    return _MONTH_NAME.search(text) is not None
+
+
 def parse_month_year(text: str) -> str | None:
     """Return the first month written with its year as an ISO month, or None.
 
@@ -238,7 +253,8 @@ def parse_thai_date(text: str) -> datetime.date | None:
     """Return the first date in ``text``, or None.
 
     ``'ประกาศ ณ วันที่ 15 มีนาคม พ.ศ. 2568'`` and ``'วันที่ ๑๕ มี.ค. ๒๕๖๘'`` give 2025-03-15;
-    ``15/03/2568`` (day/month/BE year) too. Impossible dates (31 February) give None.
+    ``15/03/2568`` (day/month/BE year) too, and the formal ``วันที่ 15 เดือนธันวาคม
+    พุทธศักราช 2566``. Impossible dates (31 February) give None.
     """
     digits = thai_to_arabic_digits(text)
     for match in _DAY_MONTH_YEAR.finditer(digits):

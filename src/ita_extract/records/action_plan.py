@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ita_extract.document import Cell, Paragraph
 from ita_extract.normalize.codes import find_item_codes
-from ita_extract.normalize.dates import parse_timeframe
+from ita_extract.normalize.dates import names_month, parse_timeframe
 from ita_extract.normalize.thai import parse_score, parse_year
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
 from ita_extract.recognize.headings import key_to_topic_number
@@ -254,8 +254,6 @@ def _new_cells(table: RecognizedTable, role: ColumnRole) -> list[Cell]:
 
 _MONTH_GRID_MIN_MONTHS = 3
 """Month names a row under the time-frame header needs to be a month grid's header."""
-_ANY_FISCAL_YEAR = 2500
-"""A year to read a bare month name with: only whether a cell names a month is asked."""
 
 
 def _month_names(table: RecognizedTable, row: int, first: int) -> dict[int, str]:
@@ -263,9 +261,7 @@ def _month_names(table: RecognizedTable, row: int, first: int) -> dict[int, str]
     return {
         column: cell.text.strip()
         for column in range(first, table.table.col_count)
-        if (cell := table.grid[row][column]) is not None
-        and cell.text.strip()
-        and parse_timeframe(cell.text, fiscal_year=_ANY_FISCAL_YEAR).start is not None
+        if (cell := table.grid[row][column]) is not None and names_month(cell.text)
     }
 
 
