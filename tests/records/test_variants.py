@@ -325,6 +325,37 @@ def test_overall_sentence_variants(blocks, expected):
     assert build_report(document(*TITLE, *blocks)).overall == expected
 
 
+@pytest.mark.parametrize(
+    ("blocks", "expected"),
+    [
+        (
+            ("ผลการประเมินภาพรวม ได้ 88.56 คะแนน",),
+            Overall(score=88.56, passed=True, grade=Grade.A),
+        ),
+        (
+            ("ระดับผลการประเมิน A คะแนน 88.56",),
+            Overall(score=88.56, result="A", passed=True, grade=Grade.A),
+        ),
+        (
+            ("ผลการประเมิน ITA", "ได้ 88.56 คะแนน"),
+            Overall(score=88.56, passed=True, grade=Grade.A),
+        ),
+        (
+            ("ผลการประเมินภาพรวม ได้ 88.56 คะแนน โดยตัวชี้วัดที่ 9 ได้ 78.50 คะแนน",),
+            Overall(score=88.56, passed=True, grade=Grade.A),
+        ),
+        (("ตัวชี้วัดที่ 9 ได้ 78.50 คะแนน",), Overall()),
+        (("ตัวชี้วัดที่ 9 ได้ 78.50 คะแนน ต่ำกว่าภาพรวม",), Overall()),
+        (("ตัวชี้วัดที่ 9 ระดับผลการประเมิน B คะแนน 78.50",), Overall()),
+        (("ประเด็นที่ ๒ ได้ 78.50 คะแนน",), Overall()),
+        (("ผลการประเมิน ITA", "ตัวชี้วัดที่ 9 ได้ 78.50 คะแนน"), Overall()),
+        (("ได้ 88.56 คะแนน",), Overall()),
+    ],
+)
+def test_overall_terse_forms_only_where_the_overall_result_is_named(blocks, expected):
+    assert build_report(document(*TITLE, *blocks)).overall == expected
+
+
 # ---------------------------------------------------------------------------------------------
 # Indicator table
 # ---------------------------------------------------------------------------------------------

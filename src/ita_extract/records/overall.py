@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ita_extract import framework
 from ita_extract.document import Paragraph
-from ita_extract.normalize.thai import clean_text, parse_score, thai_to_arabic_digits
+from ita_extract.normalize.thai import (
+    clean_text,
+    match_key,
+    parse_score,
+    thai_to_arabic_digits,
+)
 from ita_extract.recognize import SectionKind, TableKind
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Grade, Overall
 
 _SEARCHED_SECTIONS = (SectionKind.TITLE, SectionKind.ANALYSIS)
 """The overall sentence stands before part 1's topics; later prose quotes other scores."""
+_TOKEN = re.compile(r"\S+")
 _NON_OVERALL_TABLES = (TableKind.TOPIC, TableKind.ANALYSIS, TableKind.ACTION_PLAN)
 """Tables whose rows quote item scores and measures, never the overall result."""
 
@@ -81,6 +89,43 @@ def sentence_to_overall(text: str, ctx: BuildContext) -> tuple[float, str | None
     return None
 
 
+def _first_after(phrases: Iterable[str], text: str) -> int | None:
+    """Return the offset just after the earliest of ``phrases`` in ``text``, or None."""
+    ends = [index + len(phrase) for phrase in phrases if (index := text.find(phrase)) != -1]
+    return min(ends, default=None)
+
+
+def terse_sentence_to_overall(
+    text: str, ctx: BuildContext, *, under_heading: bool = False
+) -> tuple[float, str | None] | None:
+    """Return the score and level of a terse overall sentence, or None.
+
+    ``ได้ 88.56 คะแนน`` and ``ระดับผลการประเมิน A คะแนน 88.56`` name no overall score phrase, and
+    say the same of a topic or an indicator (``ตัวชี้วัดที่ 9 ได้ 78.50 คะแนน``). So they are read
+    only after words naming the overall result, or in the paragraph ``under_heading`` of the
+    overall result, and not after a word naming a part of it.
+    """
+    words = ctx.vocabulary.words
+    start = 0 if under_heading else _first_after(words("overall.anchors"), text)
+    if start is None:
+        return None
+    tokens = list(_TOKEN.finditer(text, start))
+    for previous, token in itertools.pairwise(tokens):
+        score = parse_score(token[0])
+        if score is None or previous[0] not in words("overall.terse_score_before"):
+            continue
+        if any(word in text[: token.start()] for word in words("overall.not_overall")):
+            return None
+        return score, _level_after(text, 0, ctx)
+    return None
+
+
+def _is_overall_heading(entry: _Text, ctx: BuildContext) -> bool:
+    """Return whether ``entry`` is a paragraph that only names the overall result."""
+    headings = {match_key(heading) for heading in ctx.vocabulary.words("overall.headings")}
+    return not entry.in_table and match_key(entry.text) in headings
+
+
 def _report_year_offset(text: str, ctx: BuildContext) -> int:
     """Return where ``text`` first names the report's fiscal year, or 0."""
     if ctx.fiscal_year is None:
@@ -128,7 +173,8 @@ def _overall_texts(ctx: BuildContext) -> list[_Text]:
 def _find_overall(ctx: BuildContext) -> tuple[float, str | None] | None:
     """Return the overall score and level the document states, or None.
 
-    The sentence, which also states the level, is the first source; a table row (a score box,
+    The sentence, which also states the level, is the first source (in its terse forms only
+    where the overall result is named); a table row (a score box,
     the indicator table's total row) the second. A level missing beside the score may stand
     on the line below it (a form's next blank).
     """
@@ -137,7 +183,10 @@ def _find_overall(ctx: BuildContext) -> tuple[float, str | None] | None:
         for index, entry in enumerate(texts):
             if entry.in_table is not in_table:
                 continue
-            found = sentence_to_overall(entry.text, ctx)
+            under_heading = index > 0 and _is_overall_heading(texts[index - 1], ctx)
+            found = sentence_to_overall(entry.text, ctx) or terse_sentence_to_overall(
+                entry.text, ctx, under_heading=under_heading
+            )
             if found is None:
                 continue
             score, level = found
