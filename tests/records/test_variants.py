@@ -636,6 +636,28 @@ def test_a_plan_of_projects_with_a_budget_column():
     ]
 
 
+@pytest.mark.parametrize("steps_header", ["วิธีการดำเนินการ", "วิธีการดำเนินงาน", "ขั้นตอน"])
+def test_plan_measures_then_how_they_are_carried_out(steps_header):
+    [row] = _plan_rows(
+        ("มาตรการ", steps_header, "ผู้รับผิดชอบ", "ระยะเวลา"),
+        ("จัดทำคู่มือการปฏิบัติงาน", "1) จัดทำร่าง 2) เผยแพร่", "สำนักปลัด", "ตุลาคม ๒๕๖๖"),
+    )
+    assert row == PlanRow(
+        measures=["จัดทำคู่มือการปฏิบัติงาน"],
+        steps=["จัดทำร่าง", "เผยแพร่"],
+        responsible=["สำนักปลัด"],
+        timeframe=Timeframe(text="ตุลาคม 2566", start="2023-10"),
+    )
+
+
+def test_a_plan_without_a_measures_column_reads_how_as_its_measures():
+    [row] = _plan_rows(
+        ("หัวข้อ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา"),
+        ("๑. การให้บริการ", "จัดทำคู่มือ", "สำนักปลัด", "ตุลาคม ๒๕๖๖"),
+    )
+    assert (row.measures, row.steps) == (["จัดทำคู่มือ"], [])
+
+
 _MONTHS = ("ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.")
 
 
