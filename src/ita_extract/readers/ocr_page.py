@@ -21,6 +21,7 @@ from PIL import Image as PILImage
 from ita_extract.document import Block, Cell, Paragraph, ParagraphKind, Table
 from ita_extract.errors import ConversionTimeoutError
 from ita_extract.normalize.codes import parse_item_code
+from ita_extract.readers.labels import split_typed_label
 from ita_extract.readers.ocr_digits import DIGITS, DigitReading, read_number
 from ita_extract.readers.ocr_grid import (
     Box,
@@ -204,6 +205,21 @@ def read_page_image(image: PILImage.Image, page: int) -> PageResult:
     return PageResult(tuple(block for _, block in ordered), tuple(reader.warnings))
 
 
+def text_to_paragraph(
+    text: str, page: int, *, kind: ParagraphKind = ParagraphKind.PARAGRAPH
+) -> Paragraph:
+    """Return an OCR paragraph with a typed bullet or list number moved into ``list_label``.
+
+    OCR gives the label as part of the text; the DOCX and PDF readers move it by the same
+    rule (:func:`~ita_extract.readers.labels.split_typed_label`), so builders see one shape
+    whatever the format. A labelled paragraph is a list item, as in a PDF.
+    """
+    label, rest = split_typed_label(text)
+    if label is None:
+        return Paragraph(text=text, kind=kind, page=page)
+    return Paragraph(text=rest, kind=ParagraphKind.LIST_ITEM, list_label=label, page=page)
+
+
 def _specks(page: Image) -> npt.NDArray[np.bool_]:
     """Return where dust on the scanner glass left dots smaller than any mark of the script.
 
@@ -246,8 +262,8 @@ class _PageReader:
                 if len(group) == 1 and _is_centred(group[0].box, text_box)
                 else ParagraphKind.PARAGRAPH
             )
-            text = self._text_of(group)
-            placed.append((group[0].box.top, Paragraph(text=text, kind=kind, page=self.page)))
+            paragraph = text_to_paragraph(self._text_of(group), self.page, kind=kind)
+            placed.append((group[0].box.top, paragraph))
         return placed
 
     def table(self, clean: Image, grid: TableGrid) -> Table:
@@ -265,7 +281,7 @@ class _PageReader:
             lines = _without_mark_lines(texts.get(grid_cell, []))
             box = boxes[grid_cell]
             paragraphs = tuple(
-                Paragraph(text=self._text_of(group), page=self.page)
+                text_to_paragraph(self._text_of(group), self.page)
                 for group in _lines_to_paragraphs(lines, box)
             )
             cells.append(
