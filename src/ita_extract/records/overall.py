@@ -120,12 +120,6 @@ def terse_sentence_to_overall(
     return None
 
 
-def _is_overall_heading(entry: _Text, ctx: BuildContext) -> bool:
-    """Return whether ``entry`` is a paragraph that only names the overall result."""
-    headings = {match_key(heading) for heading in ctx.vocabulary.words("overall.headings")}
-    return not entry.in_table and match_key(entry.text) in headings
-
-
 def _report_year_offset(text: str, ctx: BuildContext) -> int:
     """Return where ``text`` first names the report's fiscal year, or 0."""
     if ctx.fiscal_year is None:
@@ -139,6 +133,12 @@ class _Text:
 
     text: str
     in_table: bool
+
+
+def _is_overall_heading(entry: _Text, ctx: BuildContext) -> bool:
+    """Return whether ``entry`` is a paragraph that only names the overall result."""
+    headings = {match_key(heading) for heading in ctx.vocabulary.words("overall.headings")}
+    return not entry.in_table and match_key(entry.text) in headings
 
 
 def _overall_texts(ctx: BuildContext) -> list[_Text]:
