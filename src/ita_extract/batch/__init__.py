@@ -10,13 +10,13 @@
 
 from __future__ import annotations
 
-from ita_extract.batch.errors import InputNotFoundError, OutputInUseError, WorkerStartError
 from ita_extract.batch.run import (
     DEFAULT_MAX_MEMORY_MB,
     DEFAULT_TIMEOUT,
     BatchSummary,
     convert,
 )
+from ita_extract.errors import InputNotFoundError, OutputInUseError, WorkerStartError
 
 __all__ = [
     "DEFAULT_MAX_MEMORY_MB",

@@ -22,7 +22,6 @@ from typing import Any, Literal
 
 from pebble import ProcessPool
 
-from ita_extract.batch.errors import WorkerStartError
 from ita_extract.batch.task import (
     REASON_CRASH,
     Limits,
@@ -32,7 +31,7 @@ from ita_extract.batch.task import (
     init_worker,
     outcome_of,
 )
-from ita_extract.errors import MissingDependencyError
+from ita_extract.errors import MissingDependencyError, WorkerStartError
 
 ExecutorName = Literal["local", "dask"]
 

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ita_extract.batch.errors import InputNotFoundError
+from ita_extract.errors import InputNotFoundError
 
 
 def find_inputs(inputs: Iterable[str | os.PathLike[str]], *, exclude: Path) -> list[Path]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from ita_extract.batch.errors import OutputInUseError
+from ita_extract.errors import OutputInUseError
 
 REPORTS_FOLDER = "reports"
 FAILURES_FOLDER = "failures"
