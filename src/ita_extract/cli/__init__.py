@@ -70,6 +70,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options of :func:`ita_extract.parse` that every reading subcommand offers."""
+    parser.add_argument(
+        "--keep-thai-digits", action="store_true", help="keep Thai digits in free text"
+    )
+    parser.add_argument(
+        "--ocr",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="OCR pages without a text layer (auto), every page, or none (default: auto)",
+    )
+
+
 def print_error(message: str, *, source: object = None) -> None:
     """Print one line ``ita-extract: [SOURCE: ]MESSAGE`` on standard error."""
     where = f"{source}: " if source else ""

@@ -10,7 +10,7 @@ from typing import Any
 
 from ita_extract.api import DEFAULT_MAX_BYTES
 from ita_extract.batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, BatchSummary, convert
-from ita_extract.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE
+from ita_extract.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, add_reading_options
 
 
 def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
@@ -80,15 +80,7 @@ def add_parser(subparsers: Any) -> None:
         default="auto",
         help="a bar on a terminal, periodic lines otherwise (default: auto)",
     )
-    parser.add_argument(
-        "--keep-thai-digits", action="store_true", help="keep Thai digits in free text"
-    )
-    parser.add_argument(
-        "--ocr",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="OCR pages without a text layer (auto), every page, or none (default: auto)",
-    )
+    add_reading_options(parser)
     parser.set_defaults(run=run)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ita_extract.api import parse
-from ita_extract.cli import EXIT_OK
+from ita_extract.cli import EXIT_OK, add_reading_options
 
 
 def add_parser(subparsers: Any) -> None:
@@ -21,15 +21,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("file", type=Path, help="the report to read")
     parser.add_argument("-o", "--output", type=Path, help="write the JSON here instead of stdout")
     parser.add_argument("--pretty", action="store_true", help="indent the JSON for reading")
-    parser.add_argument(
-        "--keep-thai-digits", action="store_true", help="keep Thai digits in free text"
-    )
-    parser.add_argument(
-        "--ocr",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="OCR pages without a text layer (auto), every page, or none (default: auto)",
-    )
+    add_reading_options(parser)
     parser.add_argument(
         "--jobs",
         type=int,
