@@ -21,8 +21,6 @@ PAIRS = sorted(
     for path in FIXTURES.glob("*.docx")
     if path.with_suffix(".pdf").exists()
 )
-# PDFs whose text layer loses something the DOCX keeps; see FLOORS in test_end_to_end.py.
-KNOWN_PDF_LOSSES = {"ita-2565-tessaban-mueang-e"}
 
 
 def comparable(value: Any) -> Any:
@@ -41,7 +39,7 @@ def test_every_report_pair_is_checked() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("stem", [stem for stem in PAIRS if stem not in KNOWN_PDF_LOSSES])
+@pytest.mark.parametrize("stem", PAIRS)
 def test_pdf_and_docx_give_the_same_report(stem: str) -> None:
     from_docx = ita_extract.parse(FIXTURES / f"{stem}.docx").model_dump(
         mode="json", exclude={"source"}
