@@ -1,4 +1,4 @@
-"""Thai text rules: digits, numbers, years, glyph repair, line joining and free-text cleaning.
+"""Thai text rules: digits, numbers, years, glyph and OCR repair, line joining, free-text cleaning.
 
 This is the one module that knows how Thai is written. Everything that reads text out of a
 report (readers, recognisers, record builders) goes through these functions, so a rule fixed
@@ -11,11 +11,13 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
+from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import (
     remove_repeat_vowels,
@@ -407,6 +409,191 @@ def _is_foreign_letter(char: str) -> bool:
     return "LATIN" not in unicodedata.name(char, "")
 
 
+_SPLIT_SARA_AM = "\u0e31\u0e32"
+"""MAI HAN-AKAT + SARA AA: never valid Thai; Tesseract's reading of ``ำ``."""
+_SARA_AM = "\u0e33"
+_UPPER_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37")
+"""ั ิ ี ึ ื: the vowels a tone mark stacks on, and the stack Tesseract loses the top of."""
+_TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+"""่ ้ ๊ ๋, the candidates for a lost mark."""
+_MARKS_ABOVE_VOWEL = frozenset(_TONE_MARKS + "\u0e4c\u0e4d")
+"""Marks that can sit on an upper vowel (tone marks, ์, ํ): a vowel carrying one lost none."""
+_MAX_SPAN_WORDS = 3
+"""Segmented pieces joined when looking for the word a lost mark split (``หน้า`` + ``ที``)."""
+_SPAN_CACHE_SIZE = 16384
+"""Spans whose lost mark is remembered: a report has a few thousand distinct ones."""
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """Return PyThaiNLP's word list, the one newmm segments with."""
+    return frozenset(thai_words())
+
+
+@lru_cache(maxsize=_SPAN_CACHE_SIZE)
+def _lost_mark(span: str) -> tuple[int, str] | None:
+    """Return where and which tone mark makes ``span`` a dictionary word, if exactly one does.
+
+    Only an upper vowel without a mark on it can have lost one. None when no insertion, or more
+    than one (``ซือ``: ``ซื่อ`` or ``ซื้อ``), gives a word: a guess would invent text.
+    """
+    words = _dictionary()
+    found = [
+        (index + 1, mark)
+        for index, char in enumerate(span)
+        if char in _UPPER_VOWELS and span[index + 1 : index + 2] not in _MARKS_ABOVE_VOWEL
+        for mark in _TONE_MARKS
+        if span[: index + 1] + mark + span[index + 1 :] in words
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _MarkFix:
+    """A tone mark to insert at ``offset`` of a Thai run, found in its words ``first``–``last``."""
+
+    first: int
+    last: int
+    offset: int
+    mark: str
+
+
+def _mark_fixes(words: Sequence[str], *, glued_before: bool, glued_after: bool) -> list[_MarkFix]:
+    """Return the lost marks restored in the segmented run ``words``, in document order.
+
+    A word not in the dictionary, or two or three neighbours that do not join into one, are
+    tried. Not tried: words before a stray mark (``ตัง`` + ``้``: the mark is misplaced, not
+    lost) and words at an edge ``glued`` to the next run, where a space splits a word
+    (``เดือ น`` is ``เดือน``, not ``เดื่อ``). A fix whose words overlap a different fix's is in
+    doubt, and both are dropped.
+    """
+    dictionary = _dictionary()
+    starts = [0, *accumulate(len(word) for word in words)]
+    first_tried = 1 if glued_before else 0
+    last_tried = len(words) - 2 if glued_after else len(words) - 1
+    proposed: list[_MarkFix] = []
+    for first in range(first_tried, last_tried + 1):
+        for last in range(first, min(first + _MAX_SPAN_WORDS - 1, last_tried) + 1):
+            span = "".join(words[first : last + 1])
+            followed_by_mark = last + 1 < len(words) and words[last + 1][0] in _MARKS_ABOVE_VOWEL
+            if span in dictionary or followed_by_mark:
+                continue
+            found = _lost_mark(span)
+            if found is not None:
+                offset, mark = found
+                proposed.append(_MarkFix(first, last, starts[first] + offset, mark))
+    in_doubt = {
+        (fix.offset, fix.mark)
+        for fix in proposed
+        for other in proposed
+        if (fix.offset, fix.mark) != (other.offset, other.mark)
+        and fix.first <= other.last
+        and other.first <= fix.last
+    }
+    shortest: dict[tuple[int, str], _MarkFix] = {}
+    for fix in proposed:
+        key = (fix.offset, fix.mark)
+        if key not in in_doubt and (
+            key not in shortest or fix.last - fix.first < shortest[key].last - shortest[key].first
+        ):
+            shortest[key] = fix
+    return sorted(shortest.values(), key=lambda fix: fix.offset)
+
+
+@lru_cache(maxsize=_REPAIR_CACHE_SIZE)
+def _restore_run(
+    run: str, *, glued_before: bool, glued_after: bool
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Return a run of Thai letters with lost marks restored, and the words repaired.
+
+    ``glued_before``/``glued_after``: a space splits a word at that edge of the run.
+    """
+    if not any(char in _UPPER_VOWELS for char in run):
+        return run, ()
+    pieces = run.split(_SPLIT_SARA_AM)
+    amended = _SARA_AM.join(pieces)
+    words = _words(amended)
+    starts = [0, *accumulate(len(word) for word in words)]
+    # Sara am written back, as offsets in ``amended``: each one was two characters as read.
+    sara_am_at = [end - 1 for end in accumulate(len(piece) + 1 for piece in pieces[:-1])]
+    fixes = _mark_fixes(words, glued_before=glued_before, glued_after=glued_after)
+    word_at = [bisect_right(starts, offset) - 1 for offset in sara_am_at]
+    repaired_words = [(index, index) for index in word_at]
+    repaired_words += [(fix.first, fix.last) for fix in fixes]
+    repaired = amended
+    for fix in reversed(fixes):
+        repaired = repaired[: fix.offset] + fix.mark + repaired[fix.offset :]
+
+    def as_read(offset: int) -> int:
+        return offset + bisect_left(sara_am_at, offset)
+
+    def after_repair(offset: int) -> int:
+        # A mark restored on a word's last vowel has the next word's start offset: it counts.
+        return offset + sum(1 for fix in fixes if fix.offset <= offset)
+
+    pairs = []
+    for first, last in _merge_ranges(repaired_words):
+        start, end = starts[first], starts[last + 1]
+        pairs.append(
+            (
+                run[as_read(start) : as_read(end)],
+                repaired[after_repair(start) : after_repair(end)],
+            )
+        )
+    return repaired, tuple(pairs)
+
+
+def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return inclusive index ranges sorted, with overlapping ones merged."""
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(ranges):
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def restore_lost_marks(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Return OCR ``text`` with lost tone marks and misread ``ำ`` restored, and the repairs.
+
+    Tesseract often drops a tone mark stacked on an upper vowel (``หน้าที`` for ``หน้าที่``,
+    ``ขันตอน`` for ``ขั้นตอน``) and reads ``ำ`` as ``ัา``. ``ัา`` is never valid Thai, so it
+    always becomes ``ำ``. A tone mark is put back only where the dictionary leaves no doubt:
+    inserting exactly one mark, at exactly one unmarked upper vowel, makes a word that newmm
+    segmentation split (or could not find) into one dictionary word, and no other insertion
+    nearby does. ``เรือง`` and a lone ``ที`` are words as read and stay. Everything but Thai
+    letters (spaces, line breaks, digits, Latin, punctuation) is kept as it is.
+
+    The repairs are (as read, repaired) pairs, one per repaired span, in document order:
+    ``('หน้าที', 'หน้าที่')``.
+    """
+    runs = list(_THAI_RUN.finditer(text))
+    glued = [_splits_word(text, left, right) for left, right in pairwise(runs)]
+    parts: list[str] = []
+    repairs: list[tuple[str, str]] = []
+    end = 0
+    for index, match in enumerate(runs):
+        repaired, pairs = _restore_run(
+            match[0],
+            glued_before=index > 0 and glued[index - 1],
+            glued_after=index < len(glued) and glued[index],
+        )
+        parts += [text[end : match.start()], repaired]
+        repairs += pairs
+        end = match.end()
+    parts.append(text[end:])
+    return "".join(parts), repairs
+
+
+def _splits_word(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Return whether only spaces part two Thai runs and closing them up makes a word span them."""
+    if not _HORIZONTAL_SPACE.fullmatch(text, left.end(), right.start()):
+        return False
+    tail, head = _trailing_thai(left[0]), _leading_thai(right[0])
+    return len(tail) not in _word_bounds(tail + head)
+
+
 def _repair_and_inspect(text: str) -> tuple[str, TextRepairs]:
     """Return ``text`` with its glyphs repaired, and what was repaired or found damaged."""
     repaired, glyphs_repaired = _repair_glyphs_reporting(text)
@@ -461,3 +648,18 @@ def match_key(text: str) -> str:
     """
     normalised = thai_to_arabic_digits(repair_glyphs(text)).casefold()
     return "".join(char for char in normalised if unicodedata.category(char)[0] in "LMN")
+
+
+def first_word(text: str) -> str:
+    """Return the first word of ``text``: up to its first space, or the dictionary's first word.
+
+    Thai runs words together; where a line could break is where the dictionary parts them.
+    """
+    head = text.split(maxsplit=1)[0] if text.strip() else ""
+    words = word_tokenize(head, engine="newmm", keep_whitespace=False) if head else []
+    return words[0] if words else head
+
+
+def spacing_length(text: str) -> int:
+    """Return how many characters of ``text`` take width: Thai marks above and below do not."""
+    return sum(1 for char in text if not unicodedata.combining(char))

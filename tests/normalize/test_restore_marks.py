@@ -1,0 +1,86 @@
+"""restore_lost_marks: OCR's lost tone marks and misread ``ำ`` put back, correct text untouched."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ita_extract.normalize.thai import restore_lost_marks
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+EXPECTED_JSON = sorted(FIXTURES.glob("*.expected.json"))
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Yield every string in a parsed JSON value, keys aside."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected", "repairs"),
+    [
+        ("การปฏิบัติหน้าที", "การปฏิบัติหน้าที่", [("หน้าที", "หน้าที่")]),
+        ("งานการเจ้าหน้าที", "งานการเจ้าหน้าที่", [("เจ้าหน้าที", "เจ้าหน้าที่")]),
+        ("ประสิทธิภาพการสือสาร", "ประสิทธิภาพการสื่อสาร", [("สือ", "สื่อ")]),
+        ("ขันตอน", "ขั้นตอน", [("ขันตอน", "ขั้นตอน")]),
+        ("จัดซือจัดจ้าง", "จัดซื้อจัดจ้าง", [("จัดซือ", "จัดซื้อ")]),
+        ("เพิมช่องทาง", "เพิ่มช่องทาง", [("เพิม", "เพิ่ม")]),
+        ("ประจัาปี", "ประจำปี", [("ประจัาปี", "ประจำปี")]),
+        ("หน้าทีทัาการ", "หน้าที่ทำการ", [("หน้าที", "หน้าที่"), ("ทัาการ", "ทำการ")]),
+    ],
+)
+def test_restores_marks_the_dictionary_leaves_no_doubt_about(
+    ocr: str, expected: str, repairs: list[tuple[str, str]]
+) -> None:
+    assert restore_lost_marks(ocr) == (expected, repairs)
+
+
+@pytest.mark.parametrize(
+    "ocr",
+    [
+        "เรือง",  # a word as read; may be เรื่อง
+        "ที",  # a word as read; may be ที่
+        "อยู่ที",  # อยู่ที่ is no dictionary word: nothing makes it one word
+        "ซือ",  # ซื่อ and ซื้อ are both words
+        "รายเดือ นให้ครบ",  # a justification space splits เดือน; เดื่อ would be a guess
+        "แต่งตัง้",  # the mark is misplaced after ง, not lost
+    ],
+)
+def test_leaves_ambiguous_text_alone(ocr: str) -> None:
+    assert restore_lost_marks(ocr) == (ocr, [])
+
+
+def test_keeps_everything_around_the_thai_words() -> None:
+    ocr = "ข้อ O11 (ขันตอน):\n  1.5 คะแนน E-Service\tประจัาปี ๒๕๖๖."
+    expected = "ข้อ O11 (ขั้นตอน):\n  1.5 คะแนน E-Service\tประจำปี ๒๕๖๖."
+    assert restore_lost_marks(ocr) == (
+        expected,
+        [("ขันตอน", "ขั้นตอน"), ("ประจัาปี", "ประจำปี")],
+    )
+
+
+def test_reports_every_occurrence_in_document_order() -> None:
+    text, repairs = restore_lost_marks("เพิมช่องทาง การสือสาร เพิมช่องทาง")
+    assert text == "เพิ่มช่องทาง การสื่อสาร เพิ่มช่องทาง"
+    assert repairs == [("เพิม", "เพิ่ม"), ("สือ", "สื่อ"), ("เพิม", "เพิ่ม")]
+
+
+def test_never_changes_the_correct_text_of_the_expected_fixtures() -> None:
+    strings = [
+        string for path in EXPECTED_JSON for string in _strings(json.loads(path.read_text()))
+    ]
+    assert len(strings) > 1000
+    changed = {string: restore_lost_marks(string) for string in set(strings)}
+    assert {string: result for string, result in changed.items() if result[1]} == {}
+    assert all(result[0] == string for string, result in changed.items())
