@@ -26,6 +26,11 @@ from ita_extract.readers.labels import split_typed_label
         ("-", None, "-"),
         ("▪จัดทำคู่มือ", "▪", "จัดทำคู่มือ"),
         ("1.", None, "1."),
+        ("๒.แจกเวียนให้", "๒.", "แจกเวียนให้"),
+        ("(3)ขั้นตอน", "(3)", "ขั้นตอน"),
+        ("2566.การ", None, "2566.การ"),
+        ("-ไม่มี", None, "-ไม่มี"),
+        ("9.1การ", None, "9.1การ"),
     ],
 )
 def test_split_typed_label(text: str, label: str | None, rest: str) -> None:

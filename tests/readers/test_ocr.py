@@ -19,9 +19,11 @@ from ita_extract.document import Paragraph, Table
 from ita_extract.errors import CorruptDocumentError, MissingDependencyError
 from ita_extract.readers.ocr import ocr_pages
 from ita_extract.readers.ocr_page import (
+    BULLET,
     read_page_image,
     repair_code_lookalikes,
     repair_number_lookalikes,
+    repair_open_data_codes,
 )
 
 FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-thai-tlwg
@@ -220,3 +222,41 @@ def test_a_stroke_before_digits_is_an_item_codes_i_only_where_that_makes_a_code(
     read: str, expected: str, repairs: list[tuple[str, str]]
 ) -> None:
     assert repair_code_lookalikes(read) == (expected, repairs)
+
+
+@pytest.mark.parametrize(
+    ("read", "expected", "repairs"),
+    [
+        ("(อ้างอิงจาก025)", "(อ้างอิงจากO25)", [("025", "O25")]),
+        ("จาก011-012)", "จากO11-O12)", [("011-012", "O11-O12")]),
+        ("จาก07,08)", "จากO7,O8)", [("07,08", "O7,O8")]),
+        ("ข้อ040การ", "ข้อO40การ", [("040", "O40")]),
+        # -- numbers: decimals, dates, times, phone numbers and years keep their zero --
+        ("ได้ 0.09 คะแนน", "ได้ 0.09 คะแนน", []),
+        ("05/12/2566", "05/12/2566", []),
+        ("08:30 น.", "08:30 น.", []),
+        ("02-123-4567", "02-123-4567", []),
+        ("ปี 2025", "ปี 2025", []),
+        ("00", "00", []),
+    ],
+)
+def test_a_zero_before_digits_is_an_open_data_codes_o_only_where_no_number_reaches(
+    read: str, expected: str, repairs: list[tuple[str, str]]
+) -> None:
+    assert repair_open_data_codes(read) == (expected, repairs)
+
+
+def bulleted_page() -> Image.Image:
+    image = page_with_text(["     จัดทำคู่มือการปฏิบัติงาน", "แนวทางการ"])
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((44, 62, 62, 80), fill=0)
+    return image
+
+
+def test_a_square_bullet_becomes_the_list_label_and_a_plain_line_is_kept() -> None:
+    (paragraph,) = read_page_image(bulleted_page(), page=1).blocks
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.list_label == BULLET
+    assert paragraph.text.startswith("จัดท")
+    # -- a line with no marks above it is low, but it is text, not a row of stray marks --
+    assert paragraph.text.endswith("แนวทางการ")

@@ -17,8 +17,11 @@ NUMBER_OR_DASH = r"(?P<label>[*\-–]|\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,
 """A dash, or a number of up to three Arabic or Thai digits with a dot or bracket: ``1.``,
 ``๑.``, ``2)``, ``(3)``. Longer numbers (``2566.``) and dotted numbers (``9.1``) are content."""
 
-TYPED_LABEL = re.compile(rf"^\s*(?:{BULLET}\s*|{NUMBER_OR_DASH}\s+)(?=\S)")
-"""A label at the start of a paragraph, followed by more text."""
+TYPED_LABEL = re.compile(
+    rf"^\s*(?:{BULLET}\s*|{NUMBER_OR_DASH}(?:\s+|(?<=[.)])(?=[\u0e01-\u0e2e\u0e40-\u0e44])))(?=\S)"
+)
+"""A label at the start of a paragraph, followed by more text. A number right before a Thai
+letter needs no space (``๒.แจกเวียน``: OCR often loses a narrow one); it cannot be a decimal."""
 
 
 def split_typed_label(text: str) -> tuple[str | None, str]:

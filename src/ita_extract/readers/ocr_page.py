@@ -7,10 +7,13 @@ OpenCV and pytesseract imports here may be plain module imports.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import statistics
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
@@ -21,6 +24,7 @@ from PIL import Image as PILImage
 from ita_extract.document import Block, Cell, Paragraph, ParagraphKind, Table
 from ita_extract.errors import ConversionTimeoutError
 from ita_extract.normalize.codes import parse_item_code
+from ita_extract.normalize.thai import first_word, restore_lost_marks, spacing_length
 from ita_extract.readers.labels import split_typed_label
 from ita_extract.readers.ocr_digits import DIGITS, DigitReading, read_number
 from ita_extract.readers.ocr_grid import (
@@ -69,15 +73,14 @@ _CELL_ZOOM = 1.5
 """Tables are set smaller (14 pt); enlarged, Tesseract stops reading a cell's tone marks
 and the dot of an ``i`` as a line of their own. 2.0 read single-table fixture C better
 (recall 0.81, not 0.77) but the five scanned fixtures worse (0.874/0.900, not 0.883/0.906)."""
-_STACK_PADDING = 20
+_CELL_PADDING = 20
+"""White margin around each cell image: Tesseract finds no text touching the image edge."""
 _PAPER_PERCENTILE = 75
 """A cell is mostly paper: this percentile of its grey levels is the paper's."""
 _WHITE = 250
 _LINE_MARGIN = 8
 _THAI_MARGIN = 10
 """How much surer (mean confidence) a Thai-only reading must be to replace a mixed one."""
-_STACK_GAP = 60
-"""White space between stacked cells: more than a text line, so no line spans two cells."""
 _MARK_LINE = 0.5
 """A line lower than this share of the usual, close above another, is only tone marks."""
 _PARAGRAPH_GAP = 0.6
@@ -93,18 +96,32 @@ _LATIN_SPACE = 0.3
 """Tesseract splits Latin text at spaces already; a narrower gap still separates words."""
 _COLUMN_CONFIG = "--psm 4"
 """Page segmentation mode 4, one column of lines of varying size: a report page outside its
-tables, and the stack of cells. Mode 6 (one uniform block) suits a single cell, but on the
-stack it lays lines of differently sized cells on one grid and drops tone marks (``ขั้น``
-became ``ขัน``)."""
+tables, and each cell."""
 _BLOCK_CONFIG = "--psm 6"
 """Page segmentation mode 6, one uniform block: for cells mode 4 read doubtfully."""
 
+BULLET = "■"
+"""The text given to a square bullet found in the image (Tesseract reads it as ``พ`` or ``2``)."""
+_BULLET_SIZE = (0.3, 1.1)
+"""A square bullet is this share of the usual word height (a word box, not an em), both ways."""
+_BULLET_SQUARENESS = 0.7
+_BULLET_FILL = 0.8
+"""Share of its box a bullet's ink fills; no letter of the script is that solid."""
+_DIGIT_SYMBOLS = "©"
+"""What Tesseract reads for a Thai digit (``๑`` as ``©``): such a token goes to the digit reader."""
+_THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 _DIGIT_LOOKALIKES = {"o": "0", "O": "0", "l": "1", "I": "1", "|": "1"}
 _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 _NUMBER_WITH_LOOKALIKES = re.compile(
     r"(?<![A-Za-z0-9๐-๙])[0-9๐-๙][0-9๐-๙.]*[oOlI|][0-9๐-๙.oOlI|]*(?![A-Za-z0-9๐-๙])"
 )
 """A number that a letter slipped into: it starts with a digit, so it is no item code."""
+_ZERO_LED_CODE = re.compile(r"[0๐][0-9๐-๙]{1,2}")
+_ZERO_LED_CODES = re.compile(
+    r"(?<![0-9๐-๙A-Za-z.,/:])[0๐][1-9๑-๙][0-9๐-๙]?"
+    r"(?:\s*[,\-–]\s*[0๐O][0-9๐-๙]{1,2})*(?!\s*[,\-–]\s*[0-9๐-๙]|[.,/:]?[0-9๐-๙]|[/:])"
+)
+"""A run of zero-led codes (``025``, ``011-012``, ``07,08``) that no number reaches into."""
 _CODE_WITH_LOOKALIKE = re.compile(r"(?<!\S)[|\[!l][0-9๐-๙]{1,2}(?![0-9๐-๙.])")
 """A stroke before one or two digits, at the start of a token (``IIT`` can read ``แ[1``)."""
 
@@ -252,7 +269,9 @@ class _PageReader:
         read_again = [line for lines in second for line in lines]
         kept = _without_mark_lines(read_again)
         height = _word_height(kept)
-        lines = [self._reread_numbers(line, body, height) for line in kept]
+        lines = [
+            self._reread_numbers(_with_bullet(line, body, height), body, height) for line in kept
+        ]
         if not lines:
             return []
         text_box = _union(line.box for line in lines)
@@ -274,7 +293,7 @@ class _PageReader:
         regions = [boxes[cell] for cell in inked]
         lines_by_cell = _thai_second_opinion(clean, regions, _recognise_regions(clean, regions))
         texts = {
-            cell: [self._reread_numbers(line, clean, _word_height(lines)) for line in lines]
+            cell: self._reread_cell(lines, clean)
             for cell, lines in zip(inked, lines_by_cell, strict=True)
         }
         cells = []
@@ -298,6 +317,12 @@ class _PageReader:
         return Table(
             row_count=grid.row_count, col_count=grid.col_count, cells=tuple(cells), page=self.page
         )
+
+    def _reread_cell(self, lines: Sequence[Line], image: Image) -> list[Line]:
+        height = _word_height(lines)
+        return [
+            self._reread_numbers(_with_bullet(line, image, height), image, height) for line in lines
+        ]
 
     def _reread_numbers(self, line: Line, image: Image, height: int) -> Line:
         """Return ``line`` with its numbers and item codes read again by the digit reader.
@@ -410,13 +435,15 @@ class _PageReader:
     def _repair_lookalikes(self, text: str) -> str:
         repaired, number_repairs = repair_number_lookalikes(text)
         repaired, code_repairs = repair_code_lookalikes(repaired)
+        repaired, open_data_repairs = repair_open_data_codes(repaired)
+        repaired, mark_repairs = restore_lost_marks(repaired)
         self.warnings.extend(
             Warning(
                 code=REPAIRED_CODE,
                 message=f"OCR read {read!r}; taken as {fixed!r}",
                 page=self.page,
             )
-            for read, fixed in [*number_repairs, *code_repairs]
+            for read, fixed in [*number_repairs, *code_repairs, *open_data_repairs, *mark_repairs]
         )
         return repaired
 
@@ -465,6 +492,80 @@ def repair_code_lookalikes(text: str) -> tuple[str, list[tuple[str, str]]]:
     return _CODE_WITH_LOOKALIKE.sub(repair, text), repairs
 
 
+def _with_bullet(line: Line, image: Image, height: int) -> Line:
+    """Return ``line`` opening with :data:`BULLET` where the image shows a square bullet there.
+
+    Tesseract has no square in its Thai model: it reads ``■`` as a letter (``พ``, ``2``)
+    glued to the first word, or drops it. A solid square of about half the letter height
+    at the start of the line is a bullet; no letter of the script is that solid. The
+    first word's first character is taken for the bullet's reading when the square lies
+    inside the word's box.
+    """
+    first = line.words[0]
+    reach = Box(max(0, first.box.left - height), first.box.top, first.box.right, first.box.bottom)
+    square = _leading_square(image, reach, height)
+    if square is None:
+        return line
+    bullet_word = Word(BULLET, 100.0, square)
+    if square.right <= first.box.left + 1:
+        return Line(((bullet_word,), *line.tokens))
+    rest_text = first.text[1:]
+    first_token = line.tokens[0]
+    rest = Word(
+        rest_text,
+        first.confidence,
+        Box(square.right, first.box.top, first.box.right, first.box.bottom),
+    )
+    opened = (rest, *first_token[1:]) if rest_text else first_token[1:]
+    return Line(((bullet_word,), *((opened,) if opened else ()), *line.tokens[1:]))
+
+
+def _leading_square(image: Image, reach: Box, height: int) -> Box | None:
+    """Return the box of a solid square that is the first ink in ``reach``, if there is one."""
+    if height <= 0 or reach.width <= 0 or reach.height <= 0:
+        return None
+    crop = ink_mask(image[reach.top : reach.bottom, reach.left : reach.right])
+    count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
+    if count < 2:
+        return None
+    first = min(range(1, count), key=lambda label: int(stats[label, cv2.CC_STAT_LEFT]))
+    left, top, width, tall, area = (int(value) for value in stats[first][:5])
+    smallest, largest = (share * height for share in _BULLET_SIZE)
+    solid = (
+        smallest <= width <= largest
+        and smallest <= tall <= largest
+        and min(width, tall) >= _BULLET_SQUARENESS * max(width, tall)
+        and area >= _BULLET_FILL * width * tall
+    )
+    if not solid:
+        return None
+    return Box(
+        reach.left + left, reach.top + top, reach.left + left + width, reach.top + top + tall
+    )
+
+
+def repair_open_data_codes(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Return ``text`` with the ``O`` of open-data item codes that OCR read as zero put back.
+
+    The digit reader knows digits and the code letters ``i`` and ``e``; an ``O`` comes back
+    as ``0`` (``อ้างอิงจาก O25`` as ``อ้างอิงจาก025``, ``O11-O12`` as ``011-012``). No number
+    is written with a leading zero, so a zero followed by one or two digits, standing apart
+    from any longer number, decimal, date or time, is taken for an ``O`` where the result is
+    an item code. Also returns each ``(read, repaired)`` pair.
+    """
+    repairs: list[tuple[str, str]] = []
+
+    def repair(match: re.Match[str]) -> str:
+        run = match.group()
+        fixed = _ZERO_LED_CODE.sub(lambda code: "O" + code.group()[1:], run)
+        if not all(parse_item_code(code) for code in _ZERO_LED_CODE.findall(run)):
+            return run
+        repairs.append((run, fixed))
+        return fixed
+
+    return _ZERO_LED_CODES.sub(repair, text), repairs
+
+
 def _detached_code_letters(tokens: Sequence[tuple[Word, ...]]) -> list[tuple[Word, ...]]:
     """Return ``tokens`` with a code letter Tesseract glued to the word before made a token.
 
@@ -507,11 +608,12 @@ def _looks_numeric(text: str) -> bool:
     A token with Latin letters is not: Tesseract reads item codes such as ``e11,e12`` well,
     and the digit reader, asked for digits only, would make their letters zeros.
     """
-    if not any(char in DIGITS for char in text) or len(text) > _MAX_NUMBER_CHARS:
+    digits = DIGITS + _DIGIT_SYMBOLS
+    if not any(char in digits for char in text) or len(text) > _MAX_NUMBER_CHARS:
         return False
     if any(char.isascii() and char.isalpha() for char in text):
         return False
-    digit_like = sum(char in DIGITS or char in ".," for char in text)
+    digit_like = sum(char in digits or char in ".," for char in text)
     return digit_like >= _NUMERIC_SHARE * len(text)
 
 
@@ -610,10 +712,22 @@ def _recognise(
         ConversionTimeoutError: Tesseract ran past its time limit.
     """
     if zoom != 1.0:
-        image = as_image(cv2.resize(image, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC))
+        image = _zoomed(image, zoom)
+    data = _tesseract_data(PILImage.fromarray(image), config, languages)
+    return _lines_of_pages(data, zoom, 0).get(1, [])
+
+
+def _tesseract_data(
+    image: PILImage.Image | str, config: str, languages: str
+) -> dict[str, list[Any]]:
+    """Return Tesseract's words (TSV as columns) for an image, or a file listing images.
+
+    Raises:
+        ConversionTimeoutError: Tesseract ran past its time limit.
+    """
     try:
-        data = pytesseract.image_to_data(
-            PILImage.fromarray(image),
+        data: dict[str, list[Any]] = pytesseract.image_to_data(
+            image,
             lang=languages,
             config=config,
             output_type=pytesseract.Output.DICT,
@@ -624,12 +738,20 @@ def _recognise(
         raise ConversionTimeoutError(
             f"Tesseract took over {TESSERACT_TIMEOUT_SECONDS} s on one page image"
         ) from error
-    lines: dict[tuple[int, int, int], list[Word]] = {}
+    return data
+
+
+def _lines_of_pages(data: dict[str, list[Any]], zoom: float, padding: int) -> dict[int, list[Line]]:
+    """Return Tesseract's lines per page (from 1), top to bottom, in unzoomed pixels.
+
+    ``padding`` is the white margin each image was given before it was zoomed.
+    """
+    words: dict[tuple[int, int, int, int], list[Word]] = {}
     for index, text in enumerate(data["text"]):
         confidence = float(data["conf"][index])
         if confidence < 0 or not text.strip() or _is_speck(text, confidence):
             continue
-        left, top = int(data["left"][index]), int(data["top"][index])
+        left, top = int(data["left"][index]) - padding, int(data["top"][index]) - padding
         width, height = int(data["width"][index]), int(data["height"][index])
         box = Box(
             round(left / zoom),
@@ -637,11 +759,23 @@ def _recognise(
             round((left + width) / zoom),
             round((top + height) / zoom),
         )
-        key = (data["block_num"][index], data["par_num"][index], data["line_num"][index])
-        lines.setdefault(key, []).append(Word(text.strip(), confidence, box))
-    ordered = [Line.of_words(words) for words in lines.values()]
-    ordered.sort(key=lambda line: (line.box.top, line.box.left))
-    return ordered
+        key = (
+            int(data["page_num"][index]),
+            int(data["block_num"][index]),
+            int(data["par_num"][index]),
+            int(data["line_num"][index]),
+        )
+        words.setdefault(key, []).append(Word(text.strip(), confidence, box))
+    pages: dict[int, list[Line]] = {}
+    for (page, *_), line_words in words.items():
+        pages.setdefault(page, []).append(Line.of_words(line_words))
+    for lines in pages.values():
+        lines.sort(key=lambda line: (line.box.top, line.box.left))
+    return pages
+
+
+def _zoomed(image: Image, zoom: float) -> Image:
+    return as_image(cv2.resize(image, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC))
 
 
 def _is_speck(text: str, confidence: float) -> bool:
@@ -654,15 +788,14 @@ def _recognise_regions(
 ) -> list[list[Line]]:
     """Return the text lines of each box of ``page``, in page pixels.
 
-    Each box is pasted alone into its own band of one tall white image, and the whole stack
-    goes to Tesseract once: starting Tesseract and loading the Thai model costs about 0.3 s,
-    which a call per cell would pay a hundred times a page. The gaps between bands keep every
-    cell's text apart, as if each were recognised separately. Cells whose reading is in
-    doubt are read once more as uniform blocks, and the surer reading stays.
+    Each box is read on its own, as a page of one Tesseract run over a list of images:
+    starting Tesseract and loading the Thai model costs about 0.3 s, which a run per cell
+    would pay a hundred times a page. Cells whose reading is in doubt are read once more as
+    uniform blocks, and the surer reading stays.
     """
-    result = _read_stack(page, boxes, languages, _COLUMN_CONFIG)
+    result = _read_cells(page, boxes, languages, _COLUMN_CONFIG)
     doubtful = [index for index, lines in enumerate(result) if _doubtful(lines)]
-    rereads = _read_stack(page, [boxes[index] for index in doubtful], languages, _BLOCK_CONFIG)
+    rereads = _read_cells(page, [boxes[index] for index in doubtful], languages, _BLOCK_CONFIG)
     for index, reread in zip(doubtful, rereads, strict=True):
         first = result[index]
         # -- a line of stray tone marks makes one line too many; fewer lines, if surer, win --
@@ -676,46 +809,45 @@ def _recognise_regions(
 def _doubtful(lines: Sequence[Line]) -> bool:
     """Tell whether a cell's reading is empty or has a line Tesseract was unsure of.
 
-    Read as one column, the stack loses a lone short word (a row number in a narrow cell) as
-    noise, and reads the tone marks of a bold line as a line of their own (``a ow da`` over
+    Read as one column, a cell may lose a lone short word (a row number in a narrow cell) as
+    noise, or read the tone marks of a bold line as a line of their own (``a ow da`` over
     ``รายละเอยดตวชวด``); read as a block, such cells come out right.
     """
     return not lines or any(_mean_confidence([line]) < LOW_CONFIDENCE for line in lines)
 
 
-def _read_stack(page: Image, boxes: Sequence[Box], languages: str, config: str) -> list[list[Line]]:
+def _read_cells(page: Image, boxes: Sequence[Box], languages: str, config: str) -> list[list[Line]]:
+    """Return the lines of each box, read as the pages of one Tesseract run."""
     if not boxes:
         return []
-    width = max(box.width for box in boxes) + 2 * _STACK_PADDING
-    height = sum(box.height + _STACK_GAP for box in boxes) + _STACK_GAP
-    stack = np.full((height, width), 255, dtype=np.uint8)
-    offsets: list[int] = []
-    cursor = _STACK_GAP
-    for box in boxes:
-        stack[cursor : cursor + box.height, _STACK_PADDING : _STACK_PADDING + box.width] = (
-            _whitened(page[box.top : box.bottom, box.left : box.right])
+    with tempfile.TemporaryDirectory(prefix="ita-extract-ocr-") as folder:
+        names = []
+        for index, box in enumerate(boxes):
+            crop = _whitened(page[box.top : box.bottom, box.left : box.right])
+            pad = _CELL_PADDING
+            padded = cv2.copyMakeBorder(
+                _zoomed(crop, _CELL_ZOOM), pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255
+            )
+            name = os.path.join(folder, f"cell-{index:04d}.png")
+            cv2.imwrite(name, padded)
+            names.append(name)
+        listing = os.path.join(folder, "cells.txt")
+        with open(listing, "w", encoding="utf-8") as file:
+            file.write("\n".join(names) + "\n")
+        pages = _lines_of_pages(
+            _tesseract_data(listing, config, languages), _CELL_ZOOM, _CELL_PADDING
         )
-        offsets.append(cursor)
-        cursor += box.height + _STACK_GAP
-    result: list[list[Line]] = [[] for _ in boxes]
-    for line in _recognise(stack, config, languages, zoom=_CELL_ZOOM):
-        middle = (line.box.top + line.box.bottom) // 2
-        band = _band_of(middle, offsets, boxes)
-        if band is None:
-            continue
-        box, offset = boxes[band], offsets[band]
-        right, down = box.left - _STACK_PADDING, box.top - offset
-        result[band].append(
-            Line(tuple(tuple(_moved(word, right, down) for word in token) for token in line.tokens))
-        )
-    return result
+    return [
+        [_moved_line(line, box.left, box.top) for line in pages.get(index + 1, [])]
+        for index, box in enumerate(boxes)
+    ]
 
 
 def _whitened(crop: Image) -> Image:
     """Return ``crop`` with its paper made white.
 
-    Header cells are often shaded; a grey box on the white stack looks like a picture to
-    Tesseract's layout analysis, which then skips the text in it.
+    Header cells are often shaded; Tesseract's layout analysis takes a grey box for a
+    picture and skips the text in it.
     """
     paper = float(np.percentile(crop, _PAPER_PERCENTILE))
     if paper >= _WHITE:
@@ -723,11 +855,8 @@ def _whitened(crop: Image) -> Image:
     return as_image(np.clip(crop.astype(np.float32) * (255.0 / max(paper, 1.0)), 0, 255))
 
 
-def _band_of(row: int, offsets: Sequence[int], boxes: Sequence[Box]) -> int | None:
-    for band, (offset, box) in enumerate(zip(offsets, boxes, strict=True)):
-        if offset - _STACK_GAP // 2 <= row < offset + box.height + _STACK_GAP // 2:
-            return band
-    return None
+def _moved_line(line: Line, right: int, down: int) -> Line:
+    return Line(tuple(tuple(_moved(word, right, down) for word in token) for token in line.tokens))
 
 
 def _moved(word: Word, right: int, down: int) -> Word:
@@ -753,6 +882,7 @@ def _without_mark_lines(lines: Sequence[Line]) -> list[Line]:
     for line, below in itertools.zip_longest(lines, lines[1:]):
         marks_only = (
             below is not None
+            and not _is_sure_thai(line)
             and line.box.height < _MARK_LINE * typical
             and below.box.top - line.box.bottom < _MARK_LINE * typical
             and line.box.left < below.box.right
@@ -761,6 +891,12 @@ def _without_mark_lines(lines: Sequence[Line]) -> list[Line]:
         if not marks_only:
             kept.append(line)
     return kept
+
+
+def _is_sure_thai(line: Line) -> bool:
+    """Tell a line Tesseract read surely as Thai letters: no line of stray tone marks is."""
+    sure = _mean_confidence([line]) >= LOW_CONFIDENCE
+    return sure and any(_THAI_CONSONANT.match(char) or char in DIGITS for char in line.text)
 
 
 def _lines_to_paragraphs(lines: Iterable[Line], text_box: Box) -> list[list[Line]]:
@@ -779,18 +915,36 @@ def _lines_to_paragraphs(lines: Iterable[Line], text_box: Box) -> list[list[Line
     gaps = [after.box.top - before.box.bottom for before, after in itertools.pairwise(ordered)]
     usual = statistics.median(gaps) if gaps else 0.0
     wide = min(_PARAGRAPH_GAP * line_height, max(2 * usual, 0.0) + _GAP_SLACK * line_height)
-    short_before = text_box.left + _SHORT_LINE * text_box.width
     for line in ordered:
         previous = paragraphs[-1][-1] if paragraphs else None
         if (
             previous is None
             or line.box.top - previous.box.bottom > wide
-            or previous.box.right < short_before
+            or _opens_with_label(line)
+            or text_box.right - previous.box.right > _first_word_width(line)
         ):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
     return paragraphs
+
+
+def _opens_with_label(line: Line) -> bool:
+    """Tell whether ``line`` starts with a bullet or a list number: it opens a paragraph."""
+    return split_typed_label(line.text)[0] is not None
+
+
+def _first_word_width(line: Line) -> float:
+    """Return about how wide the first word of ``line`` is, in pixels.
+
+    Word fills a line as long as the next word fits; a line that ends with room for the
+    next line's first word to spare was the end of a paragraph. Thai is written without
+    spaces, so the word is found by the dictionary and its width is its share of the line's
+    letters (marks above and below take no width).
+    """
+    text = line.text
+    first = first_word(text)
+    return line.box.width * spacing_length(first) / max(1, spacing_length(text))
 
 
 def _is_centred(line: Box, text_box: Box) -> bool:
