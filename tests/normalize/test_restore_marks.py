@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ita_extract.normalize.thai import restore_lost_marks
+from ita_extract.normalize.thai import restore_lost_marks, restore_phrase_marks
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 EXPECTED_JSON = sorted(FIXTURES.glob("*.expected.json"))
@@ -84,3 +84,28 @@ def test_never_changes_the_correct_text_of_the_expected_fixtures() -> None:
     changed = {string: restore_lost_marks(string) for string in set(strings)}
     assert {string: result for string, result in changed.items() if result[1]} == {}
     assert all(result[0] == string for string, result in changed.items())
+
+
+PHRASES = ("คะแนนที่ได้", "ระดับผลการประเมินอยู่ที่", "ประกาศ ณ วันที่", "ที่", "ต่อ")
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("คะแนนทีได้ 90.94", "คะแนนที่ได้ 90.94"),
+        ("ระดับผลการประเมินอยู่ที ผ่าน", "ระดับผลการประเมินอยู่ที่ ผ่าน"),
+        ("ประกาศ ณ  วันที ๒๘", "ประกาศ ณ วันที่ ๒๘"),
+        # -- short phrases are no evidence; text already right stays --
+        ("ทีม ตอ", "ทีม ตอ"),
+        ("คะแนนที่ได้", "คะแนนที่ได้"),
+    ],
+)
+def test_known_phrases_get_their_lost_marks_back(read: str, expected: str) -> None:
+    repaired, repairs = restore_phrase_marks(read, PHRASES)
+    assert repaired == expected
+    assert bool(repairs) == (read != expected)
+
+
+def test_phrases_told_apart_only_by_marks_are_not_used() -> None:
+    assert restore_phrase_marks("ปากกาไม", ("ปากกาไม้", "ปากกาไม่")) == ("ปากกาไม", [])
+    assert restore_phrase_marks("ปากกาไม", ("ปากกาไม้",)) == ("ปากกาไม้", [("ปากกาไม", "ปากกาไม้")])

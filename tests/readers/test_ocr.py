@@ -24,6 +24,7 @@ from ita_extract.readers.ocr_page import (
     repair_code_lookalikes,
     repair_number_lookalikes,
     repair_open_data_codes,
+    repair_split_numbers,
 )
 
 FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-thai-tlwg
@@ -260,3 +261,30 @@ def test_a_square_bullet_becomes_the_list_label_and_a_plain_line_is_kept() -> No
     assert paragraph.text.startswith("จัดท")
     # -- a line with no marks above it is low, but it is text, not a row of stray marks --
     assert paragraph.text.endswith("แนวทางการ")
+
+
+@pytest.mark.parametrize(
+    ("read", "expected", "repairs"),
+    [
+        ("พ.ศ. ๒ ๕๖๕ คะแนน", "พ.ศ. ๒๕๖๕ คะแนน", [("๒ ๕๖๕", "๒๕๖๕")]),
+        ("๒, การใช้งบ\nประมาณ", "๒. การใช้งบ\nประมาณ", [("๒,", "๒.")]),
+        ("ก\n๔, การป้องกัน", "ก\n๔. การป้องกัน", [("๔,", "๔.")]),
+        # -- a list of numbers, a day before a year, a number after a comma stay --
+        ("ข้อ 1, 2 และ", "ข้อ 1, 2 และ", []),
+        ("12 2565", "12 2565", []),
+        ("1,250 บาท", "1,250 บาท", []),
+    ],
+)
+def test_a_split_year_is_joined_and_a_list_numbers_comma_is_a_full_stop(
+    read: str, expected: str, repairs: list[tuple[str, str]]
+) -> None:
+    assert repair_split_numbers(read) == (expected, repairs)
+
+
+def test_an_en_dash_and_a_hyphen_are_told_apart_by_length() -> None:
+    page = page_with_text(["ตุลาคม 2566 – กันยายน 2567", "ระบบ E-Service"])
+    (paragraph,) = read_page_image(page, page=1).blocks
+    assert isinstance(paragraph, Paragraph)
+    first, second = paragraph.text.split("\n")
+    assert "–" in first and "-" not in first
+    assert "-" in second and "–" not in second

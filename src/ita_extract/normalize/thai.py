@@ -416,6 +416,8 @@ _UPPER_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37")
 """ั ิ ี ึ ื: the vowels a tone mark stacks on, and the stack Tesseract loses the top of."""
 _TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
 """่ ้ ๊ ๋, the candidates for a lost mark."""
+_MIN_PHRASE_LETTERS = 6
+"""Shortest known phrase (in letters that take width) whose lost tone marks are put back."""
 _MARKS_ABOVE_VOWEL = frozenset(_TONE_MARKS + "\u0e4c\u0e4d")
 """Marks that can sit on an upper vowel (tone marks, ์, ํ): a vowel carrying one lost none."""
 _MAX_SPAN_WORDS = 3
@@ -663,3 +665,65 @@ def first_word(text: str) -> str:
 def spacing_length(text: str) -> int:
     """Return how many characters of ``text`` take width: Thai marks above and below do not."""
     return sum(1 for char in text if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=8)
+def _marked_phrases(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """Return a pattern matching any long marked phrase with some tone marks missing.
+
+    Also returns each phrase by its unmarked form; two phrases that differ only in their
+    tone marks are both left out, since the text cannot tell them apart.
+    """
+    by_bare: dict[str, str | None] = {}
+    for phrase in phrases:
+        if any(char in _TONE_MARKS for char in phrase) and (
+            spacing_length(phrase) >= _MIN_PHRASE_LETTERS
+        ):
+            bare = _without_tone_marks(phrase)
+            by_bare[bare] = phrase if by_bare.get(bare, phrase) == phrase else None
+    known = {bare: phrase for bare, phrase in by_bare.items() if phrase is not None}
+    if not known:
+        return None
+    alternatives = (
+        "".join(_flexible(char) for char in phrase)
+        for phrase in sorted(known.values(), key=len, reverse=True)
+    )
+    return re.compile("|".join(alternatives)), known
+
+
+def restore_phrase_marks(text: str, phrases: Sequence[str]) -> tuple[str, list[tuple[str, str]]]:
+    """Return OCR ``text`` with tone marks put back where it spells a known phrase without them.
+
+    The dictionary cannot tell ``คะแนนทีได้`` from a real ``ที``; a report's own vocabulary
+    can: ``คะแนนที่ได้`` and ``ระดับผลการประเมินอยู่ที่`` are phrases every report uses. A
+    stretch of text that is one of ``phrases`` with some tone marks missing (spaced as it
+    may be) becomes the phrase.
+    Phrases shorter than a few letters are not used: too many words look alike. Also returns
+    each ``(as read, repaired)`` pair.
+    """
+    compiled = _marked_phrases(tuple(phrases))
+    if compiled is None:
+        return text, []
+    pattern, known = compiled
+    repairs: list[tuple[str, str]] = []
+
+    def restore(match: re.Match[str]) -> str:
+        read = match.group()
+        phrase = known[_without_tone_marks(read)]
+        if phrase != read:
+            repairs.append((read, phrase))
+        return phrase
+
+    return pattern.sub(restore, text), repairs
+
+
+def _flexible(char: str) -> str:
+    """Return the pattern of one phrase character: a tone mark may be lost, a space may vary."""
+    if char in _TONE_MARKS:
+        return f"{re.escape(char)}?"
+    return r"\s*" if char.isspace() else re.escape(char)
+
+
+def _without_tone_marks(text: str) -> str:
+    """Return ``text`` as compared with a phrase: no tone marks and no spaces."""
+    return "".join(char for char in text if char not in _TONE_MARKS and not char.isspace())

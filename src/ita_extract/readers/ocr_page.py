@@ -11,7 +11,7 @@ import os
 import re
 import statistics
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,6 +107,13 @@ _BULLET_SIZE = (0.3, 1.1)
 _BULLET_SQUARENESS = 0.7
 _BULLET_FILL = 0.8
 """Share of its box a bullet's ink fills; no letter of the script is that solid."""
+_DASHES = "-–"
+_EN_DASH_LENGTH = 0.6
+"""A bar at least this share of the usual word height is an en dash (hyphens measure 0.3–0.45,
+en dashes 0.7–0.8 in the scanned fixtures)."""
+_BAR_SHAPE = 2.5
+_BAR_THICKNESS = 0.25
+"""A dash is at least this many times as long as thick, and thinner than this share of a word."""
 _DIGIT_SYMBOLS = "©"
 """What Tesseract reads for a Thai digit (``๑`` as ``©``): such a token goes to the digit reader."""
 _THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
@@ -122,6 +129,12 @@ _ZERO_LED_CODES = re.compile(
     r"(?:\s*[,\-–]\s*[0๐O][0-9๐-๙]{1,2})*(?!\s*[,\-–]\s*[0-9๐-๙]|[.,/:]?[0-9๐-๙]|[/:])"
 )
 """A run of zero-led codes (``025``, ``011-012``, ``07,08``) that no number reaches into."""
+_SPLIT_NUMBER = re.compile(
+    r"(?P<year>(?<![0-9๐-๙.,])[2๒] [5๕][0-9๐-๙]{2}(?![0-9๐-๙]))"
+    r"|(?P<label>^[ \t]*[0-9๐-๙]{1,2},(?=[ \t]*[\u0e01-\u0e2e\u0e40-\u0e44]))",
+    re.MULTILINE,
+)
+"""A Buddhist-era year with a space after its first digit; a list number ending in a comma."""
 _CODE_WITH_LOOKALIKE = re.compile(r"(?<!\S)[|\[!l][0-9๐-๙]{1,2}(?![0-9๐-๙.])")
 """A stroke before one or two digits, at the start of a token (``IIT`` can read ``แ[1``)."""
 
@@ -269,9 +282,7 @@ class _PageReader:
         read_again = [line for lines in second for line in lines]
         kept = _without_mark_lines(read_again)
         height = _word_height(kept)
-        lines = [
-            self._reread_numbers(_with_bullet(line, body, height), body, height) for line in kept
-        ]
+        lines = [self._reread_line(line, body, height) for line in kept]
         if not lines:
             return []
         text_box = _union(line.box for line in lines)
@@ -320,9 +331,12 @@ class _PageReader:
 
     def _reread_cell(self, lines: Sequence[Line], image: Image) -> list[Line]:
         height = _word_height(lines)
-        return [
-            self._reread_numbers(_with_bullet(line, image, height), image, height) for line in lines
-        ]
+        return [self._reread_line(line, image, height) for line in lines]
+
+    def _reread_line(self, line: Line, image: Image, height: int) -> Line:
+        """Return ``line`` with its bullet, dashes and numbers read from the image again."""
+        marked = _with_dashes(_with_bullet(line, image, height), image, height)
+        return self._reread_numbers(marked, image, height)
 
     def _reread_numbers(self, line: Line, image: Image, height: int) -> Line:
         """Return ``line`` with its numbers and item codes read again by the digit reader.
@@ -370,7 +384,9 @@ class _PageReader:
             run_text = _text(words)
             read = (
                 self._read_run(words, image, height, need_digit=True)
-                if not thai and (_looks_numeric(run_text) or len(run_text) <= _MAX_CODE_CHARS)
+                if not thai
+                and _has_character(run_text)
+                and (_looks_numeric(run_text) or len(run_text) <= _MAX_CODE_CHARS)
                 else None
             )
             if read is None:
@@ -436,6 +452,7 @@ class _PageReader:
         repaired, number_repairs = repair_number_lookalikes(text)
         repaired, code_repairs = repair_code_lookalikes(repaired)
         repaired, open_data_repairs = repair_open_data_codes(repaired)
+        repaired, punctuation_repairs = repair_split_numbers(repaired)
         repaired, mark_repairs = restore_lost_marks(repaired)
         self.warnings.extend(
             Warning(
@@ -443,7 +460,13 @@ class _PageReader:
                 message=f"OCR read {read!r}; taken as {fixed!r}",
                 page=self.page,
             )
-            for read, fixed in [*number_repairs, *code_repairs, *open_data_repairs, *mark_repairs]
+            for read, fixed in [
+                *number_repairs,
+                *code_repairs,
+                *open_data_repairs,
+                *punctuation_repairs,
+                *mark_repairs,
+            ]
         )
         return repaired
 
@@ -520,6 +543,49 @@ def _with_bullet(line: Line, image: Image, height: int) -> Line:
     return Line(((bullet_word,), *((opened,) if opened else ()), *line.tokens[1:]))
 
 
+def _with_dashes(line: Line, image: Image, height: int) -> Line:
+    """Return ``line`` with each dash Tesseract read told apart as hyphen or en dash by length.
+
+    Tesseract reads ``–`` as ``-``: ``ตุลาคม ๒๕๖๖ – กันยายน ๒๕๖๗`` and ``E-Service`` look
+    alike to it. An en dash is half an em long, a hyphen about a quarter; the bars found in
+    a token's pixels are measured against the usual word height, in the order of the
+    token's dashes. Where the bars do not match the dashes one to one, the reading stands.
+    """
+    tokens = []
+    for token in line.tokens:
+        text = _text(token)
+        dashes = sum(char in _DASHES for char in text)
+        bars = _dash_bars(image, _union(word.box for word in token), height) if dashes else []
+        if not dashes or len(bars) != dashes:
+            tokens.append(token)
+            continue
+        kinds = iter("–" if bar >= _EN_DASH_LENGTH * height else "-" for bar in bars)
+        tokens.append(tuple(_with_text(word, _redashed(word.text, kinds)) for word in token))
+    return Line(tuple(tokens))
+
+
+def _redashed(text: str, kinds: Iterator[str]) -> str:
+    return "".join(next(kinds) if char in _DASHES else char for char in text)
+
+
+def _with_text(word: Word, text: str) -> Word:
+    return Word(text, word.confidence, word.box)
+
+
+def _dash_bars(image: Image, box: Box, height: int) -> list[int]:
+    """Return the lengths of the dash-like bars in and just around ``box``, left to right."""
+    reach = _grown(Box(box.left - height // 2, box.top, box.right + height // 2, box.bottom), image)
+    crop = ink_mask(image[reach.top : reach.bottom, reach.left : reach.right])
+    count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
+    bars = sorted(
+        (int(stats[label, cv2.CC_STAT_LEFT]), int(stats[label, cv2.CC_STAT_WIDTH]))
+        for label in range(1, count)
+        if stats[label, cv2.CC_STAT_WIDTH] >= _BAR_SHAPE * stats[label, cv2.CC_STAT_HEIGHT]
+        and stats[label, cv2.CC_STAT_HEIGHT] <= _BAR_THICKNESS * height
+    )
+    return [length for _, length in bars]
+
+
 def _leading_square(image: Image, reach: Box, height: int) -> Box | None:
     """Return the box of a solid square that is the first ink in ``reach``, if there is one."""
     if height <= 0 or reach.width <= 0 or reach.height <= 0:
@@ -566,6 +632,24 @@ def repair_open_data_codes(text: str) -> tuple[str, list[tuple[str, str]]]:
     return _ZERO_LED_CODES.sub(repair, text), repairs
 
 
+def repair_split_numbers(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Return ``text`` with a year split by a space joined, and a list number's comma a dot.
+
+    Tesseract puts a space inside a Buddhist-era year now and then (``พ.ศ. ๒ ๕๖๕``), and
+    reads the full stop after a list number as a comma (``๒, การใช้งบประมาณ``); a list
+    number never ends in a comma before a Thai word. Also returns each ``(read, repaired)`` pair.
+    """
+    repairs: list[tuple[str, str]] = []
+
+    def repair(match: re.Match[str]) -> str:
+        read = match.group()
+        fixed = "".join(read.split()) if match["year"] else read.replace(",", ".")
+        repairs.append((read, fixed))
+        return fixed
+
+    return _SPLIT_NUMBER.sub(repair, text), repairs
+
+
 def _detached_code_letters(tokens: Sequence[tuple[Word, ...]]) -> list[tuple[Word, ...]]:
     """Return ``tokens`` with a code letter Tesseract glued to the word before made a token.
 
@@ -600,6 +684,11 @@ def _punctuation_ends(text: str) -> tuple[str, str]:
 
 def _has_thai_letter(words: Sequence[Word]) -> bool:
     return any("\u0e01" <= char <= "\u0e4e" for word in words for char in word.text)
+
+
+def _has_character(text: str) -> bool:
+    """Tell a run with a letter or digit from bare punctuation (``.`` of ``พ.ศ.`` is no digit)."""
+    return any(char.isalnum() or char in _DIGIT_SYMBOLS for char in text)
 
 
 def _looks_numeric(text: str) -> bool:
