@@ -288,3 +288,22 @@ def test_an_en_dash_and_a_hyphen_are_told_apart_by_length() -> None:
     first, second = paragraph.text.split("\n")
     assert "–" in first and "-" not in first
     assert "-" in second and "–" not in second
+
+
+def grainy_empty_cell_page() -> Image.Image:
+    """Return the ruled table with its middle-left cell emptied and sprinkled with grain."""
+    image = ruled_table_page()
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((45, 155, 555, 255), fill=255)
+    rng = np.random.default_rng(7)
+    for x, y in zip(rng.integers(60, 540, 60), rng.integers(160, 250, 60), strict=True):
+        draw.rectangle((int(x), int(y), int(x) + 3, int(y) + 3), fill=0)
+    return image
+
+
+def test_grain_in_an_empty_cell_is_no_text() -> None:
+    (table,) = read_page_image(grainy_empty_cell_page(), page=1).blocks
+    assert isinstance(table, Table)
+    texts = {(cell.row_start, cell.col_start): cell.text for cell in table.cells}
+    assert texts[(1, 0)] == ""
+    assert fuzz.ratio(texts[(2, 0)], TABLE_WORDS[2]) >= 70

@@ -11,9 +11,9 @@ import os
 import re
 import statistics
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import cv2
 import numpy as np
@@ -29,6 +29,7 @@ from ita_extract.readers.labels import split_typed_label
 from ita_extract.readers.ocr_digits import DIGITS, DigitReading, read_number
 from ita_extract.readers.ocr_grid import (
     Box,
+    GridCell,
     Image,
     TableGrid,
     as_image,
@@ -114,6 +115,8 @@ en dashes 0.7–0.8 in the scanned fixtures)."""
 _BAR_SHAPE = 2.5
 _BAR_THICKNESS = 0.25
 """A dash is at least this many times as long as thick, and thinner than this share of a word."""
+_LETTER_HEIGHT_SHARE = 0.5
+"""A cell or line whose tallest mark is under this share of the usual tallest holds only grain."""
 _DIGIT_SYMBOLS = "©"
 """What Tesseract reads for a Thai digit (``๑`` as ``©``): such a token goes to the digit reader."""
 _THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
@@ -277,6 +280,7 @@ class _PageReader:
     def paragraphs(self, body: Image) -> list[tuple[int, Paragraph]]:
         """Return the paragraphs outside tables with their top pixel row, top to bottom."""
         read = _recognise(body, _COLUMN_CONFIG)
+        read = _with_letters(body, read, {line: line.box for line in read})
         regions = [_grown(line.box, body) for line in read]
         second = _thai_second_opinion(body, regions, [[line] for line in read])
         read_again = [line for lines in second for line in lines]
@@ -300,7 +304,9 @@ class _PageReader:
     def table(self, clean: Image, grid: TableGrid) -> Table:
         """Return a ruled table with each non-empty cell recognised on its own."""
         boxes = {cell: _inset(cell.box) for cell in grid.cells}
-        inked = [cell for cell, box in boxes.items() if _has_ink(clean, box)]
+        inked = _with_letters(
+            clean, [cell for cell, box in boxes.items() if _has_ink(clean, box)], boxes
+        )
         regions = [boxes[cell] for cell in inked]
         lines_by_cell = _thai_second_opinion(clean, regions, _recognise_regions(clean, regions))
         texts = {
@@ -408,13 +414,12 @@ class _PageReader:
         A short run may be an item code whose letter Tesseract took for a digit.
         """
         text = _text(words)
-        reading = read_number(
-            image,
-            _union(word.box for word in words),
-            code=len(text) <= _MAX_CODE_CHARS,
-            text_height=height,
-            ends=_punctuation_ends(text),
-        )
+        box, ends = _union(word.box for word in words), _punctuation_ends(text)
+        short = len(text) <= _MAX_CODE_CHARS
+        reading = read_number(image, box, code=short, text_height=height, ends=ends)
+        if reading is None and short:
+            # -- four digits (a year) fit a code's length but no code's shape --
+            reading = read_number(image, box, code=False, text_height=height, ends=ends)
         if reading is None or (need_digit and not any(char in DIGITS for char in reading.text)):
             return None
         return self._read_word(reading, text, words)
@@ -728,6 +733,31 @@ def _inset(box: Box) -> Box:
         box.right - _CELL_INSET,
         box.bottom - _CELL_INSET,
     )
+
+
+_Part = TypeVar("_Part", "Line", GridCell)
+"""A part of a page that may hold text: a table cell or a line outside tables."""
+
+
+def _with_letters(page: Image, parts: Sequence[_Part], boxes: Mapping[_Part, Box]) -> list[_Part]:
+    """Return the cells or lines of ``parts`` whose ink holds a letter, not only scanner grain.
+
+    Tesseract reads junk (``®``, ``eae``) into an empty cell or margin speckled by the
+    scanner. A letter or digit is several times taller than any grain: a part whose tallest
+    mark is well under the usual tallest mark of its neighbours holds no text.
+    """
+    tallest = {part: _tallest_mark(page, boxes[part]) for part in parts}
+    if not tallest:
+        return []
+    usual = statistics.median(tallest.values())
+    return [part for part in parts if tallest[part] >= _LETTER_HEIGHT_SHARE * usual]
+
+
+def _tallest_mark(page: Image, box: Box) -> int:
+    """Return the height of the tallest connected mark of ink inside ``box``."""
+    crop = ink_mask(page[box.top : box.bottom, box.left : box.right])
+    count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
+    return max((int(stats[label, cv2.CC_STAT_HEIGHT]) for label in range(1, count)), default=0)
 
 
 def _has_ink(page: Image, box: Box) -> bool:
