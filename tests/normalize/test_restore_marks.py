@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ita_extract.normalize.thai import restore_lost_marks, restore_phrase_marks
+from ita_extract.normalize.thai import dictionary_share, restore_lost_marks, restore_phrase_marks
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 EXPECTED_JSON = sorted(FIXTURES.glob("*.expected.json"))
@@ -109,3 +109,13 @@ def test_known_phrases_get_their_lost_marks_back(read: str, expected: str) -> No
 def test_phrases_told_apart_only_by_marks_are_not_used() -> None:
     assert restore_phrase_marks("ปากกาไม", ("ปากกาไม้", "ปากกาไม่")) == ("ปากกาไม", [])
     assert restore_phrase_marks("ปากกาไม", ("ปากกาไม้",)) == ("ปากกาไม้", [("ปากกาไม", "ปากกาไม้")])
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [("แนวทางการ", 1.0), ("ขยฉณ", 0.0), ("a ow da", 0.0), ("", 0.0)],
+)
+def test_dictionary_share_tells_thai_words_from_marks_read_as_letters(
+    text: str, share: float
+) -> None:
+    assert dictionary_share(text) == share

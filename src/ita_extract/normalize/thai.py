@@ -727,3 +727,17 @@ def _flexible(char: str) -> str:
 def _without_tone_marks(text: str) -> str:
     """Return ``text`` as compared with a phrase: no tone marks and no spaces."""
     return "".join(char for char in text if char not in _TONE_MARKS and not char.isspace())
+
+
+def dictionary_share(text: str) -> float:
+    """Return the share of ``text``'s Thai letters that stand in dictionary words (0–1).
+
+    Tells Thai from junk that only looks like it: Tesseract reads a row of stray tone marks
+    as letters (``ขยฉณ``), which no dictionary segments into words.
+    """
+    words = [word for word in _words(text) if _THAI_RUN.fullmatch(word)]
+    letters = sum(len(word) for word in words)
+    if not letters:
+        return 0.0
+    dictionary = _dictionary()
+    return sum(len(word) for word in words if word in dictionary) / letters

@@ -24,7 +24,12 @@ from PIL import Image as PILImage
 from ita_extract.document import Block, Cell, Paragraph, ParagraphKind, Table
 from ita_extract.errors import ConversionTimeoutError
 from ita_extract.normalize.codes import parse_item_code
-from ita_extract.normalize.thai import first_word, restore_lost_marks, spacing_length
+from ita_extract.normalize.thai import (
+    dictionary_share,
+    first_word,
+    restore_lost_marks,
+    spacing_length,
+)
 from ita_extract.readers.labels import split_typed_label
 from ita_extract.readers.ocr_digits import DIGITS, DigitReading, read_number
 from ita_extract.readers.ocr_grid import (
@@ -115,6 +120,8 @@ en dashes 0.7–0.8 in the scanned fixtures)."""
 _BAR_SHAPE = 2.5
 _BAR_THICKNESS = 0.25
 """A dash is at least this many times as long as thick, and thinner than this share of a word."""
+_WORD_SHARE = 0.6
+"""A low line is text, not stray marks, when this share of its letters forms dictionary words."""
 _LETTER_HEIGHT_SHARE = 0.5
 """A cell or line whose tallest mark is under this share of the usual tallest holds only grain."""
 _DIGIT_SYMBOLS = "©"
@@ -1013,9 +1020,17 @@ def _without_mark_lines(lines: Sequence[Line]) -> list[Line]:
 
 
 def _is_sure_thai(line: Line) -> bool:
-    """Tell a line Tesseract read surely as Thai letters: no line of stray tone marks is."""
-    sure = _mean_confidence([line]) >= LOW_CONFIDENCE
-    return sure and any(_THAI_CONSONANT.match(char) or char in DIGITS for char in line.text)
+    """Tell a line read surely as Thai words or numbers: no row of stray tone marks is.
+
+    Such a row comes back as letters too (``ขยฉณ`` over a bold ``ผรบผดชอบ``), but no
+    dictionary makes words of them.
+    """
+    if _mean_confidence([line]) < LOW_CONFIDENCE:
+        return False
+    text = line.text
+    if not any(_THAI_CONSONANT.match(char) for char in text):
+        return any(char in DIGITS for char in text)
+    return dictionary_share(text) >= _WORD_SHARE
 
 
 def _lines_to_paragraphs(lines: Iterable[Line], text_box: Box) -> list[list[Line]]:
