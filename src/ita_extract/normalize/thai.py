@@ -658,7 +658,7 @@ def first_word(text: str) -> str:
     Thai runs words together; where a line could break is where the dictionary parts them.
     """
     head = text.split(maxsplit=1)[0] if text.strip() else ""
-    words = word_tokenize(head, engine="newmm", keep_whitespace=False) if head else []
+    words = _words(head) if head else ()
     return words[0] if words else head
 
 
@@ -679,7 +679,7 @@ def _marked_phrases(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str
         if any(char in _TONE_MARKS for char in phrase) and (
             spacing_length(phrase) >= _MIN_PHRASE_LETTERS
         ):
-            bare = _without_tone_marks(phrase)
+            bare = _phrase_key(phrase)
             by_bare[bare] = phrase if by_bare.get(bare, phrase) == phrase else None
     known = {bare: phrase for bare, phrase in by_bare.items() if phrase is not None}
     if not known:
@@ -709,7 +709,7 @@ def restore_phrase_marks(text: str, phrases: Sequence[str]) -> tuple[str, list[t
 
     def restore(match: re.Match[str]) -> str:
         read = match.group()
-        phrase = known[_without_tone_marks(read)]
+        phrase = known[_phrase_key(read)]
         if phrase != read:
             repairs.append((read, phrase))
         return phrase
@@ -724,7 +724,7 @@ def _flexible(char: str) -> str:
     return r"\s*" if char.isspace() else re.escape(char)
 
 
-def _without_tone_marks(text: str) -> str:
+def _phrase_key(text: str) -> str:
     """Return ``text`` as compared with a phrase: no tone marks and no spaces."""
     return "".join(char for char in text if char not in _TONE_MARKS and not char.isspace())
 
