@@ -312,3 +312,39 @@ def test_header_repeated_in_other_words_by_a_scan_is_not_data():
     )
     [recognized] = recognize(_document(repeated)).tables
     assert recognized.data_rows() == [1, 3]
+
+
+@pytest.mark.parametrize(
+    ("heading", "tail"),
+    [
+        # -- the tail closes a bracket the heading left open --
+        (
+            "ข้อเสนอแนะสำหรับการประเมินตามแบบวัดการเปิดเผยข้อมูล\n"
+            "สาธารณะ (Open Data Integrity and Transparency",
+            "Assessment: OIT)",
+        ),
+        # -- with the tail, the heading matches its phrase better than without --
+        ("ข้อเสนอแนะสำหรับการประเมินตามแบบวัดการเปิดเผยข้อมูล", "สาธารณะ (OIT)"),
+    ],
+)
+def test_a_headings_last_line_read_as_a_paragraph_stays_with_the_heading(heading, tail):
+    layout = recognize(_document(heading, tail, "หน่วยงานควรเผยแพร่ข้อมูล"))
+    (section,) = layout.sections_of_kind(SectionKind.OIT_RECOMMENDATION)
+    assert [paragraph.text for _, paragraph in layout.paragraphs_in(section)] == [
+        "หน่วยงานควรเผยแพร่ข้อมูล"
+    ]
+    assert section.heading is not None
+    assert section.heading.paragraph.text.endswith(tail)
+
+
+def test_a_short_first_line_of_body_text_is_not_taken_for_a_headings_tail():
+    layout = recognize(
+        _document(
+            "ข้อเสนอแนะสำหรับการประเมินตามแบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT)",
+            "ได้ 100 คะแนน (ผ่าน)",
+        )
+    )
+    (section,) = layout.sections_of_kind(SectionKind.OIT_RECOMMENDATION)
+    assert [paragraph.text for _, paragraph in layout.paragraphs_in(section)] == [
+        "ได้ 100 คะแนน (ผ่าน)"
+    ]

@@ -16,6 +16,8 @@ from ita_extract.recognize.settings import RecognizeSettings
 from ita_extract.recognize.vocabulary import SectionKind
 
 _LEADING_NUMBER = re.compile(r"\d+")
+_TAIL_MAX_CHARS = 30
+"""Key characters a heading's last line may hold when it comes out as a paragraph."""
 
 
 @dataclass(frozen=True)
@@ -163,11 +165,56 @@ def _heading_at(
         return None
     heading = paragraph_to_heading(index, paragraph, settings)
     following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-    if heading is not None or following is None or not _is_part_number(paragraph, settings):
-        return heading
-    joined = Paragraph(text=f"{paragraph.text}\n{following.text}", page=paragraph.page)
-    heading = paragraph_to_heading(index, joined, settings)
-    return None if heading is None else replace(heading, block_count=2)
+    if heading is None and following is not None and _is_part_number(paragraph, settings):
+        joined = _joined_lines(paragraph, following)
+        heading = paragraph_to_heading(index, joined, settings)
+        heading = None if heading is None else replace(heading, block_count=2)
+    if heading is None:
+        return None
+    after = index + heading.block_count
+    tail = paragraphs[after] if after < len(paragraphs) else None
+    if tail is not None and _is_heading_tail(heading, tail, settings):
+        return replace(
+            heading,
+            paragraph=_joined_lines(heading.paragraph, tail),
+            block_count=heading.block_count + 1,
+        )
+    return heading
+
+
+def _joined_lines(first: Paragraph, second: Paragraph) -> Paragraph:
+    """Return one heading's two lines, read as two paragraphs, as one paragraph."""
+    return Paragraph(text=f"{first.text}\n{second.text}", page=first.page)
+
+
+def _is_heading_tail(heading: Heading, paragraph: Paragraph, settings: RecognizeSettings) -> bool:
+    """Tell whether ``paragraph`` is the last line of ``heading``, cut off as a paragraph.
+
+    A scan or a PDF shows no paragraph marks, and a wrapped heading's last line may come out
+    as a paragraph of its own (``Assessment: OIT)`` or ``สาธารณะ (OIT)``). Body text would be
+    glued to the heading then. The line is the heading's when it closes a bracket the heading
+    left open, or when the heading matches its phrase better with the line than without.
+    """
+    text = paragraph.text
+    if "\n" in text or paragraph.list_label or len(text_key(text)) > _TAIL_MAX_CHARS:
+        return False
+    opened = heading.paragraph.text
+    if opened.count("(") > opened.count(")") and text.count(")") > text.count("("):
+        return True
+    phrases = settings.vocabulary.sections.get(heading.kind, ())
+    alone = _phrase_score(phrases, text_key(opened.replace("\n", " ")), settings)
+    joined = _phrase_score(phrases, text_key(f"{opened} {text}"), settings)
+    return joined > alone
+
+
+def _phrase_score(phrases: Sequence[str], key: str, settings: RecognizeSettings) -> float:
+    match = best_phrase_at_start(
+        phrases,
+        key,
+        max_offset=settings.heading_max_offset,
+        min_score=settings.heading_min_score,
+    )
+    return 0.0 if match is None else match.score
 
 
 def _is_part_number(paragraph: Paragraph, settings: RecognizeSettings) -> bool:
