@@ -239,6 +239,8 @@ def test_a_stroke_before_digits_is_an_item_codes_i_only_where_that_makes_a_code(
         ("02-123-4567", "02-123-4567", []),
         ("ปี 2025", "ปี 2025", []),
         ("00", "00", []),
+        # -- a Thai zero is what the report wrote: some write open-data codes so (๐๑๔) --
+        ("จาก ๐๑๔ - ๐๑๕)", "จาก ๐๑๔ - ๐๑๕)", []),
     ],
 )
 def test_a_zero_before_digits_is_an_open_data_codes_o_only_where_no_number_reaches(

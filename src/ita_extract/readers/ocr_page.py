@@ -133,10 +133,10 @@ _NUMBER_WITH_LOOKALIKES = re.compile(
     r"(?<![A-Za-z0-9๐-๙])[0-9๐-๙][0-9๐-๙.]*[oOlI|][0-9๐-๙.oOlI|]*(?![A-Za-z0-9๐-๙])"
 )
 """A number that a letter slipped into: it starts with a digit, so it is no item code."""
-_ZERO_LED_CODE = re.compile(r"[0๐][0-9๐-๙]{1,2}")
+_ZERO_LED_CODE = re.compile(r"0[0-9]{1,2}")
 _ZERO_LED_CODES = re.compile(
-    r"(?<![0-9๐-๙A-Za-z.,/:])[0๐][1-9๑-๙][0-9๐-๙]?"
-    r"(?:\s*[,\-–]\s*[0๐O][0-9๐-๙]{1,2})*(?!\s*[,\-–]\s*[0-9๐-๙]|[.,/:]?[0-9๐-๙]|[/:])"
+    r"(?<![0-9๐-๙A-Za-z.,/:])0[1-9][0-9]?"
+    r"(?:\s*[,\-–]\s*[0O][0-9]{1,2})*(?!\s*[,\-–]\s*[0-9๐-๙]|[.,/:]?[0-9๐-๙]|[/:])"
 )
 """A run of zero-led codes (``025``, ``011-012``, ``07,08``) that no number reaches into."""
 _SPLIT_NUMBER = re.compile(
@@ -629,7 +629,9 @@ def repair_open_data_codes(text: str) -> tuple[str, list[tuple[str, str]]]:
     as ``0`` (``อ้างอิงจาก O25`` as ``อ้างอิงจาก025``, ``O11-O12`` as ``011-012``). No number
     is written with a leading zero, so a zero followed by one or two digits, standing apart
     from any longer number, decimal, date or time, is taken for an ``O`` where the result is
-    an item code. Also returns each ``(read, repaired)`` pair.
+    an item code. A Thai zero stays: it is what the report wrote (``อ้างอิงจาก ๐๑๔``), as
+    some reports in Thai digits write their open-data codes. Also returns each
+    ``(read, repaired)`` pair.
     """
     repairs: list[tuple[str, str]] = []
 
