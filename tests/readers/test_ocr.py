@@ -18,13 +18,17 @@ from rapidfuzz import fuzz
 from ita_extract.document import Paragraph, Table
 from ita_extract.errors import CorruptDocumentError, MissingDependencyError
 from ita_extract.readers.ocr import ocr_pages
+from ita_extract.readers.ocr_grid import Box
 from ita_extract.readers.ocr_page import (
     BULLET,
+    Line,
+    Word,
     read_page_image,
     repair_code_lookalikes,
     repair_number_lookalikes,
     repair_open_data_codes,
     repair_split_numbers,
+    without_mark_lines,
 )
 
 FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-thai-tlwg
@@ -309,3 +313,19 @@ def test_grain_in_an_empty_cell_is_no_text() -> None:
     texts = {(cell.row_start, cell.col_start): cell.text for cell in table.cells}
     assert texts[(1, 0)] == ""
     assert fuzz.ratio(texts[(2, 0)], TABLE_WORDS[2]) >= 70
+
+
+def line_at(text: str, confidence: float, left: int, top: int, right: int, bottom: int) -> Line:
+    return Line.of_words([Word(text, confidence, Box(left, top, right, bottom))])
+
+
+def test_rows_of_marks_above_or_below_a_line_are_dropped_but_wrapped_letters_are_kept() -> None:
+    # -- a bold header cell "ผู้รับผิด / ชอบ": its upper marks and its ู read as lines --
+    upper = line_at("yyw A", 52, 130, 365, 217, 380)
+    text = line_at("ผรบผด", 94, 122, 381, 242, 408)
+    lower = line_at("ขบ", 53, 127, 409, 143, 423)
+    second = line_at("ชอบ", 95, 143, 452, 219, 479)
+    # -- a word's last letter wrapped to a line of its own, a line's spacing below --
+    wrapped = line_at("พ", 96, 122, 509, 140, 533)
+    lines = [upper, text, lower, second, wrapped]
+    assert [line.text for line in without_mark_lines(lines)] == ["ผรบผด", "ชอบ", "พ"]

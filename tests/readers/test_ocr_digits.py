@@ -51,11 +51,22 @@ def test_arabic_numbers_are_read_too(number: str) -> None:
     assert reading.text == number
 
 
-@pytest.mark.parametrize("code", ["i๑", "e๑๓", "i๒๗", "e6", "i26", "๐๑๑"])
+@pytest.mark.parametrize(
+    # -- an open-data code's O is round; a Thai zero, as some reports write it, is flat --
+    "code",
+    ["i๑", "e๑๓", "i๒๗", "e6", "i26", "๐๑๑", "O๑๔", "O25", "O7"],
+)
 def test_item_codes_are_read_with_their_letter(code: str) -> None:
     reading = read_number(*drawn(code, cut=0), code=True)
     assert reading is not None
     assert reading.text == code
+
+
+@pytest.mark.parametrize("number", ["0.00", "0.5", "๐.๕๐"])
+def test_a_zero_opening_a_number_is_no_codes_o(number: str) -> None:
+    reading = read_number(*drawn(number, cut=0), code=True)
+    assert reading is not None
+    assert reading.text == number
 
 
 def test_a_code_letter_standing_apart_is_read_with_its_digits() -> None:

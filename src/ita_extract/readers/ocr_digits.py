@@ -11,6 +11,7 @@ number or a code; where the package's fonts are missing, Tesseract's reading sta
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,8 +28,12 @@ THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 DIGITS = THAI_DIGITS + "0123456789"
 """Reports write numbers in Thai or Arabic digits; Tesseract misreads both (``7`` as ``1``)."""
 _VALUE = dict(zip(THAI_DIGITS, "0123456789", strict=True))
-CODE_LETTERS = "ie"
-"""Item codes' lower-case letters (IIT, EIT); OIT's ``O`` looks like ``๐`` and is read so."""
+CODE_LETTERS = "ieO"
+"""Item codes' letters. OIT's ``O`` is round where a Thai ``๐`` is a flat oval and an Arabic
+``0`` a narrow one, so the shapes tell them apart: some reports write open-data codes with a
+Thai zero (``๐๑๔``), others with the letter (``O๑๔``)."""
+_NOT_A_CODES_O = re.compile(f"O(?![{DIGITS}]{{1,2}}(?![{DIGITS}.,]))")
+"""An ``O`` that no code's one or two digits follow: a round zero of a number (``0.00``)."""
 FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/opentype/tlwg"))
 """Where Debian's fonts-thai-tlwg puts its fonts (TrueType or OpenType build)."""
 
@@ -86,8 +91,8 @@ def read_number(
 
     ``box`` is where Tesseract saw the number. Its boxes for Thai digits often cut the
     first or last glyph in half, so every ink shape that reaches into ``box`` is read whole.
-    With ``code``, the first glyph may also be an item code's letter (``i๑``, ``e๑๓``; an
-    ``O`` reads as ``๐``, which item codes accept for it). Shapes much lower than the
+    With ``code``, the first glyph may also be an item code's letter (``i๑``, ``e๑๓``,
+    ``O๑๔``). Shapes much lower than the
     tallest shape, or than half ``text_height`` (the usual height of Tesseract's word boxes
     around it, which take in Thai marks above and below), are a full stop or a comma.
     ``ends`` are the brackets or punctuation Tesseract saw at the token's start and end: a
@@ -146,8 +151,10 @@ def read_number(
             sure = sure and margin >= _SURE_MARGIN
     if not text:
         return None
+    joined = "".join(text)
+    zero = "๐" if any(char in THAI_DIGITS for char in joined) else "0"
     # -- only punctuation: Tesseract took a full stop for a digit (พ.ศ. read as พ.ศ ๑) --
-    return DigitReading("".join(text), min(scores, default=1.0), sure)
+    return DigitReading(_NOT_A_CODES_O.sub(zero, joined), min(scores, default=1.0), sure)
 
 
 @dataclass(frozen=True)

@@ -87,8 +87,11 @@ _WHITE = 250
 _LINE_MARGIN = 8
 _THAI_MARGIN = 10
 """How much surer (mean confidence) a Thai-only reading must be to replace a mixed one."""
-_MARK_LINE = 0.5
-"""A line lower than this share of the usual, close above another, is only tone marks."""
+_MARK_LINE = 0.6
+"""A line lower than this share of the text line it touches, above or below, is only marks."""
+_MARK_GAP = 0.2
+"""Marks touch their line: a gap over this share of its height is line spacing (a word's
+last letters wrapped to a line of their own, ``ประสิทธิภา`` over ``พ``)."""
 _PARAGRAPH_GAP = 0.6
 """A vertical gap over this many line heights always starts a new paragraph."""
 _GAP_SLACK = 0.05
@@ -291,7 +294,7 @@ class _PageReader:
         regions = [_grown(line.box, body) for line in read]
         second = _thai_second_opinion(body, regions, [[line] for line in read])
         read_again = [line for lines in second for line in lines]
-        kept = _without_mark_lines(read_again)
+        kept = without_mark_lines(read_again)
         height = _word_height(kept)
         lines = [self._reread_line(line, body, height) for line in kept]
         if not lines:
@@ -322,7 +325,7 @@ class _PageReader:
         }
         cells = []
         for grid_cell in grid.cells:
-            lines = _without_mark_lines(texts.get(grid_cell, []))
+            lines = without_mark_lines(texts.get(grid_cell, []))
             box = boxes[grid_cell]
             paragraphs = tuple(
                 text_to_paragraph(self._text_of(group), self.page)
@@ -996,29 +999,41 @@ def _moved(word: Word, right: int, down: int) -> Word:
     )
 
 
-def _without_mark_lines(lines: Sequence[Line]) -> list[Line]:
-    """Return ``lines`` without the lines that are only the tone marks of the line below.
+def without_mark_lines(lines: Sequence[Line]) -> list[Line]:
+    """Return ``lines`` without the lines that are only the marks above or below a text line.
 
     Over bold or tightly set Thai, Tesseract may take the row of tone marks and upper
-    vowels for a line of its own and read it as junk (``a ow da``); such a line is much
-    lower than the text lines and sits right on top of one. The marks are lost either way.
+    vowels, or of lower vowels, for a line of its own and read it as junk (``a ow da``,
+    ``ขบ`` under ``ผู้รับผิด``); such a line is much lower than the text line it touches, and
+    no sure reading. The marks are lost either way.
     """
-    if len(lines) < 2:
-        return list(lines)
-    typical = statistics.median(line.box.height for line in lines)
-    kept: list[Line] = []
-    for line, below in itertools.zip_longest(lines, lines[1:]):
-        marks_only = (
-            below is not None
-            and not _is_sure_thai(line)
-            and line.box.height < _MARK_LINE * typical
-            and below.box.top - line.box.bottom < _MARK_LINE * typical
-            and line.box.left < below.box.right
-            and below.box.left < line.box.right
+    return [
+        line
+        for index, line in enumerate(lines)
+        if _is_sure_thai(line)
+        or not any(
+            _is_mark_row(line, neighbour, above)
+            for neighbour, above in ((_at(lines, index + 1), True), (_at(lines, index - 1), False))
         )
-        if not marks_only:
-            kept.append(line)
-    return kept
+    ]
+
+
+def _at(lines: Sequence[Line], index: int) -> Line | None:
+    return lines[index] if 0 <= index < len(lines) else None
+
+
+def _is_mark_row(line: Line, text_line: Line | None, above: bool) -> bool:
+    """Tell whether ``line`` is low and touches ``text_line`` from above (or below)."""
+    if text_line is None:
+        return False
+    box, text_box = line.box, text_line.box
+    gap = text_box.top - box.bottom if above else box.top - text_box.bottom
+    return (
+        box.height < _MARK_LINE * text_box.height
+        and gap < _MARK_GAP * text_box.height
+        and box.left < text_box.right
+        and text_box.left < box.right
+    )
 
 
 def _is_sure_thai(line: Line) -> bool:
