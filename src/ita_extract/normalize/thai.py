@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, pairwise
 
-from pythainlp.corpus import thai_words
+from pythainlp.corpus import thai_words, tnc
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import (
     remove_repeat_vowels,
@@ -418,8 +418,15 @@ _TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
 """่ ้ ๊ ๋, the candidates for a lost mark."""
 _MIN_PHRASE_LETTERS = 6
 """Shortest known phrase (in letters that take width) whose lost tone marks are put back."""
+_LOOKALIKE_VOWELS = "\u0e34\u0e35\u0e36\u0e37"
+"""ิ ี ึ ื: upper vowels OCR takes for one another (``หน้าทิ`` for ``หน้าที่``)."""
 _MARKS_ABOVE_VOWEL = frozenset(_TONE_MARKS + "\u0e4c\u0e4d")
 """Marks that can sit on an upper vowel (tone marks, ์, ํ): a vowel carrying one lost none."""
+_LIKELIER = 20
+"""A word OCR left unmarked is taken for its marked twin when that is this many times as common."""
+_COMMON_WORD = 1000
+"""Occurrences the marked twin needs in the Thai National Corpus: loan words whose official
+spelling has no mark (``แอนิเมชัน``) are rare either way and stay as read."""
 _MAX_SPAN_WORDS = 3
 """Segmented pieces joined when looking for the word a lost mark split (``หน้า`` + ``ที``)."""
 _SPAN_CACHE_SIZE = 16384
@@ -450,6 +457,29 @@ def _lost_mark(span: str) -> tuple[int, str] | None:
     return found[0] if len(found) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _word_counts() -> dict[str, int]:
+    """Return how often each word occurs in the Thai National Corpus (bundled with PyThaiNLP)."""
+    return dict(tnc.word_freqs())
+
+
+@lru_cache(maxsize=_SPAN_CACHE_SIZE)
+def _lost_common_mark(word: str) -> tuple[int, str] | None:
+    """Return where and which mark dictionary ``word`` lost, if its marked twin is far likelier.
+
+    A lone ``ที`` is a word (a turn), but ``ที่`` is sixty times as common: in OCR text,
+    where marks are lost all the time, ``ที`` is ``ที่`` with its mark lost.
+    """
+    found = _lost_mark(word)
+    if found is None:
+        return None
+    offset, mark = found
+    counts = _word_counts()
+    marked = counts.get(word[:offset] + mark + word[offset:], 0)
+    common = marked >= _COMMON_WORD and marked >= _LIKELIER * counts.get(word, 0)
+    return found if common else None
+
+
 @dataclass(frozen=True, slots=True)
 class _MarkFix:
     """A tone mark to insert at ``offset`` of a Thai run, found in its words ``first``–``last``."""
@@ -467,7 +497,8 @@ def _mark_fixes(words: Sequence[str], *, glued_before: bool, glued_after: bool) 
     tried. Not tried: words before a stray mark (``ตัง`` + ``้``: the mark is misplaced, not
     lost) and words at an edge ``glued`` to the next run, where a space splits a word
     (``เดือ น`` is ``เดือน``, not ``เดื่อ``). A fix whose words overlap a different fix's is in
-    doubt, and both are dropped.
+    doubt, and both are dropped. Last, a word no fix touched that is far rarer than its marked
+    twin (``ที``) is taken for the twin.
     """
     dictionary = _dictionary()
     starts = [0, *accumulate(len(word) for word in words)]
@@ -477,8 +508,7 @@ def _mark_fixes(words: Sequence[str], *, glued_before: bool, glued_after: bool) 
     for first in range(first_tried, last_tried + 1):
         for last in range(first, min(first + _MAX_SPAN_WORDS - 1, last_tried) + 1):
             span = "".join(words[first : last + 1])
-            followed_by_mark = last + 1 < len(words) and words[last + 1][0] in _MARKS_ABOVE_VOWEL
-            if span in dictionary or followed_by_mark:
+            if span in dictionary or _before_stray_mark(words, last):
                 continue
             found = _lost_mark(span)
             if found is not None:
@@ -499,7 +529,21 @@ def _mark_fixes(words: Sequence[str], *, glued_before: bool, glued_after: bool) 
             key not in shortest or fix.last - fix.first < shortest[key].last - shortest[key].first
         ):
             shortest[key] = fix
-    return sorted(shortest.values(), key=lambda fix: fix.offset)
+    fixes = list(shortest.values())
+    covered = {index for fix in fixes for index in range(fix.first, fix.last + 1)}
+    for index in range(first_tried, last_tried + 1):
+        if index in covered or _before_stray_mark(words, index):
+            continue
+        common = _lost_common_mark(words[index])
+        if common is not None:
+            offset, mark = common
+            fixes.append(_MarkFix(index, index, starts[index] + offset, mark))
+    return sorted(fixes, key=lambda fix: fix.offset)
+
+
+def _before_stray_mark(words: Sequence[str], index: int) -> bool:
+    """Tell whether the word after ``words[index]`` starts with a stray mark that is its own."""
+    return index + 1 < len(words) and words[index + 1][0] in _MARKS_ABOVE_VOWEL
 
 
 @lru_cache(maxsize=_REPAIR_CACHE_SIZE)
@@ -564,8 +608,9 @@ def restore_lost_marks(text: str) -> tuple[str, list[tuple[str, str]]]:
     always becomes ``ำ``. A tone mark is put back only where the dictionary leaves no doubt:
     inserting exactly one mark, at exactly one unmarked upper vowel, makes a word that newmm
     segmentation split (or could not find) into one dictionary word, and no other insertion
-    nearby does. ``เรือง`` and a lone ``ที`` are words as read and stay. Everything but Thai
-    letters (spaces, line breaks, digits, Latin, punctuation) is kept as it is.
+    nearby does. ``เรือง`` is a word as read and stays; a word sixty times rarer than its
+    marked twin in the Thai National Corpus (a lone ``ที``) is taken for the twin. Everything
+    but Thai letters (spaces, line breaks, digits, Latin, punctuation) is kept as it is.
 
     The repairs are (as read, repaired) pairs, one per repaired span, in document order:
     ``('หน้าที', 'หน้าที่')``.
@@ -669,19 +714,19 @@ def spacing_length(text: str) -> int:
 
 @lru_cache(maxsize=8)
 def _marked_phrases(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """Return a pattern matching any long marked phrase with some tone marks missing.
+    """Return a pattern matching any long phrase with marks lost or upper vowels misread.
 
-    Also returns each phrase by its unmarked form; two phrases that differ only in their
-    tone marks are both left out, since the text cannot tell them apart.
+    Also returns each phrase by its :func:`_phrase_key`; two phrases with the same key are
+    both left out, since the text cannot tell them apart.
     """
-    by_bare: dict[str, str | None] = {}
+    by_key: dict[str, str | None] = {}
     for phrase in phrases:
-        if any(char in _TONE_MARKS for char in phrase) and (
+        if any(char in _TONE_MARKS or char in _LOOKALIKE_VOWELS for char in phrase) and (
             spacing_length(phrase) >= _MIN_PHRASE_LETTERS
         ):
-            bare = _phrase_key(phrase)
-            by_bare[bare] = phrase if by_bare.get(bare, phrase) == phrase else None
-    known = {bare: phrase for bare, phrase in by_bare.items() if phrase is not None}
+            key = _phrase_key(phrase)
+            by_key[key] = phrase if by_key.get(key, phrase) == phrase else None
+    known = {key: phrase for key, phrase in by_key.items() if phrase is not None}
     if not known:
         return None
     alternatives = (
@@ -692,12 +737,12 @@ def _marked_phrases(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str
 
 
 def restore_phrase_marks(text: str, phrases: Sequence[str]) -> tuple[str, list[tuple[str, str]]]:
-    """Return OCR ``text`` with tone marks put back where it spells a known phrase without them.
+    """Return OCR ``text`` with marks put back where it spells a known phrase without them.
 
     The dictionary cannot tell ``คะแนนทีได้`` from a real ``ที``; a report's own vocabulary
     can: ``คะแนนที่ได้`` and ``ระดับผลการประเมินอยู่ที่`` are phrases every report uses. A
-    stretch of text that is one of ``phrases`` with some tone marks missing (spaced as it
-    may be) becomes the phrase.
+    stretch of text that is one of ``phrases`` with some tone marks missing, or an upper vowel
+    taken for its lookalike (``การปฏิบัติหน้าทิ``), spaced as it may be, becomes the phrase.
     Phrases shorter than a few letters are not used: too many words look alike. Also returns
     each ``(as read, repaired)`` pair.
     """
@@ -718,15 +763,21 @@ def restore_phrase_marks(text: str, phrases: Sequence[str]) -> tuple[str, list[t
 
 
 def _flexible(char: str) -> str:
-    """Return the pattern of one phrase character: a tone mark may be lost, a space may vary."""
+    """Return the pattern of one phrase character: a mark may be lost, a vowel misread."""
     if char in _TONE_MARKS:
         return f"{re.escape(char)}?"
+    if char in _LOOKALIKE_VOWELS:
+        return f"[{_LOOKALIKE_VOWELS}]"
     return r"\s*" if char.isspace() else re.escape(char)
 
 
 def _phrase_key(text: str) -> str:
-    """Return ``text`` as compared with a phrase: no tone marks and no spaces."""
-    return "".join(char for char in text if char not in _TONE_MARKS and not char.isspace())
+    """Return ``text`` as compared with a phrase: no tone marks or spaces, one upper vowel."""
+    return "".join(
+        _LOOKALIKE_VOWELS[0] if char in _LOOKALIKE_VOWELS else char
+        for char in text
+        if char not in _TONE_MARKS and not char.isspace()
+    )
 
 
 def dictionary_share(text: str) -> float:
