@@ -23,6 +23,8 @@ from ita_extract.readers.ocr_page import (
     BULLET,
     Line,
     Word,
+    detach_code_letters,
+    is_code_e,
     read_page_image,
     repair_code_lookalikes,
     repair_number_lookalikes,
@@ -329,3 +331,45 @@ def test_rows_of_marks_above_or_below_a_line_are_dropped_but_wrapped_letters_are
     wrapped = line_at("พ", 96, 122, 509, 140, 533)
     lines = [upper, text, lower, second, wrapped]
     assert [line.text for line in without_mark_lines(lines)] == ["ผรบผด", "ชอบ", "พ"]
+
+
+def test_a_code_letter_glued_to_thai_is_detached_but_a_zero_ending_a_number_is_not() -> None:
+    def token(*texts: str) -> tuple[Word, ...]:
+        return tuple(
+            Word(text, 90, Box(20 * i, 0, 20 * i + 18, 30)) for i, text in enumerate(texts)
+        )
+
+    def texts(tokens: list[tuple[Word, ...]]) -> list[str]:
+        return ["".join(word.text for word in token) for token in tokens]
+
+    # -- ข้อ i๒๐ read as ข้อ| and ๒๐: the stroke is the code's i --
+    assert texts(detach_code_letters([token("ข้", "อ", "|"), token("๒", "๐")])) == [
+        "ข้อ",
+        "|",
+        "๒๐",
+    ]
+    # -- ข้อ i๑๐ read as one token ข้อ|๑๐: its last zero is no code letter --
+    assert texts(detach_code_letters([token("ข้", "อ", "|", "๑", "๐")])) == ["ข้อ|๑๐"]
+
+
+@pytest.mark.parametrize(("letter", "is_e"), [("e", True), ("6", False)])
+def test_a_lone_six_before_a_number_is_a_codes_e_only_if_its_shape_is(
+    letter: str, is_e: bool
+) -> None:
+    image = Image.new("L", (400, 90), 255)
+    draw = ImageDraw.Draw(image)
+    boxes = []
+    left = 20
+    for text in ("ข้อ", letter, "๑๕"):
+        draw.text((left, 20), text, font=font(), fill=0)
+        boxes.append(Box(*(round(edge) for edge in draw.textbbox((left, 20), text, font=font()))))
+        left = boxes[-1].right + 14
+    # -- Tesseract's box for the lone letter may miss its ink: here it is one pixel wide --
+    stray = Box(boxes[1].right + 2, boxes[1].top, boxes[1].right + 3, boxes[1].bottom)
+    tokens = [
+        (Word("ข้อ", 90, boxes[0]),),
+        (Word("6", 60, stray),),
+        (Word("๑๕", 90, boxes[2]),),
+    ]
+    pixels = np.asarray(image, dtype=np.uint8)
+    assert is_code_e(tokens, 1, pixels, boxes[0].height) is is_e

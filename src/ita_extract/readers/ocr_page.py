@@ -67,6 +67,8 @@ _CODE_LIKE = re.compile(r"[ieEIl|\[!][0-9๐-๙ilo|]{1,3}")
 """How Tesseract writes short item codes it misread: ``el`` for ``e1``, ``io`` for ``i๑``."""
 _APART = frozenset("|[!lI๐0Oo")
 """What Tesseract makes of a code's ``i`` (or ``O``) standing apart from its digits."""
+_E_APART = frozenset("6๖")
+"""What Tesseract makes of a code's ``e`` standing apart: the digit reader tells them apart."""
 _OPENING = "(["
 _CLOSING = ")],;:"
 _NUMERIC_SHARE = 0.5
@@ -361,13 +363,17 @@ class _PageReader:
         marks after Thai letters (``ข้อio`` for ``ข้อ i๑``), are read again, on their own
         pixels; where the digit reader cannot read every shape, Tesseract's text stays.
         A lone stroke or zero before a number (``| ๑๓``, ``๐ ๑๒``) is read with it: it is a
-        code's ``i`` or ``O``. ``height`` is the usual height of a word box around it.
+        code's ``i`` or ``O``; so is a lone ``6`` whose shape is a code's ``e`` (``6 ๑๕``).
+        ``height`` is the usual height of a word box around it.
         """
         tokens: list[tuple[Word, ...]] = []
         pending: tuple[Word, ...] = ()
-        for token in _detached_code_letters(line.tokens):
+        detached = detach_code_letters(line.tokens)
+        for index, token in enumerate(detached):
             text = _text(token)
-            if not pending and text in _APART:
+            if not pending and (
+                text in _APART or (text in _E_APART and is_code_e(detached, index, image, height))
+            ):
                 pending = token
                 continue
             if pending and (text[:1] in DIGITS or text[:1] in "iI"):
@@ -667,18 +673,35 @@ def repair_split_numbers(text: str) -> tuple[str, list[tuple[str, str]]]:
     return _SPLIT_NUMBER.sub(repair, text), repairs
 
 
-def _detached_code_letters(tokens: Sequence[tuple[Word, ...]]) -> list[tuple[Word, ...]]:
+def detach_code_letters(tokens: Sequence[tuple[Word, ...]]) -> list[tuple[Word, ...]]:
     """Return ``tokens`` with a code letter Tesseract glued to the word before made a token.
 
-    ``ข้อ i๒๐`` can come back as ``ข้อ|`` and ``๒๐``: the stroke belongs to the number.
+    ``ข้อ i๒๐`` can come back as ``ข้อ|`` and ``๒๐``: the stroke belongs to the number. Only
+    a letter right after Thai letters is one: in ``ข้อ|๑๐`` the zero ends the number.
     """
     result: list[tuple[Word, ...]] = []
     for token in tokens:
-        if len(token) > 1 and token[-1].text in _APART and _has_thai_letter(token[:-1]):
+        if len(token) > 1 and token[-1].text in _APART and _has_thai_letter(token[-2:-1]):
             result.extend([token[:-1], token[-1:]])
         else:
             result.append(token)
     return result
+
+
+def is_code_e(tokens: Sequence[tuple[Word, ...]], index: int, image: Image, height: int) -> bool:
+    """Tell whether the lone ``6`` at ``tokens[index]``, before a number, is a code's ``e``.
+
+    Tesseract's box for such a letter may miss its ink, so the digit reader reads what stands
+    between the tokens around it (and the number's first digit, whose box Tesseract cuts).
+    """
+    if not 0 < index < len(tokens) - 1 or not _looks_numeric(_text(tokens[index + 1])):
+        return False
+    before, after = tokens[index - 1][-1].box, tokens[index + 1][0].box
+    if after.left - before.right < 2:
+        return False
+    between = Box(before.right + 1, after.top, after.left - 1, after.bottom)
+    reading = read_number(image, between, code=True, text_height=height)
+    return reading is not None and reading.text.startswith("e")
 
 
 def _word_height(lines: Sequence[Line]) -> int:
