@@ -9,7 +9,12 @@ from typing import Any
 
 import pytest
 
-from ita_extract.normalize.thai import dictionary_share, restore_lost_marks, restore_phrase_marks
+from ita_extract.normalize.thai import (
+    dictionary_share,
+    restore_lost_marks,
+    restore_month_abbreviations,
+    restore_phrase_marks,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 EXPECTED_JSON = sorted(FIXTURES.glob("*.expected.json"))
@@ -133,3 +138,23 @@ def test_dictionary_share_tells_thai_words_from_marks_read_as_letters(
     text: str, share: float
 ) -> None:
     assert dictionary_share(text) == share
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        # -- specks read as vowels on a month abbreviation's letters --
+        ("ต.ค.–ธิ.ค.2566", "ต.ค.–ธ.ค.2566"),
+        ("พ.ุย. ๒๕๖๕", "พ.ย. ๒๕๖๕"),
+        # -- June's and March's vowels are their own; January and March share letters --
+        ("มิ.ย. 2567", "มิ.ย. 2567"),
+        ("ม.ค.–มี.ค.2567", "ม.ค.–มี.ค.2567"),
+        ("มิ.ค. 2567", "มิ.ค. 2567"),
+        ("พ.ศ. ๒๕๖๖", "พ.ศ. ๒๕๖๖"),
+        ("อ.ส.ม.", "อ.ส.ม."),
+    ],
+)
+def test_marks_on_a_month_abbreviation_are_specks(read: str, expected: str) -> None:
+    repaired, repairs = restore_month_abbreviations(read)
+    assert repaired == expected
+    assert bool(repairs) == (read != expected)

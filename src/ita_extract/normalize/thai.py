@@ -24,6 +24,7 @@ from pythainlp.util import (
     remove_spaces_before_marks,
     thai_digit_to_arabic_digit,
 )
+from pythainlp.util.date import thai_abbr_months
 
 from ita_extract.report import Warning
 
@@ -598,6 +599,47 @@ def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((first, last))
     return merged
+
+
+_LETTER = "[\u0e01-\u0e2e]"
+_ANY_MARKS = "[\u0e31-\u0e3a\u0e47-\u0e4e]*"
+_DOTTED_ABBREVIATION = re.compile(f"(?<!{_LETTER})(?:{_LETTER}{_ANY_MARKS}\\.{_ANY_MARKS}){{2}}")
+"""Two Thai letters each followed by a full stop, with any marks OCR put on or after them."""
+
+
+def restore_month_abbreviations(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Return OCR ``text`` with marks OCR added to month abbreviations removed, and the repairs.
+
+    Month abbreviations are bare letters but for a few (``มี.ค.``, ``มิ.ย.``); a scan's specks
+    come back as vowels on them (``ธิ.ค.``, ``พ.ุย.``), which the date parser does not know. A
+    dotted pair whose letters are those of exactly one month abbreviation becomes it;
+    ``มิ.ค.`` stays, since ``ม.ค.`` and ``มี.ค.`` share their letters.
+    """
+    repairs: list[tuple[str, str]] = []
+    months = _months_by_letters()
+
+    def restore(match: re.Match[str]) -> str:
+        read = match.group()
+        month = months.get(_without_marks(read))
+        if month is None or month == read:
+            return read
+        repairs.append((read, month))
+        return month
+
+    return _DOTTED_ABBREVIATION.sub(restore, text), repairs
+
+
+@lru_cache(maxsize=1)
+def _months_by_letters() -> dict[str, str]:
+    """Return each month abbreviation by its letters, leaving out letters two months share."""
+    by_letters: dict[str, list[str]] = {}
+    for month in thai_abbr_months:
+        by_letters.setdefault(_without_marks(month), []).append(month)
+    return {letters: months[0] for letters, months in by_letters.items() if len(months) == 1}
+
+
+def _without_marks(text: str) -> str:
+    return "".join(char for char in text if unicodedata.category(char) != "Mn")
 
 
 def restore_lost_marks(text: str) -> tuple[str, list[tuple[str, str]]]:

@@ -11,7 +11,7 @@ import os
 import re
 import statistics
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -28,6 +28,7 @@ from ita_extract.normalize.thai import (
     dictionary_share,
     first_word,
     restore_lost_marks,
+    restore_month_abbreviations,
     spacing_length,
 )
 from ita_extract.readers.labels import split_typed_label
@@ -67,6 +68,8 @@ _CODE_LIKE = re.compile(r"[ieEIl|\[!][0-9๐-๙ilo|]{1,3}")
 """How Tesseract writes short item codes it misread: ``el`` for ``e1``, ``io`` for ``i๑``."""
 _APART = frozenset("|[!lI๐0Oo")
 """What Tesseract makes of a code's ``i`` (or ``O``) standing apart from its digits."""
+_DOTTED_LETTERS = re.compile(r"(?:[A-Za-z0-9]\.)+")
+"""Letters each followed by a full stop: an abbreviation (``A.A.``, ``W.8.``)."""
 _E_APART = frozenset("6๖")
 """What Tesseract makes of a code's ``e`` standing apart: the digit reader tells them apart."""
 _OPENING = "(["
@@ -470,26 +473,18 @@ class _PageReader:
         return self._repair_lookalikes(text)
 
     def _repair_lookalikes(self, text: str) -> str:
-        repaired, number_repairs = repair_number_lookalikes(text)
-        repaired, code_repairs = repair_code_lookalikes(repaired)
-        repaired, open_data_repairs = repair_open_data_codes(repaired)
-        repaired, punctuation_repairs = repair_split_numbers(repaired)
-        repaired, mark_repairs = restore_lost_marks(repaired)
-        self.warnings.extend(
-            Warning(
-                code=REPAIRED_CODE,
-                message=f"OCR read {read!r}; taken as {fixed!r}",
-                page=self.page,
+        """Return ``text`` with every OCR repair applied, each warned of."""
+        for repair in _REPAIRS:
+            text, repairs = repair(text)
+            self.warnings.extend(
+                Warning(
+                    code=REPAIRED_CODE,
+                    message=f"OCR read {read!r}; taken as {fixed!r}",
+                    page=self.page,
+                )
+                for read, fixed in repairs
             )
-            for read, fixed in [
-                *number_repairs,
-                *code_repairs,
-                *open_data_repairs,
-                *punctuation_repairs,
-                *mark_repairs,
-            ]
-        )
-        return repaired
+        return text
 
 
 def repair_number_lookalikes(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -831,11 +826,18 @@ def _thai_second_opinion(
 
 
 def _has_stray_letter(lines: Sequence[Line]) -> bool:
-    """Tell whether a reading has a Latin letter standing alone that is no item-code letter."""
+    """Tell whether a reading has Latin letters standing alone where Thai ones are likelier.
+
+    A lone letter that is no item-code letter is one; so is a run of dotted letters
+    (``A.A.`` for ``ต.ค.``, ``W.8.`` for ``พ.ย.``): Thai writes months, titles and units as
+    such abbreviations, and in a Thai report they are far likelier than English ones.
+    """
     return any(
-        len(text := _text(token)) == 1 and text.isascii() and text.isalpha() and text not in "ieO"
+        (len(text) == 1 and text.isascii() and text.isalpha() and text not in "ieO")
+        or (_DOTTED_LETTERS.fullmatch(text) is not None and any(char.isalpha() for char in text))
         for line in lines
         for token in line.tokens
+        if (text := _text(token))
     )
 
 
@@ -1128,3 +1130,14 @@ def _is_centred(line: Box, text_box: Box) -> bool:
         line.width < 0.8 * text_box.width
         and abs(left_margin - right_margin) < _CENTRED_TOLERANCE * text_box.width
     )
+
+
+_REPAIRS: tuple[Callable[[str], tuple[str, list[tuple[str, str]]]], ...] = (
+    repair_number_lookalikes,
+    repair_code_lookalikes,
+    repair_open_data_codes,
+    repair_split_numbers,
+    restore_lost_marks,
+    restore_month_abbreviations,
+)
+"""The text repairs for what OCR misreads, in the order they apply, each returning its pairs."""
