@@ -32,6 +32,8 @@ GLYPHS_REPAIRED = "text.glyphs_repaired"
 """Warning code: PDF font damage (Private Use Area glyphs, split ``ำ``, mark order) was repaired."""
 FOREIGN_SCRIPT = "text.foreign_script"
 """Warning code: letters of another script sit in the text, a sign of a broken PDF font map."""
+OCR_REPAIRED = "ocr.repaired"
+"""Warning code: OCR text was repaired (a lost tone mark, a code's letter read as a digit)."""
 
 BE_CE_OFFSET = 543
 """Buddhist Era year = Common Era year + 543."""

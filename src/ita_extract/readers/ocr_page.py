@@ -25,6 +25,7 @@ from ita_extract.document import Block, Cell, Paragraph, ParagraphKind, Table
 from ita_extract.errors import ConversionTimeoutError
 from ita_extract.normalize.codes import parse_item_code
 from ita_extract.normalize.thai import (
+    OCR_REPAIRED,
     dictionary_share,
     first_word,
     restore_lost_marks,
@@ -53,7 +54,6 @@ LOW_CONFIDENCE = 60
 """Tesseract word confidence (0–100) under which a word is reported as unsure."""
 
 LOW_CONFIDENCE_CODE = "ocr.low_confidence"
-REPAIRED_CODE = "ocr.repaired"
 BLANK_PAGE_CODE = "ocr.blank_page"
 UNREADABLE_PAGE_CODE = "ocr.unreadable_page"
 
@@ -478,7 +478,7 @@ class _PageReader:
             text, repairs = repair(text)
             self.warnings.extend(
                 Warning(
-                    code=REPAIRED_CODE,
+                    code=OCR_REPAIRED,
                     message=f"OCR read {read!r}; taken as {fixed!r}",
                     page=self.page,
                 )

@@ -13,11 +13,9 @@ from functools import cache
 
 from ita_extract.document import Block, Cell, Document, Paragraph
 from ita_extract.framework import available_years, get_framework
-from ita_extract.normalize.thai import repair_glyphs, restore_phrase_marks
+from ita_extract.normalize.thai import OCR_REPAIRED, repair_glyphs, restore_phrase_marks
 from ita_extract.recognize.vocabulary import load_vocabulary
 from ita_extract.report import Warning
-
-REPAIRED_CODE = "ocr.repaired"
 
 
 @cache
@@ -55,7 +53,7 @@ def restore_known_phrases(document: Document) -> Document:
         text, repairs = restore_phrase_marks(repair_glyphs(old.text), phrases)
         warnings.extend(
             Warning(
-                code=REPAIRED_CODE, message=f"OCR read {read!r}; taken as {known!r}", page=old.page
+                code=OCR_REPAIRED, message=f"OCR read {read!r}; taken as {known!r}", page=old.page
             )
             for read, known in repairs
         )
