@@ -622,7 +622,7 @@ def restore_month_abbreviations(text: str) -> tuple[str, list[tuple[str, str]]]:
 
     def restore(match: re.Match[str]) -> str:
         read = match.group()
-        month = months.get(_without_marks(read))
+        month = months.get(without_marks(read))
         if month is None or month == read:
             return read
         repairs.append((read, month))
@@ -636,11 +636,12 @@ def _months_by_letters() -> dict[str, str]:
     """Return each month abbreviation by its letters, leaving out letters two months share."""
     by_letters: dict[str, list[str]] = {}
     for month in thai_abbr_months:
-        by_letters.setdefault(_without_marks(month), []).append(month)
+        by_letters.setdefault(without_marks(month), []).append(month)
     return {letters: months[0] for letters, months in by_letters.items() if len(months) == 1}
 
 
-def _without_marks(text: str) -> str:
+def without_marks(text: str) -> str:
+    """Return ``text`` without its nonspacing marks (Thai vowels above and below, tone marks)."""
     return "".join(char for char in text if unicodedata.category(char) != "Mn")
 
 

@@ -8,14 +8,13 @@ letters. What is left to tolerate is spelling slips, which rapidfuzz scores.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz
 
-from ita_extract.normalize.thai import match_key
+from ita_extract.normalize.thai import match_key, without_marks
 from ita_extract.recognize.vocabulary import Vocabulary
 from ita_extract.report import Tool
 
@@ -34,7 +33,7 @@ class PhraseMatch:
 
 def text_key(text: str) -> str:
     """Return the key recognition compares: the match key without nonspacing marks."""
-    return "".join(char for char in match_key(text) if unicodedata.category(char) != "Mn")
+    return without_marks(match_key(text))
 
 
 @cache
