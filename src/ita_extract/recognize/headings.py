@@ -202,8 +202,8 @@ def _is_heading_tail(heading: Heading, paragraph: Paragraph, settings: Recognize
     if opened.count("(") > opened.count(")") and text.count(")") > text.count("("):
         return True
     phrases = settings.vocabulary.sections.get(heading.kind, ())
-    alone = _phrase_score(phrases, text_key(opened.replace("\n", " ")), settings)
-    joined = _phrase_score(phrases, text_key(f"{opened} {text}"), settings)
+    alone = _phrase_score(phrases, text_key(opened), settings)
+    joined = _phrase_score(phrases, text_key(opened + text), settings)
     return joined > alone
 
 
