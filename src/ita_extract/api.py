@@ -9,6 +9,7 @@ from typing import BinaryIO, Literal
 
 from ita_extract.errors import CorruptDocumentError, DocumentTooLargeError
 from ita_extract.readers import read_document
+from ita_extract.recognize.known_phrases import known_phrases
 from ita_extract.records import build_report
 from ita_extract.report import Report, Source
 
@@ -45,7 +46,7 @@ def parse(
             ``EncryptedDocumentError``, ``NotAnITAReportError``, …).
     """
     data, file_name = _read_source(source, max_bytes)
-    document = read_document(data, ocr=ocr, jobs=jobs)
+    document = read_document(data, ocr=ocr, jobs=jobs, known_phrases=known_phrases())
     report = build_report(document, keep_thai_digits=keep_thai_digits)
     report.source = Source(
         file=file_name,

@@ -18,20 +18,17 @@ from rapidfuzz import fuzz
 from ita_extract.document import Paragraph, Table
 from ita_extract.errors import CorruptDocumentError, MissingDependencyError
 from ita_extract.readers.ocr import ocr_pages
-from ita_extract.readers.ocr_grid import Box
-from ita_extract.readers.ocr_page import (
-    BULLET,
-    Line,
-    Word,
-    detach_code_letters,
-    is_code_e,
-    read_page_image,
+from ita_extract.readers.ocr.grid import Box
+from ita_extract.readers.ocr.marks import BULLET, without_mark_lines
+from ita_extract.readers.ocr.numbers import detach_code_letters, is_code_e
+from ita_extract.readers.ocr.page import read_page_image
+from ita_extract.readers.ocr.repairs import (
     repair_code_lookalikes,
     repair_number_lookalikes,
     repair_open_data_codes,
     repair_split_numbers,
-    without_mark_lines,
 )
+from ita_extract.readers.ocr.tesseract import Line, Word
 
 FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-thai-tlwg
 DPI = 200

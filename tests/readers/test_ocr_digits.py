@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from ita_extract.readers.ocr_digits import read_number
-from ita_extract.readers.ocr_grid import Box
+from ita_extract.readers.ocr.digits import read_number
+from ita_extract.readers.ocr.grid import Box
 
 FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-thai-tlwg
 FONT_PX = round(16 * 200 / 72)  # 16 pt at 200 dpi

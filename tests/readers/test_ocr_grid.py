@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from ita_extract.readers.ocr_grid import deskew, estimate_skew, find_table_grids
+from ita_extract.readers.ocr.grid import deskew, estimate_skew, find_table_grids
 
 PAGE_WIDTH, PAGE_HEIGHT = 1654, 2339  # A4 at 200 dpi
 Span = tuple[int, int, int, int]  # row_start, row_end, col_start, col_end

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ita_extract.document import Paragraph, ParagraphKind
-from ita_extract.readers.ocr_page import text_to_paragraph
+from ita_extract.readers.ocr.paragraphs import text_to_paragraph
 
 
 @pytest.mark.parametrize(

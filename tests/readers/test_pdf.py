@@ -259,7 +259,7 @@ def test_ocr_reads_the_pages_it_should(
 ) -> None:
     calls: list[list[int]] = []
 
-    def fake(pdf: bytes, page_numbers: list[int], *, jobs: int = 1) -> OcrPages:
+    def fake(pdf: bytes, page_numbers: list[int], **_: object) -> OcrPages:
         calls.append(list(page_numbers))
         return OcrPages(
             blocks={n: [Paragraph(text=f"ocr {n}", page=n)] for n in page_numbers},
@@ -353,7 +353,7 @@ def test_ocr_always_without_ocr_installed_falls_back_to_the_text_layer(
 def test_page_of_another_scripts_letters_has_no_usable_text_layer(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def fake(pdf: bytes, page_numbers: list[int], *, jobs: int = 1) -> OcrPages:
+    def fake(pdf: bytes, page_numbers: list[int], **_: object) -> OcrPages:
         return OcrPages(blocks={n: [Paragraph(text="หน่วยงาน", page=n)] for n in page_numbers})
 
     monkeypatch.setattr(ocr_module, "ocr_pages", fake)
@@ -405,7 +405,7 @@ def test_scan_with_its_own_invisible_text_prefers_ocr(
     text: str,
     warning: str | None,
 ) -> None:
-    def fake(pdf: bytes, page_numbers: list[int], *, jobs: int = 1) -> OcrPages:
+    def fake(pdf: bytes, page_numbers: list[int], **_: object) -> OcrPages:
         if not ocr_installed:
             raise MissingDependencyError("tesseract is not installed")
         return OcrPages(blocks={n: [Paragraph(text=f"ocr {n}", page=n)] for n in page_numbers})

@@ -6,6 +6,7 @@ import pytest
 from docmaker import ABOVE, PLAN_HEADER, TITLE, document, para, table
 
 from ita_extract.document import Document
+from ita_extract.readers.ocr.paragraphs import cell_paragraphs
 from ita_extract.records import build_report
 from ita_extract.report import PlanRow, SourceFormat, Timeframe
 
@@ -139,24 +140,15 @@ def test_analysis_row_cut_by_a_page_break_continues_in_a_row_without_an_issue():
 
 
 def test_ocr_cell_lines_are_wraps_not_paragraphs():
+    """The OCR reader gives a cell's lines as one text; the builder joins wraps, splits units."""
+    lines = [para(line) for line in ("กอง", "ยุทธศาสตร์และงบ", "ประมาณ", "งาน", "ประชาสัมพันธ์")]
     ocr = Document(
         format=SourceFormat.PDF,
         ocr=True,
         blocks=(
             *(para(line) for line in TITLE),
             para(HEADING),
-            table(
-                [
-                    PLAN_HEADER,
-                    (
-                        "การใช้งบประมาณ",
-                        "เผยแพร่แผน",
-                        ("กอง", "ยุทธศาสตร์และงบ", "ประมาณ", "งาน", "ประชาสัมพันธ์"),
-                        "",
-                        "",
-                    ),
-                ]
-            ),
+            table([PLAN_HEADER, ("การใช้งบประมาณ", "เผยแพร่แผน", cell_paragraphs(lines), "", "")]),
         ),
     )
     plan = build_report(ocr).action_plan

@@ -1,4 +1,4 @@
-"""Thai text rules: digits, numbers, years, glyph and OCR repair, line joining, free-text cleaning.
+"""Thai text rules: digits, numbers, years, glyph repair, word segmentation, line joining, cleaning.
 
 This is the one module that knows how Thai is written. Everything that reads text out of a
 report (readers, recognisers, record builders) goes through these functions, so a rule fixed
@@ -11,20 +11,17 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate
 
-from pythainlp.corpus import thai_words, tnc
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import (
     remove_repeat_vowels,
     remove_spaces_before_marks,
     thai_digit_to_arabic_digit,
 )
-from pythainlp.util.date import thai_abbr_months
 
 from ita_extract.report import Warning
 
@@ -32,8 +29,6 @@ GLYPHS_REPAIRED = "text.glyphs_repaired"
 """Warning code: PDF font damage (Private Use Area glyphs, split ``ำ``, mark order) was repaired."""
 FOREIGN_SCRIPT = "text.foreign_script"
 """Warning code: letters of another script sit in the text, a sign of a broken PDF font map."""
-OCR_REPAIRED = "ocr.repaired"
-"""Warning code: OCR text was repaired (a lost tone mark, a code's letter read as a digit)."""
 
 BE_CE_OFFSET = 543
 """Buddhist Era year = Common Era year + 543."""
@@ -84,7 +79,8 @@ _PUA_GLYPH = re.compile("[" + "".join(map(chr, _PUA_TO_THAI)) + "]")
 
 _THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
 """Thai consonants, vowels and marks; not digits, ฯ (U+0E2F) or ๆ (U+0E46), which end phrases."""
-_THAI_RUN = re.compile(f"[{_THAI_LETTER}]+")
+THAI_RUN = re.compile(f"[{_THAI_LETTER}]+")
+"""A run of Thai letters: where words are looked for."""
 
 _NUMBER = re.compile(
     r"(?<![A-Za-z0-9.])(?P<sign>[-−])?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -246,10 +242,10 @@ def strip_form_dots(text: str) -> str:
 
 
 def _is_thai_letter(char: str) -> bool:
-    return _THAI_RUN.fullmatch(char) is not None
+    return THAI_RUN.fullmatch(char) is not None
 
 
-def _trailing_thai(text: str) -> str:
+def trailing_thai(text: str) -> str:
     """Return the Thai letters ``text`` ends with, at most a segmentation window of them."""
     start = len(text)
     while (
@@ -259,21 +255,21 @@ def _trailing_thai(text: str) -> str:
     return text[start:]
 
 
-def _leading_thai(text: str) -> str:
+def leading_thai(text: str) -> str:
     """Return the Thai letters ``text`` starts with, at most a segmentation window of them."""
-    head = _THAI_RUN.match(text, 0, _WRAP_CONTEXT_CHARS)
+    head = THAI_RUN.match(text, 0, _WRAP_CONTEXT_CHARS)
     return head[0] if head else ""
 
 
 @lru_cache(maxsize=_WORD_CACHE_SIZE)
-def _words(text: str) -> tuple[str, ...]:
+def segment_words(text: str) -> tuple[str, ...]:
     """Return PyThaiNLP's newmm segmentation of ``text``, whitespace kept as tokens."""
     return tuple(word_tokenize(text, engine="newmm", keep_whitespace=True))
 
 
-def _word_bounds(text: str) -> frozenset[int]:
+def word_ends(text: str) -> frozenset[int]:
     """Return the offsets where ``text``'s words end."""
-    return frozenset(accumulate(len(word) for word in _words(text)))
+    return frozenset(accumulate(len(word) for word in segment_words(text)))
 
 
 def _thai_wrap_separator(left_tail: str, right_head: str) -> str:
@@ -284,7 +280,7 @@ def _thai_wrap_separator(left_tail: str, right_head: str) -> str:
     segmentation shows the break between two words and one of them is a word Thai sets off
     with a space (``ณ``, ``เช่น``, ``โดย``…).
     """
-    words = _words(left_tail + right_head)
+    words = segment_words(left_tail + right_head)
     ends = list(accumulate(len(word) for word in words))
     if len(left_tail) not in ends:
         return ""
@@ -303,7 +299,7 @@ def _line_separator(left: str, right: str) -> str:
         return "" if left[-2:-1].isalnum() else " "
     if left[-1] in _NO_SPACE_AFTER or right[0] in _NO_SPACE_BEFORE:
         return ""
-    left_tail, right_head = _trailing_thai(left), _leading_thai(right)
+    left_tail, right_head = trailing_thai(left), leading_thai(right)
     if left_tail and right_head:
         return _thai_wrap_separator(left_tail, right_head)
     return " "
@@ -333,7 +329,7 @@ def join_lines(lines: Sequence[str]) -> str:
 
 def _is_short_fragment(fragment: str) -> bool:
     """Return whether ``fragment`` is syllable-sized, the unit justification cuts text into."""
-    return len(fragment) <= _MAX_SHORT_FRAGMENT_CHARS or len(_word_bounds(fragment)) <= 1
+    return len(fragment) <= _MAX_SHORT_FRAGMENT_CHARS or len(word_ends(fragment)) <= 1
 
 
 def _join_justified_run(fragments: list[str]) -> str:
@@ -347,7 +343,7 @@ def _join_justified_run(fragments: list[str]) -> str:
     if len(fragments) == 1:
         return fragments[0]
     gaps = list(accumulate(len(fragment) for fragment in fragments[:-1]))
-    bounds = _word_bounds("".join(fragments))
+    bounds = word_ends("".join(fragments))
     inside_word = [gap not in bounds for gap in gaps]
     short = [_is_short_fragment(fragment) for fragment in fragments]
     syllable_spaced = (
@@ -412,278 +408,9 @@ def _is_foreign_letter(char: str) -> bool:
     return "LATIN" not in unicodedata.name(char, "")
 
 
-_SPLIT_SARA_AM = "\u0e31\u0e32"
-"""MAI HAN-AKAT + SARA AA: never valid Thai; Tesseract's reading of ``ำ``."""
-_SARA_AM = "\u0e33"
-_UPPER_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37")
-"""ั ิ ี ึ ื: the vowels a tone mark stacks on, and the stack Tesseract loses the top of."""
-_TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
-"""่ ้ ๊ ๋, the candidates for a lost mark."""
-_MIN_PHRASE_LETTERS = 6
-"""Shortest known phrase (in letters that take width) whose lost tone marks are put back."""
-_LOOKALIKE_VOWELS = "\u0e34\u0e35\u0e36\u0e37"
-"""ิ ี ึ ื: upper vowels OCR takes for one another (``หน้าทิ`` for ``หน้าที่``)."""
-_MARKS_ABOVE_VOWEL = frozenset(_TONE_MARKS + "\u0e4c\u0e4d")
-"""Marks that can sit on an upper vowel (tone marks, ์, ํ): a vowel carrying one lost none."""
-_LIKELIER = 20
-"""A word OCR left unmarked is taken for its marked twin when that is this many times as common."""
-_COMMON_WORD = 1000
-"""Occurrences the marked twin needs in the Thai National Corpus: loan words whose official
-spelling has no mark (``แอนิเมชัน``) are rare either way and stay as read."""
-_MAX_SPAN_WORDS = 3
-"""Segmented pieces joined when looking for the word a lost mark split (``หน้า`` + ``ที``)."""
-_SPAN_CACHE_SIZE = 16384
-"""Spans whose lost mark is remembered: a report has a few thousand distinct ones."""
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    """Return PyThaiNLP's word list, the one newmm segments with."""
-    return frozenset(thai_words())
-
-
-@lru_cache(maxsize=_SPAN_CACHE_SIZE)
-def _lost_mark(span: str) -> tuple[int, str] | None:
-    """Return where and which tone mark makes ``span`` a dictionary word, if exactly one does.
-
-    Only an upper vowel without a mark on it can have lost one. None when no insertion, or more
-    than one (``ซือ``: ``ซื่อ`` or ``ซื้อ``), gives a word: a guess would invent text.
-    """
-    words = _dictionary()
-    found = [
-        (index + 1, mark)
-        for index, char in enumerate(span)
-        if char in _UPPER_VOWELS and span[index + 1 : index + 2] not in _MARKS_ABOVE_VOWEL
-        for mark in _TONE_MARKS
-        if span[: index + 1] + mark + span[index + 1 :] in words
-    ]
-    return found[0] if len(found) == 1 else None
-
-
-@lru_cache(maxsize=1)
-def _word_counts() -> dict[str, int]:
-    """Return how often each word occurs in the Thai National Corpus (bundled with PyThaiNLP)."""
-    return dict(tnc.word_freqs())
-
-
-@lru_cache(maxsize=_SPAN_CACHE_SIZE)
-def _lost_common_mark(word: str) -> tuple[int, str] | None:
-    """Return where and which mark dictionary ``word`` lost, if its marked twin is far likelier.
-
-    A lone ``ที`` is a word (a turn), but ``ที่`` is sixty times as common: in OCR text,
-    where marks are lost all the time, ``ที`` is ``ที่`` with its mark lost.
-    """
-    found = _lost_mark(word)
-    if found is None:
-        return None
-    offset, mark = found
-    counts = _word_counts()
-    marked = counts.get(word[:offset] + mark + word[offset:], 0)
-    common = marked >= _COMMON_WORD and marked >= _LIKELIER * counts.get(word, 0)
-    return found if common else None
-
-
-@dataclass(frozen=True, slots=True)
-class _MarkFix:
-    """A tone mark to insert at ``offset`` of a Thai run, found in its words ``first``–``last``."""
-
-    first: int
-    last: int
-    offset: int
-    mark: str
-
-
-def _mark_fixes(words: Sequence[str], *, glued_before: bool, glued_after: bool) -> list[_MarkFix]:
-    """Return the lost marks restored in the segmented run ``words``, in document order.
-
-    A word not in the dictionary, or two or three neighbours that do not join into one, are
-    tried. Not tried: words before a stray mark (``ตัง`` + ``้``: the mark is misplaced, not
-    lost) and words at an edge ``glued`` to the next run, where a space splits a word
-    (``เดือ น`` is ``เดือน``, not ``เดื่อ``). A fix whose words overlap a different fix's is in
-    doubt, and both are dropped. Last, a word no fix touched that is far rarer than its marked
-    twin (``ที``) is taken for the twin.
-    """
-    dictionary = _dictionary()
-    starts = [0, *accumulate(len(word) for word in words)]
-    first_tried = 1 if glued_before else 0
-    last_tried = len(words) - 2 if glued_after else len(words) - 1
-    proposed: list[_MarkFix] = []
-    for first in range(first_tried, last_tried + 1):
-        for last in range(first, min(first + _MAX_SPAN_WORDS - 1, last_tried) + 1):
-            span = "".join(words[first : last + 1])
-            if span in dictionary or _before_stray_mark(words, last):
-                continue
-            found = _lost_mark(span)
-            if found is not None:
-                offset, mark = found
-                proposed.append(_MarkFix(first, last, starts[first] + offset, mark))
-    in_doubt = {
-        (fix.offset, fix.mark)
-        for fix in proposed
-        for other in proposed
-        if (fix.offset, fix.mark) != (other.offset, other.mark)
-        and fix.first <= other.last
-        and other.first <= fix.last
-    }
-    shortest: dict[tuple[int, str], _MarkFix] = {}
-    for fix in proposed:
-        key = (fix.offset, fix.mark)
-        if key not in in_doubt and (
-            key not in shortest or fix.last - fix.first < shortest[key].last - shortest[key].first
-        ):
-            shortest[key] = fix
-    fixes = list(shortest.values())
-    covered = {index for fix in fixes for index in range(fix.first, fix.last + 1)}
-    for index in range(first_tried, last_tried + 1):
-        if index in covered or _before_stray_mark(words, index):
-            continue
-        common = _lost_common_mark(words[index])
-        if common is not None:
-            offset, mark = common
-            fixes.append(_MarkFix(index, index, starts[index] + offset, mark))
-    return sorted(fixes, key=lambda fix: fix.offset)
-
-
-def _before_stray_mark(words: Sequence[str], index: int) -> bool:
-    """Tell whether the word after ``words[index]`` starts with a stray mark that is its own."""
-    return index + 1 < len(words) and words[index + 1][0] in _MARKS_ABOVE_VOWEL
-
-
-@lru_cache(maxsize=_REPAIR_CACHE_SIZE)
-def _restore_run(
-    run: str, *, glued_before: bool, glued_after: bool
-) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """Return a run of Thai letters with lost marks restored, and the words repaired.
-
-    ``glued_before``/``glued_after``: a space splits a word at that edge of the run.
-    """
-    if not any(char in _UPPER_VOWELS for char in run):
-        return run, ()
-    pieces = run.split(_SPLIT_SARA_AM)
-    amended = _SARA_AM.join(pieces)
-    words = _words(amended)
-    starts = [0, *accumulate(len(word) for word in words)]
-    # Sara am written back, as offsets in ``amended``: each one was two characters as read.
-    sara_am_at = [end - 1 for end in accumulate(len(piece) + 1 for piece in pieces[:-1])]
-    fixes = _mark_fixes(words, glued_before=glued_before, glued_after=glued_after)
-    word_at = [bisect_right(starts, offset) - 1 for offset in sara_am_at]
-    repaired_words = [(index, index) for index in word_at]
-    repaired_words += [(fix.first, fix.last) for fix in fixes]
-    repaired = amended
-    for fix in reversed(fixes):
-        repaired = repaired[: fix.offset] + fix.mark + repaired[fix.offset :]
-
-    def as_read(offset: int) -> int:
-        return offset + bisect_left(sara_am_at, offset)
-
-    def after_repair(offset: int) -> int:
-        # A mark restored on a word's last vowel has the next word's start offset: it counts.
-        return offset + sum(1 for fix in fixes if fix.offset <= offset)
-
-    pairs = []
-    for first, last in _merge_ranges(repaired_words):
-        start, end = starts[first], starts[last + 1]
-        pairs.append(
-            (
-                run[as_read(start) : as_read(end)],
-                repaired[after_repair(start) : after_repair(end)],
-            )
-        )
-    return repaired, tuple(pairs)
-
-
-def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return inclusive index ranges sorted, with overlapping ones merged."""
-    merged: list[tuple[int, int]] = []
-    for first, last in sorted(ranges):
-        if merged and first <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
-        else:
-            merged.append((first, last))
-    return merged
-
-
-_LETTER = "[\u0e01-\u0e2e]"
-_ANY_MARKS = "[\u0e31-\u0e3a\u0e47-\u0e4e]*"
-_DOTTED_ABBREVIATION = re.compile(f"(?<!{_LETTER})(?:{_LETTER}{_ANY_MARKS}\\.{_ANY_MARKS}){{2}}")
-"""Two Thai letters each followed by a full stop, with any marks OCR put on or after them."""
-
-
-def restore_month_abbreviations(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """Return OCR ``text`` with marks OCR added to month abbreviations removed, and the repairs.
-
-    Month abbreviations are bare letters but for a few (``มี.ค.``, ``มิ.ย.``); a scan's specks
-    come back as vowels on them (``ธิ.ค.``, ``พ.ุย.``), which the date parser does not know. A
-    dotted pair whose letters are those of exactly one month abbreviation becomes it;
-    ``มิ.ค.`` stays, since ``ม.ค.`` and ``มี.ค.`` share their letters.
-    """
-    repairs: list[tuple[str, str]] = []
-    months = _months_by_letters()
-
-    def restore(match: re.Match[str]) -> str:
-        read = match.group()
-        month = months.get(without_marks(read))
-        if month is None or month == read:
-            return read
-        repairs.append((read, month))
-        return month
-
-    return _DOTTED_ABBREVIATION.sub(restore, text), repairs
-
-
-@lru_cache(maxsize=1)
-def _months_by_letters() -> dict[str, str]:
-    """Return each month abbreviation by its letters, leaving out letters two months share."""
-    by_letters: dict[str, list[str]] = {}
-    for month in thai_abbr_months:
-        by_letters.setdefault(without_marks(month), []).append(month)
-    return {letters: months[0] for letters, months in by_letters.items() if len(months) == 1}
-
-
 def without_marks(text: str) -> str:
     """Return ``text`` without its nonspacing marks (Thai vowels above and below, tone marks)."""
     return "".join(char for char in text if unicodedata.category(char) != "Mn")
-
-
-def restore_lost_marks(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """Return OCR ``text`` with lost tone marks and misread ``ำ`` restored, and the repairs.
-
-    Tesseract often drops a tone mark stacked on an upper vowel (``หน้าที`` for ``หน้าที่``,
-    ``ขันตอน`` for ``ขั้นตอน``) and reads ``ำ`` as ``ัา``. ``ัา`` is never valid Thai, so it
-    always becomes ``ำ``. A tone mark is put back only where the dictionary leaves no doubt:
-    inserting exactly one mark, at exactly one unmarked upper vowel, makes a word that newmm
-    segmentation split (or could not find) into one dictionary word, and no other insertion
-    nearby does. ``เรือง`` is a word as read and stays; a word sixty times rarer than its
-    marked twin in the Thai National Corpus (a lone ``ที``) is taken for the twin. Everything
-    but Thai letters (spaces, line breaks, digits, Latin, punctuation) is kept as it is.
-
-    The repairs are (as read, repaired) pairs, one per repaired span, in document order:
-    ``('หน้าที', 'หน้าที่')``.
-    """
-    runs = list(_THAI_RUN.finditer(text))
-    glued = [_splits_word(text, left, right) for left, right in pairwise(runs)]
-    parts: list[str] = []
-    repairs: list[tuple[str, str]] = []
-    end = 0
-    for index, match in enumerate(runs):
-        repaired, pairs = _restore_run(
-            match[0],
-            glued_before=index > 0 and glued[index - 1],
-            glued_after=index < len(glued) and glued[index],
-        )
-        parts += [text[end : match.start()], repaired]
-        repairs += pairs
-        end = match.end()
-    parts.append(text[end:])
-    return "".join(parts), repairs
-
-
-def _splits_word(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
-    """Return whether only spaces part two Thai runs and closing them up makes a word span them."""
-    if not _HORIZONTAL_SPACE.fullmatch(text, left.end(), right.start()):
-        return False
-    tail, head = _trailing_thai(left[0]), _leading_thai(right[0])
-    return len(tail) not in _word_bounds(tail + head)
 
 
 def _repair_and_inspect(text: str) -> tuple[str, TextRepairs]:
@@ -748,92 +475,10 @@ def first_word(text: str) -> str:
     Thai runs words together; where a line could break is where the dictionary parts them.
     """
     head = text.split(maxsplit=1)[0] if text.strip() else ""
-    words = _words(head) if head else ()
+    words = segment_words(head) if head else ()
     return words[0] if words else head
 
 
 def spacing_length(text: str) -> int:
     """Return how many characters of ``text`` take width: Thai marks above and below do not."""
     return sum(1 for char in text if not unicodedata.combining(char))
-
-
-@lru_cache(maxsize=8)
-def _marked_phrases(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """Return a pattern matching any long phrase with marks lost or upper vowels misread.
-
-    Also returns each phrase by its :func:`_phrase_key`; two phrases with the same key are
-    both left out, since the text cannot tell them apart.
-    """
-    by_key: dict[str, str | None] = {}
-    for phrase in phrases:
-        if any(char in _TONE_MARKS or char in _LOOKALIKE_VOWELS for char in phrase) and (
-            spacing_length(phrase) >= _MIN_PHRASE_LETTERS
-        ):
-            key = _phrase_key(phrase)
-            by_key[key] = phrase if by_key.get(key, phrase) == phrase else None
-    known = {key: phrase for key, phrase in by_key.items() if phrase is not None}
-    if not known:
-        return None
-    alternatives = (
-        "".join(_flexible(char) for char in phrase)
-        for phrase in sorted(known.values(), key=len, reverse=True)
-    )
-    return re.compile("|".join(alternatives)), known
-
-
-def restore_phrase_marks(text: str, phrases: Sequence[str]) -> tuple[str, list[tuple[str, str]]]:
-    """Return OCR ``text`` with marks put back where it spells a known phrase without them.
-
-    The dictionary cannot tell ``คะแนนทีได้`` from a real ``ที``; a report's own vocabulary
-    can: ``คะแนนที่ได้`` and ``ระดับผลการประเมินอยู่ที่`` are phrases every report uses. A
-    stretch of text that is one of ``phrases`` with some tone marks missing, or an upper vowel
-    taken for its lookalike (``การปฏิบัติหน้าทิ``), spaced as it may be, becomes the phrase.
-    Phrases shorter than a few letters are not used: too many words look alike. Also returns
-    each ``(as read, repaired)`` pair.
-    """
-    compiled = _marked_phrases(tuple(phrases))
-    if compiled is None:
-        return text, []
-    pattern, known = compiled
-    repairs: list[tuple[str, str]] = []
-
-    def restore(match: re.Match[str]) -> str:
-        read = match.group()
-        phrase = known[_phrase_key(read)]
-        if phrase != read:
-            repairs.append((read, phrase))
-        return phrase
-
-    return pattern.sub(restore, text), repairs
-
-
-def _flexible(char: str) -> str:
-    """Return the pattern of one phrase character: a mark may be lost, a vowel misread."""
-    if char in _TONE_MARKS:
-        return f"{re.escape(char)}?"
-    if char in _LOOKALIKE_VOWELS:
-        return f"[{_LOOKALIKE_VOWELS}]"
-    return r"\s*" if char.isspace() else re.escape(char)
-
-
-def _phrase_key(text: str) -> str:
-    """Return ``text`` as compared with a phrase: no tone marks or spaces, one upper vowel."""
-    return "".join(
-        _LOOKALIKE_VOWELS[0] if char in _LOOKALIKE_VOWELS else char
-        for char in text
-        if char not in _TONE_MARKS and not char.isspace()
-    )
-
-
-def dictionary_share(text: str) -> float:
-    """Return the share of ``text``'s Thai letters that stand in dictionary words (0–1).
-
-    Tells Thai from junk that only looks like it: Tesseract reads a row of stray tone marks
-    as letters (``ขยฉณ``), which no dictionary segments into words.
-    """
-    words = [word for word in _words(text) if _THAI_RUN.fullmatch(word)]
-    letters = sum(len(word) for word in words)
-    if not letters:
-        return 0.0
-    dictionary = _dictionary()
-    return sum(len(word) for word in words if word in dictionary) / letters

@@ -6,6 +6,7 @@ and nowhere after.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from ita_extract.document import Document
@@ -16,11 +17,17 @@ __all__ = ["detect_format", "read_document"]
 
 
 def read_document(
-    data: bytes, *, ocr: Literal["auto", "always", "never"] = "auto", jobs: int = 1
+    data: bytes,
+    *,
+    ocr: Literal["auto", "always", "never"] = "auto",
+    jobs: int = 1,
+    known_phrases: Sequence[str] = (),
 ) -> Document:
     """Return the neutral document model of ``data``, whatever its format.
 
-    ``jobs`` is the number of worker processes OCR may use for a scan's pages.
+    ``jobs`` is the number of worker processes OCR may use for a scan's pages;
+    ``known_phrases``, phrases the document is expected to hold, in which OCR puts back the
+    tone marks it lost (text from a text layer is never changed).
 
     Raises:
         ItaExtractError: a subclass naming what is wrong with the input.
@@ -37,4 +44,4 @@ def read_document(
         return read_doc(data)
     from ita_extract.readers.pdf import read_pdf
 
-    return read_pdf(data, ocr=ocr, jobs=jobs)
+    return read_pdf(data, ocr=ocr, jobs=jobs, known_phrases=known_phrases)

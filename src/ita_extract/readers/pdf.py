@@ -91,7 +91,9 @@ _PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b")
 _DIGITS = re.compile(r"[0-9๐-๙]+")
 
 
-def read_pdf(data: bytes, *, ocr: OcrMode = "auto", jobs: int = 1) -> Document:
+def read_pdf(
+    data: bytes, *, ocr: OcrMode = "auto", jobs: int = 1, known_phrases: Sequence[str] = ()
+) -> Document:
     """Return the neutral document model of the PDF ``data``.
 
     Args:
@@ -99,6 +101,8 @@ def read_pdf(data: bytes, *, ocr: OcrMode = "auto", jobs: int = 1) -> Document:
         ocr: ``"auto"`` reads pages without a text layer by OCR, ``"always"`` every page,
             ``"never"`` none.
         jobs: worker processes for OCR; a scan's pages are read in parallel when above 1.
+        known_phrases: phrases the report is expected to hold; OCR puts back the tone marks
+            it lost in them.
 
     Raises:
         EncryptedDocumentError: the PDF needs a password.
@@ -118,7 +122,9 @@ def read_pdf(data: bytes, *, ocr: OcrMode = "auto", jobs: int = 1) -> Document:
     ocr_blocks: dict[int, list[Block]] = {}
     if to_ocr and ocr != "never":
         has_text = len(without_text) < len(contents)
-        ocr_blocks = _run_ocr(data, to_ocr, has_text=has_text, jobs=jobs, warnings=warnings)
+        ocr_blocks = _run_ocr(
+            data, to_ocr, has_text=has_text, jobs=jobs, phrases=known_phrases, warnings=warnings
+        )
     elif len(without_text) == len(contents):
         raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE}; OCR was turned off")
     for code, message, numbers in (
@@ -229,7 +235,13 @@ def _is_ocred_scan(content: PageContent) -> bool:
 
 
 def _run_ocr(
-    data: bytes, numbers: Sequence[int], *, has_text: bool, jobs: int, warnings: list[Warning]
+    data: bytes,
+    numbers: Sequence[int],
+    *,
+    has_text: bool,
+    jobs: int,
+    phrases: Sequence[str],
+    warnings: list[Warning],
 ) -> dict[int, list[Block]]:
     """Return the OCR blocks of pages ``numbers``, or none if OCR is not installed.
 
@@ -240,7 +252,7 @@ def _run_ocr(
     try:
         from ita_extract.readers.ocr import ocr_pages
 
-        result = ocr_pages(data, numbers, jobs=jobs)
+        result = ocr_pages(data, numbers, jobs=jobs, known_phrases=phrases)
     except (ImportError, MissingDependencyError) as error:
         if not has_text:
             raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE} ({error})") from error

@@ -11,7 +11,6 @@ from __future__ import annotations
 from ita_extract.document import Document
 from ita_extract.errors import NotAnITAReportError
 from ita_extract.recognize import recognize
-from ita_extract.recognize.known_phrases import restore_known_phrases
 from ita_extract.records.action_plan import build_action_plan
 from ita_extract.records.context import BuildContext
 from ita_extract.records.indicators import build_indicators
@@ -37,7 +36,6 @@ def build_report(document: Document, *, keep_thai_digits: bool = False) -> Repor
             title naming ITA or คุณธรรมและความโปร่งใส and no indicator, topic, analysis or
             plan table.
     """
-    document = restore_known_phrases(document)
     ctx = BuildContext(recognize(document), keep_thai_digits=keep_thai_digits)
     ctx.warnings.extend(document.warnings)
     if not ctx.layout.tables and not has_report_title(ctx):

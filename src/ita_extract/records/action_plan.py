@@ -200,9 +200,9 @@ class _RowDraft:
             if cell is None:
                 continue
             if role is ColumnRole.RESPONSIBLE:
-                self.responsible.append(ctx.cell_paragraphs(cell))
+                self.responsible.append(cell.paragraphs)
             else:
-                self.cells.setdefault(role, []).extend(ctx.cell_paragraphs(cell))
+                self.cells.setdefault(role, []).extend(cell.paragraphs)
 
     def paragraphs(self, role: ColumnRole) -> list[Paragraph]:
         """Return the paragraphs gathered for ``role``'s column (empty when it has none)."""
@@ -240,7 +240,7 @@ def _plan_row(draft: _RowDraft, fiscal_year: int | None, ctx: BuildContext) -> P
 
 
 def _opens_with_label(cell: Cell, ctx: BuildContext) -> bool:
-    lines = paragraphs_to_lines(ctx.cell_paragraphs(cell), ctx.vocabulary.words("lists.bullets"))
+    lines = paragraphs_to_lines(cell.paragraphs, ctx.vocabulary.words("lists.bullets"))
     return bool(lines) and lines[0].label is not None
 
 

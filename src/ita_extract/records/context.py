@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ita_extract.document import Cell, Paragraph
 from ita_extract.normalize.thai import clean_text_with_repairs
 from ita_extract.recognize import Layout, Vocabulary
 from ita_extract.report import Warning
@@ -34,18 +33,6 @@ class BuildContext:
         for warning in repairs.to_warnings(page=page, where=where):
             self._add_once(warning)
         return cleaned
-
-    def cell_paragraphs(self, cell: Cell) -> tuple[Paragraph, ...]:
-        """Return a cell's paragraphs; in an OCR'd document, its lines as one paragraph.
-
-        OCR makes a paragraph of every line it reads in a cell, so there a paragraph break
-        says nothing: the lines are wraps, joined the Thai way like a PDF's.
-        """
-        paragraphs = cell.paragraphs
-        if not self.layout.document.ocr or len(paragraphs) < 2:
-            return paragraphs
-        text = "\n".join(paragraph.labelled_text for paragraph in paragraphs)
-        return (Paragraph(text=text, page=paragraphs[0].page),)
 
     def warn(self, code: str, message: str, *, page: int | None = None) -> None:
         """Record a warning under a stable dotted ``code``."""

@@ -24,7 +24,7 @@ from ita_extract.errors import CorruptDocumentError, MissingDependencyError
 from ita_extract.report import Warning
 
 if TYPE_CHECKING:
-    from ita_extract.readers.ocr_page import PageResult
+    from ita_extract.readers.ocr.page import PageResult
 
 DPI = 200
 """Render resolution. Published scans are 150–300 dpi; rendering finer than the scan only
@@ -78,8 +78,13 @@ def check_ocr_available() -> None:
         )
 
 
-def ocr_pages(pdf: bytes, page_numbers: Sequence[int], *, jobs: int = 1) -> OcrPages:
+def ocr_pages(
+    pdf: bytes, page_numbers: Sequence[int], *, jobs: int = 1, known_phrases: Sequence[str] = ()
+) -> OcrPages:
     """Return the blocks OCR finds on the given 1-based pages of ``pdf``, and its warnings.
+
+    ``known_phrases`` are phrases the document is expected to hold: where OCR lost a tone
+    mark in one of them, it is put back, with an ``ocr.repaired`` warning.
 
     With ``jobs`` above 1, pages are read in that many worker processes: Tesseract uses
     one core per page, and pdfium may not be shared between threads.
@@ -92,6 +97,7 @@ def ocr_pages(pdf: bytes, page_numbers: Sequence[int], *, jobs: int = 1) -> OcrP
     """
     check_ocr_available()
     pages = list(page_numbers)
+    phrases = tuple(known_phrases)
     page_count = _page_count(pdf)
     for page in pages:
         if not 1 <= page <= page_count:
@@ -101,10 +107,10 @@ def ocr_pages(pdf: bytes, page_numbers: Sequence[int], *, jobs: int = 1) -> OcrP
         with ProcessPoolExecutor(
             max_workers=workers, initializer=_one_thread_per_tesseract
         ) as pool:
-            results = list(pool.map(ocr_pdf_page, repeat(pdf), pages))
+            results = list(pool.map(ocr_pdf_page, repeat(pdf), pages, repeat(phrases)))
     else:
         with _tesseract_threads_limited():
-            results = [ocr_pdf_page(pdf, page) for page in pages]
+            results = [ocr_pdf_page(pdf, page, phrases) for page in pages]
     return OcrPages(
         blocks={page: list(result.blocks) for page, result in zip(pages, results, strict=True)},
         warnings=[warning for result in results for warning in result.warnings],
@@ -134,7 +140,7 @@ def _one_thread_per_tesseract() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
-def ocr_pdf_page(pdf: bytes, page: int) -> PageResult:
+def ocr_pdf_page(pdf: bytes, page: int, phrases: Sequence[str] = ()) -> PageResult:
     """Render one 1-based page of ``pdf`` and return what OCR reads on it.
 
     Opens the document itself, so that worker processes need nothing but the bytes.
@@ -143,7 +149,7 @@ def ocr_pdf_page(pdf: bytes, page: int) -> PageResult:
         CorruptDocumentError: pdfium cannot open or render the page.
         ConversionTimeoutError: Tesseract ran past its time limit.
     """
-    from ita_extract.readers.ocr_page import read_page_image
+    from ita_extract.readers.ocr.page import read_page_image
 
     try:
         document = pdfium.PdfDocument(pdf)
@@ -153,7 +159,7 @@ def ocr_pdf_page(pdf: bytes, page: int) -> PageResult:
             document.close()
     except pdfium.PdfiumError as error:
         raise CorruptDocumentError(f"cannot render page {page} for OCR: {error}") from error
-    return read_page_image(image, page)
+    return read_page_image(image, page, phrases)
 
 
 def _page_count(pdf: bytes) -> int:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ita_extract.normalize.thai import (
+from ita_extract.readers.ocr.thai_marks import (
     dictionary_share,
     restore_lost_marks,
     restore_month_abbreviations,

@@ -22,7 +22,7 @@ import numpy.typing as npt
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from ita_extract.readers.ocr_grid import Box, Image, ink_mask
+from ita_extract.readers.ocr.grid import Box, Image, ink_mask
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 DIGITS = THAI_DIGITS + "0123456789"

@@ -1,0 +1,240 @@
+"""Read one scanned page image into blocks: deskew, tables from ruled lines, then text.
+
+The steps live beside this module: :mod:`.grid` finds the tables, :mod:`.tesseract` reads the
+text, :mod:`.marks` checks pixels (bullets, dashes, rows of stray marks), :mod:`.numbers` reads
+digits again, :mod:`.repairs` fixes what OCR misreads and :mod:`.paragraphs` groups the lines.
+Imported only once :func:`ita_extract.readers.ocr.check_ocr_available` has passed, so the
+OpenCV imports here may be plain module imports.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PIL import Image as PILImage
+
+from ita_extract.document import Block, Cell, Paragraph, ParagraphKind, Table
+from ita_extract.readers.ocr.grid import (
+    Box,
+    Image,
+    TableGrid,
+    as_image,
+    deskew,
+    find_table_grids,
+    ink_mask,
+)
+from ita_extract.readers.ocr.marks import (
+    has_ink,
+    specks,
+    with_bullet,
+    with_dashes,
+    with_letters,
+    without_mark_lines,
+)
+from ita_extract.readers.ocr.numbers import NumberReader
+from ita_extract.readers.ocr.paragraphs import (
+    cell_paragraphs,
+    is_centred,
+    lines_to_paragraphs,
+    text_to_paragraph,
+)
+from ita_extract.readers.ocr.repairs import repair_text, repair_warning, restore_phrases
+from ita_extract.readers.ocr.tesseract import (
+    COLUMN_CONFIG,
+    LOW_CONFIDENCE,
+    LOW_CONFIDENCE_CODE,
+    Line,
+    box_around,
+    grown,
+    recognise,
+    recognise_regions,
+    thai_second_opinion,
+    word_height,
+)
+from ita_extract.report import Warning
+
+BLANK_PAGE_CODE = "ocr.blank_page"
+UNREADABLE_PAGE_CODE = "ocr.unreadable_page"
+_BLANK_INK_SHARE = 0.0005
+_NOISE_INK_SHARE = 0.3
+"""Print covers a tenth of a page at most; ink over this share is noise or a photograph."""
+_UNREADABLE_MEAN_CONFIDENCE = 30
+_CELL_INSET = 4
+"""Pixels trimmed inside a cell's borders, so that no trace of a ruling reaches Tesseract."""
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """The blocks of one page in reading order, and what went wrong reading it."""
+
+    blocks: tuple[Block, ...]
+    warnings: tuple[Warning, ...]
+
+
+def read_page_image(image: PILImage.Image, page: int, phrases: Sequence[str] = ()) -> PageResult:
+    """Return the paragraphs and tables of a scanned page, with OCR warnings.
+
+    ``phrases`` are phrases the document is expected to hold: where OCR lost a tone mark in
+    one of them, it is put back (:func:`~ita_extract.readers.ocr.repairs.restore_phrases`).
+
+    A blank page or a page of noise gives no blocks and a warning, never an error.
+
+    Raises:
+        ConversionTimeoutError: Tesseract ran past its time limit.
+    """
+    grey: Image = np.asarray(image.convert("L"), dtype=np.uint8)
+    ink_share = float((ink_mask(grey) > 0).mean())
+    if ink_share < _BLANK_INK_SHARE:
+        return PageResult((), (Warning(code=BLANK_PAGE_CODE, message="blank page", page=page),))
+    if ink_share > _NOISE_INK_SHARE:
+        return PageResult((), (_unreadable(page, f"{ink_share:.0%} of the page is ink"),))
+
+    level, _ = deskew(grey)
+    grids, rulings = find_table_grids(level)
+    # -- erase the rulings (a little wider than found) so they are not read as | or l --
+    # -- a light blur evens out scanner grain, which otherwise turns Latin letters to Thai --
+    clean = as_image(cv2.GaussianBlur(level, (3, 3), 0))
+    clean[cv2.dilate(rulings, np.ones((5, 5), np.uint8)) > 0] = 255
+    clean[specks(clean)] = 255
+    reader = _PageReader(page, phrases)
+
+    tables: list[tuple[int, Block]] = [(grid.box.top, reader.table(clean, grid)) for grid in grids]
+    body = clean.copy()
+    for grid in grids:
+        body[grid.box.top : grid.box.bottom, grid.box.left : grid.box.right] = 255
+    paragraphs: list[tuple[int, Block]] = list(reader.paragraphs(body))
+    confidences = reader.confidences
+    if confidences and statistics.fmean(confidences) < _UNREADABLE_MEAN_CONFIDENCE:
+        mean = statistics.fmean(confidences)
+        return PageResult((), (_unreadable(page, f"mean OCR confidence {mean:.0f}"),))
+    ordered = sorted([*tables, *paragraphs], key=lambda placed: placed[0])
+    return PageResult(tuple(block for _, block in ordered), tuple(reader.warnings))
+
+
+def _unreadable(page: int, why: str) -> Warning:
+    return Warning(code=UNREADABLE_PAGE_CODE, message=f"page image unreadable ({why})", page=page)
+
+
+class _PageReader:
+    """Turn Tesseract words into blocks of one page, collecting warnings as it goes."""
+
+    def __init__(self, page: int, phrases: Sequence[str]) -> None:
+        self.page = page
+        self.phrases = phrases
+        self.warnings: list[Warning] = []
+        self.confidences: list[float] = []
+        self.numbers = NumberReader(page, self.warnings)
+
+    def paragraphs(self, body: Image) -> list[tuple[int, Paragraph]]:
+        """Return the paragraphs outside tables with their top pixel row, top to bottom."""
+        read = recognise(body, COLUMN_CONFIG)
+        read = with_letters(body, read, {line: line.box for line in read})
+        regions = [grown(line.box, body) for line in read]
+        second = thai_second_opinion(body, regions, [[line] for line in read])
+        read_again = [line for lines in second for line in lines]
+        kept = without_mark_lines(read_again)
+        height = word_height(kept)
+        lines = [self._reread_line(line, body, height) for line in kept]
+        if not lines:
+            return []
+        text_box = box_around(line.box for line in lines)
+        placed: list[tuple[int, Paragraph]] = []
+        for group in lines_to_paragraphs(lines, text_box):
+            kind = (
+                ParagraphKind.HEADING
+                if len(group) == 1 and is_centred(group[0].box, text_box)
+                else ParagraphKind.PARAGRAPH
+            )
+            placed.append((group[0].box.top, self._paragraph(group, kind)))
+        return placed
+
+    def table(self, clean: Image, grid: TableGrid) -> Table:
+        """Return a ruled table with each non-empty cell recognised on its own."""
+        boxes = {cell: _inset(cell.box) for cell in grid.cells}
+        inked = with_letters(
+            clean, [cell for cell, box in boxes.items() if has_ink(clean, box)], boxes
+        )
+        regions = [boxes[cell] for cell in inked]
+        lines_by_cell = thai_second_opinion(clean, regions, recognise_regions(clean, regions))
+        texts = {
+            cell: self._reread_cell(lines, clean)
+            for cell, lines in zip(inked, lines_by_cell, strict=True)
+        }
+        cells = []
+        for grid_cell in grid.cells:
+            lines = without_mark_lines(texts.get(grid_cell, []))
+            box = boxes[grid_cell]
+            paragraphs = cell_paragraphs(
+                [self._paragraph(group) for group in lines_to_paragraphs(lines, box)]
+            )
+            cells.append(
+                Cell(
+                    row_start=grid_cell.row_start,
+                    row_end=grid_cell.row_end,
+                    col_start=grid_cell.col_start,
+                    col_end=grid_cell.col_end,
+                    paragraphs=paragraphs,
+                    page=self.page,
+                )
+            )
+        return Table(
+            row_count=grid.row_count, col_count=grid.col_count, cells=tuple(cells), page=self.page
+        )
+
+    def _reread_cell(self, lines: Sequence[Line], image: Image) -> list[Line]:
+        height = word_height(lines)
+        return [self._reread_line(line, image, height) for line in lines]
+
+    def _reread_line(self, line: Line, image: Image, height: int) -> Line:
+        """Return ``line`` with its bullet, dashes and numbers read from the image again."""
+        marked = with_dashes(with_bullet(line, image, height), image, height)
+        return self.numbers.reread(marked, image, height)
+
+    def _paragraph(
+        self, lines: Sequence[Line], kind: ParagraphKind = ParagraphKind.PARAGRAPH
+    ) -> Paragraph:
+        """Return the paragraph of ``lines``: text repaired, label split off, phrases restored."""
+        paragraph = text_to_paragraph(self._text_of(lines), self.page, kind=kind)
+        text, repairs = restore_phrases(paragraph.text, self.phrases)
+        self._warn_repairs(repairs)
+        return paragraph.model_copy(update={"text": text}) if repairs else paragraph
+
+    def _text_of(self, lines: Sequence[Line]) -> str:
+        """Return the lines' text joined by newlines, repaired, and warn about unsure words."""
+        words = [word for line in lines for word in line.words]
+        self.confidences.extend(word.confidence for word in words)
+        text = "\n".join(line.text for line in lines)
+        unsure = [word for word in words if word.confidence < LOW_CONFIDENCE]
+        if unsure:
+            listed = ", ".join(f"{word.text!r} ({word.confidence:.0f})" for word in unsure)
+            self.warnings.append(
+                Warning(
+                    code=LOW_CONFIDENCE_CODE,
+                    message=f"unsure OCR of {listed} in {_excerpt(text)!r}",
+                    page=self.page,
+                )
+            )
+        repaired, repairs = repair_text(text)
+        self._warn_repairs(repairs)
+        return repaired
+
+    def _warn_repairs(self, repairs: Sequence[tuple[str, str]]) -> None:
+        self.warnings.extend(repair_warning(read, fixed, self.page) for read, fixed in repairs)
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _inset(box: Box) -> Box:
+    return Box(
+        box.left + _CELL_INSET,
+        box.top + _CELL_INSET,
+        box.right - _CELL_INSET,
+        box.bottom - _CELL_INSET,
+    )
