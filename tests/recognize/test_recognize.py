@@ -214,6 +214,24 @@ def test_table_without_header_after_a_known_table_continues_it():
     ]
 
 
+def test_a_header_repeated_in_the_same_section_continues_the_table_a_heading_ends_it():
+    header = ("ตัวชี้วัด", "คะแนน")
+    layout = recognize(
+        _document(
+            _table(header, ("การปฏิบัติหน้าที่", "90")),
+            "ะ 7",  # -- grain OCR read at the page's foot --
+            _table(header, ("การใช้งบประมาณ", "80")),
+            "ส่วนที่ ๒ การนำผลการวิเคราะห์แต่ละประเด็นไปสู่การปฏิบัติ",
+            _table(header, ("การใช้อำนาจ", "70")),
+        )
+    )
+    assert [(t.block_index, t.kind, t.continued) for t in layout.tables] == [
+        (0, TableKind.INDICATOR, False),
+        (2, TableKind.INDICATOR, True),
+        (4, TableKind.INDICATOR, False),
+    ]
+
+
 @pytest.mark.parametrize(
     ("header", "fiscal_year", "column"),
     [

@@ -139,6 +139,20 @@ def test_analysis_row_cut_by_a_page_break_continues_in_a_row_without_an_issue():
     assert report.action_plan.rows[0].responsible == ["กองแผน", "ศูนย์ข้อมูลข่าวสาร"]
 
 
+def test_plan_rows_go_on_only_in_a_table_recognition_calls_continued():
+    """Stray text between the parts of a plan keeps it one plan; a new section starts afresh."""
+    upper = table(
+        [PLAN_HEADER, ("การใช้งบประมาณ", "เผยแพร่แผน", "กองคลัง", (para("ประชุม", label="1."),), "")]
+    )
+    lower = table([PLAN_HEADER, ("", "", "", (para("ประกาศ", label="2."),), "ตุลาคม ๒๕๖๖")])
+    plan = build_report(document(*TITLE, HEADING, upper, "ะ 7", lower)).action_plan
+    [row] = plan.rows
+    assert row.steps == ["ประชุม", "ประกาศ"]
+    other = "ส่วนที่ ๓ การวิเคราะห์ข้อจำกัดในการดำเนินการตามมาตรการ"
+    parted = build_report(document(*TITLE, HEADING, upper, other, HEADING, lower)).action_plan
+    assert [row.steps for row in parted.rows] == [["ประชุม"], ["ประกาศ"]]
+
+
 def test_ocr_cell_lines_are_wraps_not_paragraphs():
     """The OCR reader gives a cell's lines as one text; the builder joins wraps, splits units."""
     lines = [para(line) for line in ("กอง", "ยุทธศาสตร์และงบ", "ประมาณ", "งาน", "ประชาสัมพันธ์")]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
-from ita_extract.document import Document, Paragraph, Table
+from ita_extract.document import Document, Paragraph
 from ita_extract.recognize.headings import Section, find_sections
 from ita_extract.recognize.settings import RecognizeSettings
 from ita_extract.recognize.tables import (
@@ -57,9 +57,12 @@ def recognize(
 ) -> Layout:
     """Return the sections and known tables of ``document``.
 
-    A table without a recognisable header right after a known table with the same columns is
-    taken as that table's continuation on the next page (readers that split a table at a page
-    break produce these).
+    Recognition is the one stage that says whether a table continues the one before it
+    (``RecognizedTable.continued``); record builders stitch tables only where it does. A
+    table continues the known table right before it when it has no header of its own, the
+    same columns and nothing but empty paragraphs between (a part the reader could not join:
+    a DOCX table its author split, a part whose columns a scan showed differently), or when
+    it repeats a header of the same kind within the same section.
     """
     resolved = RecognizeSettings.resolve(settings)
     sections = find_sections(document.blocks, resolved)
@@ -70,17 +73,31 @@ def recognize(
             if block.text.strip():
                 previous = None
             continue
-        recognized = _recognize_table(index, block, previous, resolved)
+        recognized = table_to_recognized(index, block, resolved)
+        if recognized is None and previous is not None:
+            recognized = continue_recognized(index, block, previous, resolved)
+        elif recognized is not None and tables and _repeats(tables[-1], recognized, sections):
+            recognized = replace(recognized, continued=True)
         if recognized is not None:
             tables.append(recognized)
         previous = recognized
     return Layout(document, tuple(sections), tuple(tables), resolved)
 
 
-def _recognize_table(
-    index: int, table: Table, previous: RecognizedTable | None, settings: RecognizeSettings
-) -> RecognizedTable | None:
-    recognized = table_to_recognized(index, table, settings)
-    if recognized is None and previous is not None:
-        return continue_recognized(index, table, previous, settings)
-    return recognized
+def _repeats(before: RecognizedTable, table: RecognizedTable, sections: Sequence[Section]) -> bool:
+    """Tell whether ``table``, headed as a table of ``before``'s kind, goes on with it.
+
+    A header repeated above the rest of a table, in the same section, starts no new table:
+    what stands between is a page's stray text or a note, not a heading.
+    """
+    return table.kind is before.kind and _section_at(sections, table.block_index) == _section_at(
+        sections, before.block_index
+    )
+
+
+def _section_at(sections: Sequence[Section], block_index: int) -> int:
+    """Return the position in ``sections`` of the section that holds ``block_index``."""
+    return max(
+        (position for position, section in enumerate(sections) if block_index in section),
+        default=-1,
+    )

@@ -74,7 +74,8 @@ class RecognizedTable:
     labels: tuple[ColumnLabel, ...] = ()
     score_columns: tuple[ScoreColumn, ...] = ()
     continued: bool = False
-    """True when the table has no header of its own and continues the table before it."""
+    """True when the table goes on with the recognised table before it (``recognize.layout``):
+    record builders stitch tables together only here."""
     indicator_columns: Mapping[int, int] = field(default_factory=dict)
     """For an indicator table laid out the other way round (indicators as columns, years as
     rows, as in the NACC's reports): each column's indicator number."""

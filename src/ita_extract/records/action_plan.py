@@ -393,6 +393,9 @@ def build_action_plan(ctx: BuildContext) -> tuple[ActionPlan | None, AnalysisRec
     mentions: list[ItemMention] = []
     for table in ctx.layout.tables:
         if table.kind is TableKind.ACTION_PLAN:
+            if not table.continued:
+                rows.extend(_plan_row(draft, fiscal_year, ctx) for draft in drafts)
+                drafts.clear()
             table_to_drafts(table, drafts, ctx)
         elif table.kind is TableKind.ANALYSIS:
             rows.extend(_plan_row(draft, fiscal_year, ctx) for draft in drafts)

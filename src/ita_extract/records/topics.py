@@ -334,7 +334,7 @@ def build_topics(ctx: BuildContext) -> TopicRecords:
         section = ctx.layout.section_of(table.block_index)
         new_heading = section.kind is SectionKind.TOPIC and section.start != last_heading
         number, title, page = _number_and_title(table, new_heading, ctx)
-        continues = drafts and (table.continued or (number is None and title is None))
+        continues = drafts and table.continued and number is None and title is None
         if drafts and ((continues and not new_heading) or number == drafts[-1].number):
             draft = drafts[-1]
         else:
