@@ -7,7 +7,13 @@ import os
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from ita_extract.errors import CorruptDocumentError, DocumentTooLargeError
+from ita_extract.errors import (
+    DocumentTooLargeError,
+    InputIsAFolderError,
+    InputNotFoundError,
+    ResourceLimitError,
+    UnreadableInputError,
+)
 from ita_extract.readers import read_document
 from ita_extract.recognize.known_phrases import known_phrases
 from ita_extract.records import build_report
@@ -41,13 +47,21 @@ def parse(
         jobs: worker processes OCR may use to read a scan's pages in parallel.
 
     Raises:
-        ItaExtractError: a subclass saying what was wrong with the input
+        InputNotFoundError: the path names nothing (also a ``FileNotFoundError``).
+        InputIsAFolderError: the path is a folder (also an ``IsADirectoryError``).
+        ResourceLimitError: reading ran out of memory (also a ``MemoryError``).
+        ItaExtractError: another subclass saying what was wrong with the input
             (``UnsupportedFormatError``, ``CorruptDocumentError``, ``EmptyDocumentError``,
-            ``EncryptedDocumentError``, ``NotAnITAReportError``, …).
+            ``EncryptedDocumentError``, ``DocumentTooLargeError``, ``NotAnITAReportError``…).
     """
     data, file_name = _read_source(source, max_bytes)
-    document = read_document(data, ocr=ocr, jobs=jobs, known_phrases=known_phrases())
-    report = build_report(document, keep_thai_digits=keep_thai_digits)
+    try:
+        document = read_document(data, ocr=ocr, jobs=jobs, known_phrases=known_phrases())
+        report = build_report(document, keep_thai_digits=keep_thai_digits)
+    except MemoryError as error:
+        raise ResourceLimitError("reading the document ran out of memory") from error
+    except RecursionError as error:
+        raise ResourceLimitError("the document nests too deeply to be read") from error
     report.source = Source(
         file=file_name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -64,17 +78,48 @@ def _read_source(source: ReportSource, max_bytes: int) -> tuple[bytes, str | Non
         data, name = source, None
     elif isinstance(source, str | os.PathLike):
         path = Path(source)
-        try:
-            _check_size(path.stat().st_size, max_bytes)
-            data, name = path.read_bytes(), path.name
-        except OSError as error:
-            raise CorruptDocumentError(f"cannot read {path}: {error.strerror}") from error
+        _check_size(_size_of(path), max_bytes)
+        data, name = read_path(path), path.name
     else:
         data = source.read(max_bytes + 1)
         raw_name = getattr(source, "name", None)
         name = Path(raw_name).name if isinstance(raw_name, str) else None
     _check_size(len(data), max_bytes)
     return data, name
+
+
+def read_path(path: Path) -> bytes:
+    """Return the bytes of the file at ``path``, an OS failure turned into the typed error.
+
+    Raises:
+        InputNotFoundError: nothing is at ``path``.
+        InputIsAFolderError: ``path`` is a folder.
+        UnreadableInputError: the system refuses the read (permissions, I/O error).
+    """
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise _input_error(path, error) from error
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError as error:
+        raise _input_error(path, error) from error
+
+
+def _input_error(path: Path, error: OSError) -> OSError:
+    typed: OSError
+    if isinstance(error, FileNotFoundError):
+        typed = InputNotFoundError(f"no such file: {path}")
+    elif isinstance(error, IsADirectoryError) or path.is_dir():
+        typed = InputIsAFolderError(f"a folder, not a file: {path}")
+    else:
+        typed = UnreadableInputError(f"cannot read {path}: {error.strerror}")
+    # -- the errno only: with a file name set, str() would print the OS's wording instead --
+    typed.errno = error.errno
+    return typed
 
 
 def _check_size(size: int, max_bytes: int) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 import ita_extract.validate as validate_module
-from ita_extract.errors import CorruptDocumentError, InvalidReportError, ItaExtractError
+from ita_extract.errors import InputNotFoundError, InvalidReportError, ItaExtractError
 from ita_extract.report import Report
 from ita_extract.validate import SCHEMA_RULE, validate
 from ita_extract.validate.schema import json_path
@@ -113,7 +113,7 @@ def test_a_json_file_that_is_not_json_is_unreadable(
 
 
 def test_a_missing_file_is_unreadable(tmp_path: Path) -> None:
-    with pytest.raises(CorruptDocumentError, match="cannot read"):
+    with pytest.raises(InputNotFoundError, match="no such file"):
         validate(tmp_path / "missing.json")
 
 

@@ -9,7 +9,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ita_extract.errors import CorruptDocumentError, InvalidReportError
+from ita_extract.api import read_path
+from ita_extract.errors import InvalidReportError
 from ita_extract.report import Report
 from ita_extract.validate.findings import Finding, Location, Severity
 from ita_extract.validate.rules import score_range_issue
@@ -27,13 +28,10 @@ def read_json(path: Path) -> Any:
     """Return the parsed JSON of ``path``.
 
     Raises:
-        CorruptDocumentError: the file cannot be read.
+        InputNotFoundError, InputIsAFolderError, UnreadableInputError: the file cannot be read.
         InvalidReportError: the file is not JSON at all (so there is nothing to validate).
     """
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CorruptDocumentError(f"cannot read {path}: {error.strerror}") from error
+    data = read_path(path)
     try:
         return json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
