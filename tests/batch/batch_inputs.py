@@ -117,8 +117,13 @@ BAD_INPUTS: dict[str, tuple[Callable[[], bytes], str, str]] = {
     "notes.txt": (lambda: "บันทึกการประชุม".encode(), "skipped", "unsupported_format"),
     "photo.png": (lambda: b"\x89PNG\r\n\x1a\n" + bytes(64), "skipped", "unsupported_format"),
     "photos.zip": (lambda: zip_of("a.txt", b"x"), "skipped", "unsupported_format"),
-    # -- named like a report, but not one: the format is told by content, not by name --
-    "report.doc": (lambda: b"just text with a .doc name", "skipped", "unsupported_format"),
+    # -- named like a report, but not one: a report is missing, so the run must say so --
+    "report.doc": (lambda: b"just text with a .doc name", "failed", "not_a_document"),
+    "error-page.pdf": (
+        lambda: b"<!DOCTYPE html><html><body>404 Not Found</body></html>",
+        "failed",
+        "not_a_document",
+    ),
 }
 
 

@@ -12,7 +12,16 @@ from batch_inputs import BAD_INPUTS, GOOD_REPORTS, SMALL_FILE_LIMIT, build_archi
 
 from ita_extract.cli import EXIT_INVALID, EXIT_UNREADABLE, main
 
-TABLES = ("reports", "indicators", "items", "recommendations", "action_plan", "warnings")
+TABLES = (
+    "reports",
+    "indicators",
+    "items",
+    "recommendations",
+    "topics",
+    "action_plan",
+    "limitations",
+    "warnings",
+)
 
 
 @pytest.fixture(scope="module")

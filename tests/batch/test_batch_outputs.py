@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -45,6 +46,9 @@ EXPECTED_ROWS = {
             "9",
             "false",
             "1",
+            "2567",
+            "2024-03-29",
+            "",
         ]
     ],
     "indicators": [[*WHO, "1", "IIT", "การปฏิบัติหน้าที่", "97.61", "1"]],
@@ -52,6 +56,11 @@ EXPECTED_ROWS = {
     "recommendations": [
         [*WHO, "1", "topic", "1", "e1", "O13;O14", "หน่วยงานควรระบุทั้งขั้นตอนและระยะเวลา", "2"]
     ],
+    "topics": [
+        [*WHO, "1", "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ", "IIT", "ผ่าน", "i1", "2"],
+        [*WHO, "1", "กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ", "OIT", "ผ่าน", "O11", "2"],
+    ],
+    "limitations": [[*WHO, "1", "บุคลากร", "ผู้บริหาร เจ้าหน้าที่ จำนวนบุคลากร"]],
     "action_plan": [
         [
             *WHO,
@@ -76,6 +85,7 @@ EXPECTED_ROWS = {
 def out_dir(tmp_path: Path, contract_example: dict[str, Any]) -> Path:
     """An output folder holding one converted report, one failure and one skipped file."""
     store = RecordStore(tmp_path / "out")
+    contract_example["signature"]["date"] = "2024-03-29"
     report = Report.model_validate(contract_example)
     with store.open():
         store.save_report("ise-2566-abababababab", report.model_dump_json())
@@ -122,6 +132,20 @@ def test_parquet_tables_hold_the_csv_rows_with_types(out_dir: Path, table: str) 
     assert len(rows) == len(EXPECTED_ROWS[table])
 
 
+def test_parquet_lists_are_lists_of_strings(out_dir: Path) -> None:
+    table = pq.read_table(out_dir / "action_plan.parquet")
+    recommendations = pq.read_table(out_dir / "recommendations.parquet").to_pylist()
+
+    steps_type = table.schema.field("steps").type
+    assert pa.types.is_list(steps_type) and pa.types.is_string(steps_type.value_type)
+    assert table.to_pylist()[0]["steps"] == [
+        "จัดทำคู่มือ/แนวทาง",
+        "แจกเวียนให้บุคลากรภายในให้รับทราบ",
+        "เผยแพร่",
+    ]
+    assert recommendations[0]["references"] == ["O13", "O14"]
+
+
 def test_parquet_items_keep_numbers_as_numbers(out_dir: Path) -> None:
     rows = pq.read_table(out_dir / "items.parquet").to_pylist()
 
@@ -150,6 +174,7 @@ def test_jsonl_files_and_summary(out_dir: Path, contract_example: dict[str, Any]
         "failures_by_reason": {"corrupt": 1},
         "skipped_by_reason": {"unsupported_format": 1},
         "warnings_by_code": {"text.foreign_script": 1},
+        "same_report": [],
     }
 
 
@@ -265,3 +290,45 @@ def test_without_pyarrow_no_parquet_is_left_to_contradict_the_csv(
 
     assert sorted(path.name for path in out_dir.glob("*.parquet")) == []
     assert (out_dir / "items.csv").read_text(encoding="utf-8-sig").count("\n") == 1
+
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def test_identical_content_is_listed_once_and_twins_are_flagged(tmp_path: Path) -> None:
+    archive = tmp_path / "in"
+    (archive / "copies").mkdir(parents=True)
+    pdf, docx = FIXTURES / "ita-2566-obt-a.pdf", FIXTURES / "ita-2566-obt-a.docx"
+    (archive / "a.pdf").write_bytes(pdf.read_bytes())
+    (archive / "copies" / "renamed.pdf").write_bytes(pdf.read_bytes())
+    (archive / "a.docx").write_bytes(docx.read_bytes())
+
+    summary = convert([archive], tmp_path / "out", jobs=1, progress="none")
+
+    out = tmp_path / "out"
+    failures = [json.loads(line) for line in (out / "failures.jsonl").read_text().splitlines()]
+    assert (summary.converted, summary.skipped) == (2, 1)
+    assert [(row["path"], row["reason"], row["duplicate_of"]) for row in failures] == [
+        (f"{archive.as_posix()}/copies/renamed.pdf", "duplicate", f"{archive.as_posix()}/a.pdf")
+    ]
+    same = json.loads((out / "summary.json").read_text(encoding="utf-8"))["same_report"]
+    assert [(group["fiscal_year"], len(group["paths"])) for group in same] == [(2566, 2)]
+    with (out / "reports.csv").open(encoding="utf-8-sig", newline="") as stream:
+        twins = {row["file"]: row["same_report_as"] for row in csv.DictReader(stream)}
+    assert twins == {
+        "a.docx": f"{archive.as_posix()}/a.pdf",
+        "a.pdf": f"{archive.as_posix()}/a.docx",
+    }
+
+
+def test_the_rate_counts_only_files_converted_in_this_run(tmp_path: Path) -> None:
+    archive = tmp_path / "in"
+    archive.mkdir()
+    (archive / "a.docx").write_bytes((FIXTURES / "ita-2566-obt-a.docx").read_bytes())
+    (archive / "notes.txt").write_text("x", encoding="utf-8")
+    convert([archive], tmp_path / "out", jobs=1, progress="none")
+
+    convert([archive], tmp_path / "out", jobs=1, progress="none", resume=True)
+
+    run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    assert (run["converted_now"], run["files_per_minute"]) == (0, None)

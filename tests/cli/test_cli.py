@@ -73,7 +73,7 @@ def test_missing_file_gives_one_line(capsys: pytest.CaptureFixture[str], tmp_pat
 
     assert code == EXIT_UNREADABLE
     assert err.count("\n") == 1
-    assert "cannot read" in err
+    assert "no such file" in err
 
 
 def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from ita_extract.batch.store import RecordStore, atomic_target, dumps, write_atomically
-from ita_extract.report import SCHEMA_VERSION, PlanRow, Report, Tool
+from ita_extract.report import SCHEMA_VERSION, Assessment, PlanRow, Report, Tool
 
 Status = Literal["converted", "failed", "skipped"]
-Cell = str | int | float | bool | None
-ColumnKind = Literal["string", "int", "float", "bool"]
+Cell = str | int | float | bool | tuple[str, ...] | None
+ColumnKind = Literal["string", "int", "float", "bool", "strings"]
+"""``strings`` is a list: ``list<string>`` in Parquet, joined in one CSV cell."""
 
 LIST_SEPARATOR = "\n"
 """Joins a list of free-text values (measures, steps, responsible units) in one CSV cell."""
@@ -42,6 +43,8 @@ class Entry:
     """Name of the file's records; set for every file whose bytes could be read."""
     reason: str | None = None
     message: str | None = None
+    duplicate_of: Path | None = None
+    """The input listed earlier with the very same content (reason ``duplicate``)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class Column:
 
     name: str
     kind: ColumnKind
+    separator: str = LIST_SEPARATOR
+    """What joins a ``strings`` column's values in its CSV cell."""
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,16 @@ class TableSpec:
     """A tidy table: one row per record of one kind, after the columns naming the report."""
 
     name: str
+    row_name: str
+    """What one row stands for, for ``--help-batch``."""
     columns: tuple[Column, ...]
     rows: Callable[[Report], Iterable[tuple[Cell, ...]]]
+    same_report_column: bool = False
+    """End each row with ``same_report_as``: the other inputs holding this agency's report
+    of the same fiscal year (a PDF and its DOCX, or two versions)."""
+
+
+SAME_REPORT_COLUMN = Column("same_report_as", "strings")
 
 
 @dataclass
@@ -70,6 +83,8 @@ class Totals:
     failures_by_reason: Counter[str] = field(default_factory=Counter)
     skipped_by_reason: Counter[str] = field(default_factory=Counter)
     warnings_by_code: Counter[str] = field(default_factory=Counter)
+    same_reports: list[dict[str, Any]] = field(default_factory=list)
+    """Groups of inputs that hold one agency's report of one fiscal year."""
 
     def as_json(self) -> dict[str, Any]:
         """Return the content of ``summary.json``."""
@@ -82,6 +97,7 @@ class Totals:
             "failures_by_reason": dict(sorted(self.failures_by_reason.items())),
             "skipped_by_reason": dict(sorted(self.skipped_by_reason.items())),
             "warnings_by_code": dict(sorted(self.warnings_by_code.items())),
+            "same_report": self.same_reports,
         }
 
 
@@ -95,12 +111,10 @@ _REPORT_COLUMNS = (
 """The columns that open every row of every table, so each row stands on its own."""
 
 
-def _joined(values: Iterable[str], separator: str = LIST_SEPARATOR) -> str:
-    return separator.join(values)
-
-
 def _report_row(report: Report) -> Iterable[tuple[Cell, ...]]:
     overall, source = report.overall, report.source
+    plan_year = report.action_plan.fiscal_year if report.action_plan else None
+    signed = report.signature.date
     return [
         (
             report.agency.kind,
@@ -114,6 +128,8 @@ def _report_row(report: Report) -> Iterable[tuple[Cell, ...]]:
             source.pages,
             source.ocr,
             len(report.warnings),
+            plan_year,
+            signed.isoformat() if signed else None,
         )
     ]
 
@@ -130,9 +146,9 @@ def _plan_rows(report: Report) -> Iterable[tuple[Cell, ...]]:
             position,
             plan_row.topic_number,
             plan_row.topic,
-            _joined(plan_row.measures),
-            _joined(plan_row.responsible),
-            _joined(plan_row.steps),
+            tuple(plan_row.measures),
+            tuple(plan_row.responsible),
+            tuple(plan_row.steps),
             timeframe.text if timeframe else None,
             timeframe.start if timeframe else None,
             timeframe.end if timeframe else None,
@@ -142,9 +158,29 @@ def _plan_rows(report: Report) -> Iterable[tuple[Cell, ...]]:
     return [row(position, plan_row) for position, plan_row in enumerate(report.action_plan.rows, 1)]
 
 
+def _topic_rows(report: Report) -> Iterable[tuple[Cell, ...]]:
+    rows: list[tuple[Cell, ...]] = []
+    for topic in report.topics:
+        assessments: list[Assessment | None] = list(topic.assessments)
+        # -- a topic whose assessments were not found still gets its row --
+        for assessment in assessments or [None]:
+            rows.append(
+                (
+                    topic.number,
+                    topic.title,
+                    assessment.tool.value if assessment else None,
+                    assessment.result if assessment else None,
+                    tuple(item.code for item in assessment.items) if assessment else (),
+                    topic.page,
+                )
+            )
+    return rows
+
+
 TABLES = (
     TableSpec(
         "reports",
+        "report",
         (
             Column("agency_kind", "string"),
             Column("district", "string"),
@@ -157,11 +193,15 @@ TABLES = (
             Column("pages", "int"),
             Column("ocr", "bool"),
             Column("warnings", "int"),
+            Column("plan_fiscal_year", "int"),
+            Column("signature_date", "string"),
         ),
         _report_row,
+        same_report_column=True,
     ),
     TableSpec(
         "indicators",
+        "indicator",
         (
             Column("number", "int"),
             Column("tool", "string"),
@@ -182,6 +222,7 @@ TABLES = (
     ),
     TableSpec(
         "items",
+        "item score",
         (
             Column("code", "string"),
             Column("tool", "string"),
@@ -194,12 +235,13 @@ TABLES = (
     ),
     TableSpec(
         "recommendations",
+        "recommendation",
         (
             Column("position", "int"),
             Column("section", "string"),
             Column("topic", "int"),
-            Column("codes", "string"),
-            Column("references", "string"),
+            Column("codes", "strings", CODE_SEPARATOR),
+            Column("references", "strings", CODE_SEPARATOR),
             Column("text", "string"),
             Column("page", "int"),
         ),
@@ -208,8 +250,8 @@ TABLES = (
                 position,
                 recommendation.section.value,
                 recommendation.topic,
-                _joined(recommendation.codes, CODE_SEPARATOR),
-                _joined(recommendation.references, CODE_SEPARATOR),
+                tuple(recommendation.codes),
+                tuple(recommendation.references),
                 recommendation.text,
                 recommendation.page,
             )
@@ -217,15 +259,29 @@ TABLES = (
         ],
     ),
     TableSpec(
+        "topics",
+        "assessment of a topic (the item codes it covers)",
+        (
+            Column("topic_number", "int"),
+            Column("title", "string"),
+            Column("tool", "string"),
+            Column("result", "string"),
+            Column("codes", "strings", CODE_SEPARATOR),
+            Column("page", "int"),
+        ),
+        _topic_rows,
+    ),
+    TableSpec(
         "action_plan",
+        "action plan row",
         (
             Column("plan_fiscal_year", "int"),
             Column("position", "int"),
             Column("topic_number", "int"),
             Column("topic", "string"),
-            Column("measures", "string"),
-            Column("responsible", "string"),
-            Column("steps", "string"),
+            Column("measures", "strings"),
+            Column("responsible", "strings"),
+            Column("steps", "strings"),
             Column("timeframe_text", "string"),
             Column("timeframe_start", "string"),
             Column("timeframe_end", "string"),
@@ -234,7 +290,17 @@ TABLES = (
         _plan_rows,
     ),
     TableSpec(
+        "limitations",
+        "limitation the report states",
+        (Column("position", "int"), Column("category", "string"), Column("text", "string")),
+        lambda report: [
+            (position, limitation.category, limitation.text)
+            for position, limitation in enumerate(report.limitations, 1)
+        ],
+    ),
+    TableSpec(
         "warnings",
+        "warning of a report",
         (Column("code", "string"), Column("message", "string"), Column("page", "int")),
         lambda report: [
             (warning.code, warning.message, warning.page) for warning in report.warnings
@@ -258,7 +324,8 @@ def write_aggregates(entries: Sequence[Entry], store: RecordStore) -> Totals:
 
     ``entries`` must already be in their final order (sorted by input path).
     """
-    totals = Totals(inputs=len(entries))
+    same_reports = _same_reports(entries, store)
+    totals = Totals(inputs=len(entries), same_reports=same_reports.groups)
     out_dir = store.out_dir
     with ExitStack() as stack:
         reports_jsonl = _open_text(stack, out_dir / "reports.jsonl")
@@ -275,7 +342,7 @@ def write_aggregates(entries: Sequence[Entry], store: RecordStore) -> Totals:
             totals.warnings_by_code.update(warning.code for warning in report.warnings)
             reports_jsonl.write(report.model_dump_json() + "\n")
             for table in tables:
-                table.add(entry, report)
+                table.add(entry, report, same_reports.others(entry.path))
         for table in tables:
             table.finish()
     write_atomically(out_dir / "summary.json", dumps(totals.as_json(), indent=2) + "\n")
@@ -294,6 +361,39 @@ def _with_reports(
             yield entry, None
 
 
+@dataclass(frozen=True)
+class _SameReports:
+    """Inputs of different content that hold one agency's report of one fiscal year."""
+
+    groups: list[dict[str, Any]]
+    by_path: dict[Path, tuple[str, ...]]
+
+    def others(self, path: Path) -> tuple[str, ...]:
+        """Return the other inputs holding the report that ``path`` holds."""
+        return tuple(other for other in self.by_path.get(path, ()) if other != path.as_posix())
+
+
+def _same_reports(entries: Sequence[Entry], store: RecordStore) -> _SameReports:
+    """Group the converted inputs by agency name and fiscal year, where both are known.
+
+    Identical content was already listed once (``duplicate``); what is grouped here is a PDF
+    and its DOCX, or two versions of one report, which a count per agency would take twice.
+    """
+    found: dict[tuple[str, int], list[str]] = {}
+    for entry, report in _with_reports(entries, store):
+        if report is not None and report.agency.name and report.fiscal_year:
+            found.setdefault((report.agency.name, report.fiscal_year), []).append(
+                entry.path.as_posix()
+            )
+    twins = [(key, tuple(paths)) for key, paths in found.items() if len(paths) > 1]
+    groups = [
+        {"agency": agency, "fiscal_year": year, "paths": list(paths)}
+        for (agency, year), paths in twins
+    ]
+    by_path = {Path(path): paths for _, paths in twins for path in paths}
+    return _SameReports(groups, by_path)
+
+
 def _failure_row(entry: Entry) -> dict[str, Any]:
     return {
         "path": entry.path.as_posix(),
@@ -302,6 +402,7 @@ def _failure_row(entry: Entry) -> dict[str, Any]:
         "status": entry.status,
         "reason": entry.reason,
         "message": entry.message,
+        "duplicate_of": entry.duplicate_of.as_posix() if entry.duplicate_of else None,
     }
 
 
@@ -316,6 +417,9 @@ class _TableWriter:
     def __init__(self, stack: ExitStack, out_dir: Path, spec: TableSpec) -> None:
         self.spec = spec
         columns = _REPORT_COLUMNS + spec.columns
+        if spec.same_report_column:
+            columns += (SAME_REPORT_COLUMN,)
+        self.separators = [column.separator for column in columns]
         # -- utf-8-sig: Excel, which many provincial offices use, reads Thai right only with it --
         self.csv = csv.writer(_open_text(stack, out_dir / f"{spec.name}.csv", "utf-8-sig"))
         self.csv.writerow(column.name for column in columns)
@@ -324,8 +428,8 @@ class _TableWriter:
         if self.parquet is None:
             parquet_path.unlink(missing_ok=True)  # -- never leave one that the CSV contradicts --
 
-    def add(self, entry: Entry, report: Report) -> None:
-        """Append the rows of ``report``."""
+    def add(self, entry: Entry, report: Report, same_report_as: tuple[str, ...]) -> None:
+        """Append the rows of ``report``; ``same_report_as`` lists the inputs of its twins."""
         leading: tuple[Cell, ...] = (
             entry.path.as_posix(),
             entry.sha256,
@@ -333,9 +437,13 @@ class _TableWriter:
             report.agency.province,
             report.fiscal_year,
         )
+        trailing: tuple[Cell, ...] = (same_report_as,) if self.spec.same_report_column else ()
         for row in self.spec.rows(report):
-            full_row = leading + tuple(row)
-            self.csv.writerow(_csv_cell(cell) for cell in full_row)
+            full_row = leading + tuple(row) + trailing
+            self.csv.writerow(
+                _csv_cell(cell, separator)
+                for cell, separator in zip(full_row, self.separators, strict=True)
+            )
             if self.parquet is not None:
                 self.parquet.add(full_row)
 
@@ -345,11 +453,13 @@ class _TableWriter:
             self.parquet.finish()
 
 
-def _csv_cell(cell: Cell) -> str:
+def _csv_cell(cell: Cell, separator: str) -> str:
     if cell is None:
         return ""
     if isinstance(cell, bool):
         return "true" if cell else "false"
+    if isinstance(cell, tuple):
+        return separator.join(cell)
     return str(cell)
 
 
@@ -366,6 +476,7 @@ class _ParquetTable:
             "int": pa.int64(),
             "float": pa.float64(),
             "bool": pa.bool_(),
+            "strings": pa.list_(pa.string()),
         }
         self.schema = pa.schema([(column.name, types[column.kind]) for column in columns])
         temporary = stack.enter_context(atomic_target(path))
@@ -386,8 +497,12 @@ class _ParquetTable:
     def _flush(self) -> None:
         columns = zip(*self.pending, strict=True) if self.pending else [()] * len(self.schema)
         arrays = [
-            self.pa.array(list(values), type=field.type)
+            self.pa.array([_parquet_cell(value) for value in values], type=field.type)
             for values, field in zip(columns, self.schema, strict=True)
         ]
         self.writer.write_table(self.pa.Table.from_arrays(arrays, schema=self.schema))
         self.pending, self.written = [], True
+
+
+def _parquet_cell(cell: Cell) -> object:
+    return list(cell) if isinstance(cell, tuple) else cell

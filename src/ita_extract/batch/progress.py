@@ -93,8 +93,10 @@ class _Lines:
     def _print(self, now: float) -> None:
         done = sum(self.counts.values())
         elapsed = max(now - self.started, 1e-9)
-        rate = done / elapsed * 60
-        left = (self.total - done) / (done / elapsed) if done else None
+        # -- the rate counts conversions only: files skipped on sight take no time --
+        per_second = self.counts["converted"] / elapsed
+        rate = per_second * 60
+        left = (self.total - done) / per_second if per_second else None
         counts = ", ".join(f"{count} {status}" for status, count in sorted(self.counts.items()))
         eta = "?" if left is None else time.strftime("%H:%M:%S", time.gmtime(left))
         print(

@@ -29,6 +29,9 @@ RUN_FILE = "run.json"
 
 REASON_DUPLICATE = "duplicate"
 REASON_UNREADABLE = "unreadable"
+REASON_NOT_A_DOCUMENT = "not_a_document"
+"""A file named as a document whose content is none: a report is missing, so it fails."""
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".doc"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class BatchSummary:
     warnings_by_code: Mapping[str, int] = field(default_factory=dict)
     processed: int = 0
     """Files this run decided (converted, failed or skipped); the rest came from earlier runs."""
+    converted_now: int = 0
+    """Files a worker converted in this run: what the rate counts."""
     reused: int = 0
     """Files skipped by ``resume`` because an earlier run had already decided them."""
     elapsed_seconds: float = 0.0
@@ -75,7 +80,9 @@ def convert(
 
     Args:
         inputs: files, folders (walked recursively) and glob patterns, or just one of them.
-            Files are told apart by content: anything not a PDF, DOCX or DOC is skipped.
+            Files are told apart by content: anything not a PDF, DOCX or DOC is skipped,
+            except that a file named .pdf, .docx or .doc fails (``not_a_document``). A file
+            whose content an earlier input has is listed as a ``duplicate`` of it.
         out_dir: the output folder, created if needed.
         jobs: worker processes; default one per core. With Dask the cluster's threads do the
             work, and ``jobs`` only caps the files in flight (twice ``jobs``).
@@ -117,7 +124,7 @@ def convert(
                 options=options,
                 limits=limits,
             )
-            peak_memory = _save_all(outcomes, store, display)
+            converted_now, peak_memory = _save_all(outcomes, store, display)
         finally:
             display.close()
         totals = write_aggregates(screening.entries(), store)
@@ -132,6 +139,7 @@ def convert(
             warnings_by_code=dict(sorted(totals.warnings_by_code.items())),
             processed=len(paths) - screening.reused,
             reused=screening.reused,
+            converted_now=converted_now,
             elapsed_seconds=time.monotonic() - started,
             peak_worker_memory_mb=peak_memory / 2**20 if peak_memory else None,
         )
@@ -141,17 +149,18 @@ def convert(
 
 def _save_all(
     outcomes: Iterable[tuple[str, Outcome]], store: RecordStore, display: Progress
-) -> int:
-    """Store every outcome as it arrives; return the largest peak memory a worker reported."""
-    peak_memory = 0
+) -> tuple[int, int]:
+    """Store every outcome as it arrives; return the conversions and the largest peak memory."""
+    converted = peak_memory = 0
     for key, outcome in outcomes:
         if outcome.report_json is not None:
             store.save_report(key, outcome.report_json)
+            converted += 1
         else:
             store.save_failure(key, Failure(outcome.reason or "error", outcome.message or ""))
         peak_memory = max(peak_memory, outcome.peak_memory_bytes or 0)
         display.advance("converted" if outcome.report_json is not None else "failed")
-    return peak_memory
+    return converted, peak_memory
 
 
 @dataclass(frozen=True)
@@ -179,7 +188,7 @@ class _Screening:
         self.paths, self.store, self.options, self.resume = paths, store, options, resume
         self.reused = 0
         self._decided: dict[Path, Entry] = {}
-        self._first_of_key: dict[str, Path] = {}
+        self._first_of_content: dict[str, Path] = {}
 
     def jobs(self, progress: Progress) -> Iterator[Job]:
         """Yield the files that need a worker; count the others in ``progress`` at once."""
@@ -204,11 +213,12 @@ class _Screening:
             return _Verdict(
                 Entry(path, None, "failed", reason=REASON_UNREADABLE, message=str(error))
             )
-        key = record_key(path, sha256)
-        first = self._first_of_key.setdefault(key, path)
+        first = self._first_of_content.setdefault(sha256, path)
         if first != path:
-            message = f"same name and content as {first.as_posix()}"
-            return _Verdict(Entry(path, sha256, "skipped", None, REASON_DUPLICATE, message))
+            message = f"the same content as {first.as_posix()}"
+            duplicate = Entry(path, sha256, "skipped", None, REASON_DUPLICATE, message, first)
+            return _Verdict(duplicate)
+        key = record_key(path, sha256)
         pending = Entry(path, sha256, "converted", key=key)
         if self.resume and self.store.is_done(key):
             return _Verdict(pending, reused=True)
@@ -219,12 +229,15 @@ class _Screening:
                     f"over the limit of {self.options.max_bytes / 2**20:.0f} MiB"
                 )
             detect_format(data)
-        except UnsupportedFormatError as error:
-            return _Verdict(Entry(path, sha256, "skipped", None, error.reason, str(error)))
         except ItaExtractError as error:
+            reason = error.reason
+            if isinstance(error, UnsupportedFormatError):
+                if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+                    return _Verdict(Entry(path, sha256, "skipped", None, reason, str(error)))
+                reason = REASON_NOT_A_DOCUMENT
             # -- too large, empty or broken: recorded like a worker's verdict, so resume skips it --
-            self.store.save_failure(key, Failure(error.reason, str(error)))
-            return _Verdict(Entry(path, sha256, "failed", key, error.reason, str(error)))
+            self.store.save_failure(key, Failure(reason, str(error)))
+            return _Verdict(Entry(path, sha256, "failed", key, reason, str(error)))
         return _Verdict(pending, data)
 
     def entries(self) -> list[Entry]:
@@ -258,7 +271,10 @@ def _write_run_file(
         "jobs": jobs or (default_jobs() if executor == "local" else None),
         "processed": summary.processed,
         "reused": summary.reused,
-        "files_per_minute": round(summary.processed / minutes, 1) if minutes else None,
+        "converted_now": summary.converted_now,
+        "files_per_minute": (
+            round(summary.converted_now / minutes, 1) if minutes and summary.converted_now else None
+        ),
         "peak_worker_memory_mb": (
             round(summary.peak_worker_memory_mb, 1) if summary.peak_worker_memory_mb else None
         ),

@@ -1,27 +1,37 @@
 """The ``ita-extract`` command line: a thin layer over the library, one module per subcommand.
 
 Each subcommand module exposes ``add_parser(subparsers)``, which registers its arguments and
-sets ``run(args) -> int`` as the handler. :func:`main` turns library errors into one line on
-standard error and an exit code, never a traceback (``--debug`` shows it).
+sets ``run(args) -> int`` as the handler. :func:`main` turns library errors and the system's
+refusals into one line on standard error and an exit code, never a traceback (``--debug``
+shows it); a reader that closed the pipe (``| head``) gets silence.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import io
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
 
-from ita_extract import __version__
 from ita_extract.errors import ItaExtractError
 
 EXIT_OK = 0
 EXIT_INVALID = 1
-"""Some input was read but is not valid (``validate``), or some files failed (``batch``)."""
+"""Some input was read but is not valid (``validate``), or some files failed (``batch``,
+``parse`` of several files)."""
 EXIT_UNREADABLE = 2
-"""Some input could not be read at all, or the command line was wrong."""
+"""Some input could not be read at all, an output could not be written, or the command line
+was wrong."""
 EXIT_INTERNAL = 3
 """A bug in ita_extract: the message asks for a report."""
+
+STDIO = "-"
+"""The file name that stands for standard input or standard output, as Unix tools use it."""
 
 _SUBCOMMANDS = ("parse", "schema", "batch", "validate")
 
@@ -34,40 +44,132 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ita-extract",
         description="Turn Thai ITA analysis reports (PDF, DOCX, DOC) into validated JSON.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_global_options(parser, default=False)
     parser.add_argument(
-        "--debug", action="store_true", help="show the full traceback of unexpected errors"
+        "--version",
+        action=_VersionAction,
+        help="show the version, the readers' libraries and the external programs found",
+    )
+    parser.add_argument(
+        "--help-batch",
+        action=_BatchHelpAction,
+        help="describe batch's output folder and failure reasons",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in _SUBCOMMANDS:
         importlib.import_module(f"ita_extract.cli.{name}").add_parser(subparsers)
+    # -- the global options are accepted after the subcommand too; there they must not
+    # overwrite a value given before it, hence no default --
+    for subparser in subparsers.choices.values():
+        _add_global_options(subparser, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, default: Any) -> None:
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=default,
+        help="show the full traceback of unexpected errors",
+    )
+
+
+class _VersionAction(argparse.Action):
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        from ita_extract.cli.environment import describe_environment
+
+        sys.stdout.write("\n".join(describe_environment()) + "\n")
+        parser.exit()
+
+
+class _BatchHelpAction(argparse.Action):
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        from ita_extract.batch.guide import describe_outputs
+
+        sys.stdout.write(describe_outputs() + "\n")
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    _write_utf8()
     parser = build_parser()
+    debug = False
     try:
         args = parser.parse_args(argv)
+        debug = args.debug
+        handler: Handler = args.run
+        code = handler(args)
+        sys.stdout.flush()  # -- a full disk shows on the flush: report it here, not at exit --
+        return code
     except SystemExit as exit_request:  # argparse exits on --help, --version and usage errors
+        _flush_quietly()
         return exit_request.code if isinstance(exit_request.code, int) else EXIT_UNREADABLE
-    handler: Handler = args.run
-    try:
-        return handler(args)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_UNREADABLE
     except ItaExtractError as error:
-        print_error(str(error), source=getattr(args, "file", None))
+        print_error(str(error))
+        return EXIT_UNREADABLE
+    except OSError as error:
+        _silence_stdout()
+        print_error(describe_os_error(error))
+        return EXIT_UNREADABLE
+    except MemoryError:
+        print_error("out of memory")
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         print_error("interrupted")
         return 130
     except Exception as error:
-        if args.debug:
+        if debug:
             raise
         print_error(
             f"internal error ({type(error).__name__}: {error}); "
             "please report it, with --debug for the traceback"
         )
         return EXIT_INTERNAL
+
+
+def describe_os_error(error: OSError) -> str:
+    """Return ``FILE: what the system said``, as Unix tools word a refusal."""
+    reason = error.strerror or str(error)
+    return f"{error.filename}: {reason}" if error.filename else reason
+
+
+def _write_utf8() -> None:
+    """Make standard output UTF-8 and standard error unbreakable, whatever the console's encoding.
+
+    JSON consumers expect UTF-8; a console set to ASCII or a Windows code page would otherwise
+    fail on the first Thai letter. Messages on standard error escape what the console cannot
+    show instead of failing.
+    """
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8")
+    if isinstance(sys.stderr, io.TextIOWrapper):
+        sys.stderr.reconfigure(errors="backslashreplace")
+
+
+def _flush_quietly() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError:
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush cannot fail."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # -- not a real file (a test's capture): nothing will flush it at exit
 
 
 def add_reading_options(parser: argparse.ArgumentParser) -> None:
@@ -83,8 +185,23 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+@contextmanager
+def open_output(target: Path | None) -> Iterator[IO[str]]:
+    """Yield a UTF-8 text stream for ``target``: standard output for None or ``-``."""
+    if target is None or str(target) == STDIO:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with target.open("w", encoding="utf-8") as stream:
+        yield stream
+
+
 def print_error(message: str, *, source: object = None) -> None:
-    """Print one line ``ita-extract: [SOURCE: ]MESSAGE`` on standard error."""
-    where = f"{source}: " if source else ""
+    """Print one line ``ita-extract: [SOURCE: ]MESSAGE`` on standard error.
+
+    The source is left out when the message already names it.
+    """
+    shown = str(source) if source else ""
+    where = f"{shown}: " if shown and shown not in message else ""
     one_line = " ".join(message.split())
     print(f"ita-extract: {where}{one_line}", file=sys.stderr)

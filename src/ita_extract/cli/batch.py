@@ -10,7 +10,13 @@ from typing import Any
 
 from ita_extract.api import DEFAULT_MAX_BYTES
 from ita_extract.batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, BatchSummary, convert
-from ita_extract.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, add_reading_options
+from ita_extract.cli import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    add_reading_options,
+    print_error,
+)
 
 
 def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
@@ -33,13 +39,16 @@ def add_parser(subparsers: Any) -> None:
             "Convert every PDF, DOCX and DOC report that the inputs name into OUT_DIR: one JSON "
             "per report, reports.jsonl, failures.jsonl, CSV (and Parquet) tables and "
             "summary.json. Exit 0 when every document converted, 1 when some failed, 2 when "
-            "none converted. See docs/batch.md."
+            "none converted."
         ),
+        epilog="The output files and the failure reasons: ita-extract --help-batch.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or glob")
     parser.add_argument(
-        "-o", "--out", type=Path, required=True, metavar="OUT_DIR", help="the output folder"
+        "-o", "--output", type=Path, metavar="OUT_DIR", help="the output folder (required)"
     )
+    # -- the spelling of earlier versions, kept working but no longer shown --
+    parser.add_argument("--out", dest="output", type=Path, help=argparse.SUPPRESS)
     parser.add_argument(
         "--jobs", type=_positive(int), metavar="N", help="worker processes (default: one per core)"
     )
@@ -86,12 +95,15 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Convert the inputs, print a one-line summary and return the exit code."""
+    if args.output is None:
+        print_error("batch needs an output folder: -o/--output OUT_DIR")
+        return EXIT_UNREADABLE
     if args.scheduler and args.executor != "dask":
-        print("ita-extract: --scheduler needs --executor dask", file=sys.stderr)
+        print_error("--scheduler needs --executor dask")
         return EXIT_UNREADABLE
     summary = convert(
         args.inputs,
-        args.out,
+        args.output,
         jobs=args.jobs,
         resume=args.resume,
         timeout=args.timeout,

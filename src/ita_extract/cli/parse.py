@@ -1,26 +1,47 @@
-"""``ita-extract parse FILE``: print one report as JSON."""
+"""``ita-extract parse FILE...``: print reports as JSON (several as JSON Lines)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from ita_extract.api import parse
-from ita_extract.cli import EXIT_OK, add_reading_options
+from ita_extract.api import DEFAULT_MAX_BYTES, ReportSource, parse
+from ita_extract.cli import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    STDIO,
+    add_reading_options,
+    open_output,
+    print_error,
+)
+from ita_extract.errors import ItaExtractError
 
 
 def add_parser(subparsers: Any) -> None:
     """Register the ``parse`` subcommand."""
     parser = subparsers.add_parser(
         "parse",
-        help="read one report and print its JSON",
-        description="Read one ITA analysis report (PDF, DOCX or DOC) and print its JSON.",
+        help="read reports and print their JSON",
+        description=(
+            "Read ITA analysis reports (PDF, DOCX or DOC) and print their JSON: one JSON "
+            "document for one input, JSON Lines (one report a line) for several. A file that "
+            "cannot be read is one line on standard error; with several inputs the others go "
+            "on, and the exit code is 1."
+        ),
     )
-    parser.add_argument("file", type=Path, help="the report to read")
-    parser.add_argument("-o", "--output", type=Path, help="write the JSON here instead of stdout")
-    parser.add_argument("--pretty", action="store_true", help="indent the JSON for reading")
+    parser.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="the reports to read; - is stdin"
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, help="write the JSON here instead of stdout (- is stdout)"
+    )
+    parser.add_argument(
+        "--pretty", action="store_true", help="indent the JSON for reading (one input only)"
+    )
     add_reading_options(parser)
     parser.add_argument(
         "--jobs",
@@ -33,11 +54,36 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Parse ``args.file`` and write its JSON."""
-    report = parse(args.file, keep_thai_digits=args.keep_thai_digits, ocr=args.ocr, jobs=args.jobs)
-    text = report.model_dump_json(indent=2 if args.pretty else None)
-    if args.output is None:
-        sys.stdout.write(text + "\n")
-    else:
-        args.output.write_text(text + "\n", encoding="utf-8")
-    return EXIT_OK
+    """Parse every input and write its JSON; report each failure on one line."""
+    several = len(args.files) > 1
+    if several and args.pretty:
+        print_error("--pretty needs a single input: several are written as JSON Lines")
+        return EXIT_UNREADABLE
+    failed = 0
+    with ExitStack() as stack:
+        output: IO[str] | None = None
+        for path in args.files:
+            try:
+                report = parse(
+                    _source(path),
+                    keep_thai_digits=args.keep_thai_digits,
+                    ocr=args.ocr,
+                    jobs=args.jobs,
+                )
+            except ItaExtractError as error:
+                print_error(str(error), source=path)
+                failed += 1
+                continue
+            # -- opened at the first report, so a failed single input leaves no empty file --
+            output = output or stack.enter_context(open_output(args.output))
+            output.write(report.model_dump_json(indent=2 if args.pretty else None) + "\n")
+    if not failed:
+        return EXIT_OK
+    return EXIT_INVALID if several else EXIT_UNREADABLE
+
+
+def _source(path: Path) -> ReportSource:
+    """Return what to parse for ``path``: standard input's bytes for ``-``."""
+    if str(path) == STDIO:
+        return sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
+    return path

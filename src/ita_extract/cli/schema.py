@@ -8,7 +8,11 @@ import sys
 from typing import Any
 
 from ita_extract.cli import EXIT_OK
-from ita_extract.report import Report
+from ita_extract.report import SCHEMA_VERSION, Report
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_ID = f"urn:ita-extract:report:{SCHEMA_VERSION}"
+"""A name, not an address: validators use it to tell schema versions apart, never to fetch."""
 
 
 def add_parser(subparsers: Any) -> None:
@@ -23,6 +27,10 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the schema."""
-    schema = Report.model_json_schema(mode="serialization")
+    schema = {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "$id": SCHEMA_ID,
+        **Report.model_json_schema(mode="serialization"),
+    }
     sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK

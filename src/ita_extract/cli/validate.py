@@ -5,20 +5,31 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ita_extract.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, print_error
-from ita_extract.errors import ItaExtractError
-from ita_extract.validate import Finding, ValidationResult, validate
+from ita_extract.api import read_path
+from ita_extract.batch.inputs import find_inputs
+from ita_extract.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, STDIO, print_error
+from ita_extract.errors import InputNotFoundError, InvalidReportError, ItaExtractError
+from ita_extract.validate import Finding, ValidationResult, validate, validate_data
+
+JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+"""Files of one report a line, as ``batch`` writes ``reports.jsonl``."""
+CHECKABLE_SUFFIXES = frozenset({".json", ".pdf", ".docx", ".doc"}) | JSON_LINES_SUFFIXES
+"""What a folder's walk picks up; a file named on the command line is checked whatever its name."""
+STDIN_LABEL = "<stdin>"
 
 
 @dataclass(frozen=True)
 class FileOutcome:
-    """What became of one file: its validation result, or why it could not be read."""
+    """What became of one report: its validation result, or why it could not be read.
 
-    path: Path
+    ``path`` names the report: a file, ``FILE:LINE`` for a line of JSON Lines, ``<stdin>``.
+    """
+
+    path: str
     result: ValidationResult | None = None
     error: ItaExtractError | None = None
 
@@ -29,12 +40,19 @@ def add_parser(subparsers: Any) -> None:
         "validate",
         help="check reports against the JSON contract and the ITA framework of their year",
         description=(
-            "Check report JSON (.json) or documents (PDF, DOCX, DOC; parsed first) against the "
-            "JSON contract and the ITA framework of their fiscal year. Exit code: 0 when no file "
-            "has an error, 1 when some file has errors, 2 when some file could not be read."
+            "Check report JSON (.json, or JSON Lines: .jsonl, one report a line) or documents "
+            "(PDF, DOCX, DOC; parsed first) against the JSON contract and the ITA framework of "
+            "their fiscal year. Folders are walked for such files; - reads JSON or JSON Lines "
+            "from standard input. Exit code: 0 when no report has an error, 1 when some report "
+            "has errors, 2 when some input could not be read."
         ),
     )
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="reports to check")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="INPUT",
+        help="report files (.json, .jsonl, PDF, DOCX, DOC), folders, globs; - is stdin",
+    )
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.add_argument(
         "--lang",
@@ -47,7 +65,7 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Validate every file, print the findings, and return the exit code."""
-    outcomes = [_validate_file(path) for path in args.files]
+    outcomes = [outcome for raw in args.files for outcome in _outcomes_of(raw)]
     if args.json:
         sys.stdout.write(json.dumps(outcomes_to_json(outcomes), ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
@@ -62,18 +80,61 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _validate_file(path: Path) -> FileOutcome:
+def _outcomes_of(raw: str) -> Iterator[FileOutcome]:
+    """Yield the outcome of every report that one command-line input names."""
+    if raw == STDIO:
+        yield from _outcomes_of_text(sys.stdin.buffer.read(), STDIN_LABEL, lines=None)
+        return
     try:
-        return FileOutcome(path, result=validate(path))
-    except ItaExtractError as error:
-        return FileOutcome(path, error=error)
+        paths = find_inputs([raw], in_folders=lambda path: path.suffix in CHECKABLE_SUFFIXES)
+    except InputNotFoundError as error:
+        yield FileOutcome(raw, error=error)
+        return
+    for path in paths:
+        if path.suffix.lower() in JSON_LINES_SUFFIXES:
+            try:
+                data = read_path(path)
+            except ItaExtractError as error:
+                yield FileOutcome(str(path), error=error)
+                continue
+            yield from _outcomes_of_text(data, str(path), lines=True)
+        else:
+            try:
+                yield FileOutcome(str(path), result=validate(path))
+            except ItaExtractError as error:
+                yield FileOutcome(str(path), error=error)
+
+
+def _outcomes_of_text(data: bytes, label: str, *, lines: bool | None) -> Iterator[FileOutcome]:
+    """Yield the outcomes of JSON text: one document, or (``lines``) one report a line.
+
+    With ``lines=None`` the text decides: one JSON document, else JSON Lines.
+    """
+    if not lines:
+        try:
+            yield FileOutcome(label, result=validate_data(json.loads(data), source=label))
+            return
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            if lines is False or not data.strip().count(b"\n"):
+                yield FileOutcome(label, error=InvalidReportError(f"not JSON: {error}"))
+                return
+    for number, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{label}:{number}"
+        try:
+            yield FileOutcome(where, result=validate_data(json.loads(line), source=where))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            yield FileOutcome(
+                where, error=InvalidReportError(f"line {number} is not JSON: {error}")
+            )
 
 
 def outcomes_to_json(outcomes: list[FileOutcome]) -> dict[str, Any]:
     """Return the JSON document ``--json`` prints: one entry per file and a summary."""
     files: list[dict[str, Any]] = []
     for outcome in outcomes:
-        entry: dict[str, Any] = {"file": str(outcome.path)}
+        entry: dict[str, Any] = {"file": outcome.path}
         if outcome.result is not None:
             result = outcome.result
             entry |= {

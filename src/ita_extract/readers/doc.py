@@ -37,7 +37,7 @@ from ita_extract.readers.detect import detect_format
 from ita_extract.readers.docx import read_docx
 from ita_extract.report import SourceFormat
 
-__all__ = ["read_doc"]
+__all__ = ["find_libreoffice", "read_doc"]
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds one conversion may take; a real report converts in a few seconds."""
@@ -96,9 +96,14 @@ def _check_word_container(data: bytes) -> None:
         raise EncryptedDocumentError("the Word document is password-protected")
 
 
+def find_libreoffice() -> str | None:
+    """Return the path of LibreOffice's ``soffice`` program, or None when it is not on PATH."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
 def _convert_to_docx(data: bytes, timeout: float) -> bytes:
     """Return the DOCX bytes LibreOffice makes of ``data``."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = find_libreoffice()
     if soffice is None:
         raise MissingDependencyError(
             "reading .doc files needs LibreOffice: install the Debian package "

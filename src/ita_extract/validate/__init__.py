@@ -31,6 +31,7 @@ __all__ = [
     "check_report",
     "registered_rules",
     "validate",
+    "validate_data",
 ]
 
 ReportInput = Report | str | os.PathLike[str] | Mapping[str, Any]
@@ -51,10 +52,10 @@ def validate(report_or_path: ReportInput) -> ValidationResult:
     if isinstance(report_or_path, Report):
         return check_report(report_or_path)
     if isinstance(report_or_path, Mapping):
-        return _check_data(report_or_path, source=None)
+        return validate_data(report_or_path)
     path = Path(report_or_path)
     if path.suffix.lower() == ".json":
-        return _check_data(read_json(path), source=path.name)
+        return validate_data(read_json(path), source=path.name)
     return check_report(parse(path))
 
 
@@ -71,7 +72,8 @@ def check_report(report: Report, *, source: str | None = None) -> ValidationResu
     )
 
 
-def _check_data(data: Any, *, source: str | None) -> ValidationResult:
+def validate_data(data: Any, *, source: str | None = None) -> ValidationResult:
+    """Return what is wrong with ``data``, parsed JSON claiming to be a report (any value)."""
     report, schema_findings = report_from_data(data)
     if report is not None:
         return check_report(report, source=source)
