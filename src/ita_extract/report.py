@@ -29,6 +29,7 @@ REFERENCE_PATTERN = r"^((i|e|O)[1-9][0-9]*|[1-9][0-9]?\.[1-9][0-9]?)$"
 
 ISO_MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 WARNING_CODE_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
 class Tool(StrEnum):
@@ -100,7 +101,7 @@ class Source(ContractModel):
 
     file: str | None = Field(default=None, description="File name (not the full path).")
     sha256: str | None = Field(
-        default=None, pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file's bytes."
+        default=None, pattern=SHA256_PATTERN, description="SHA-256 of the file's bytes."
     )
     format: SourceFormat | None = Field(default=None, description="pdf, docx or doc.")
     pages: int | None = Field(default=None, ge=0, description="Page count, where known.")

@@ -58,9 +58,9 @@ def test_schema_errors_name_their_json_path(
 
     result = validate(report_data)
 
-    assert [(f.rule, f.severity, f.location.path) for f in result.findings] == [
-        (rule, "error", path)
-    ]
+    # -- the schema finding first; the rules then run on the rest, never again on that value --
+    assert (result.findings[0].rule, result.findings[0].location.path) == (rule, path)
+    assert [f.location.path for f in result.findings].count(path) == 1
     assert result.findings[0].location.section == where[0]
     assert not result.valid
 
@@ -75,14 +75,41 @@ def test_json_that_is_not_an_object_fails_at_the_root(tmp_path: Path) -> None:
     assert finding.location.path == "$"
 
 
-def test_framework_rules_wait_for_a_valid_schema(report_data: dict[str, Any]) -> None:
-    report_data["overall"]["grade"] = "F"  # a grade mismatch, once the schema passes
+def test_framework_rules_run_beside_a_schema_error(report_data: dict[str, Any]) -> None:
+    report_data["overall"]["grade"] = "F"  # a grade mismatch, beside a field the schema refuses
     report_data["bogus"] = True
+    report_data["indicators"][2]["score"] = "ninety"
 
     result = validate(report_data)
 
-    assert {finding.rule for finding in result.findings} == {SCHEMA_RULE}
+    found = {(finding.rule, finding.location.path) for finding in result.findings}
+    assert {
+        (SCHEMA_RULE, "bogus"),
+        (SCHEMA_RULE, "indicators[2].score"),
+        ("overall.grade_mismatch", "overall.grade"),
+    } <= found
+    assert result.findings[0].rule == SCHEMA_RULE
     assert result.fiscal_year == 2566
+
+
+def test_paths_of_rule_findings_count_in_the_original_lists(report_data: dict[str, Any]) -> None:
+    report_data["indicators"][0]["number"] = "one"  # -- number is required: the row goes
+    report_data["indicators"][4]["tool"] = "EIT"  # -- the framework says IIT
+
+    result = validate(report_data)
+
+    wrong_tool = [f for f in result.findings if f.rule == "indicator.wrong_tool"]
+    assert [f.location.path for f in wrong_tool] == ["indicators[4].tool"]
+
+
+def test_places_are_named_as_people_name_them(report_data: dict[str, Any]) -> None:
+    report_data["topics"][0]["assessments"][0]["items"][0]["score"] = 120
+
+    (finding,) = [f for f in validate(report_data).findings if f.rule == "score.range"]
+
+    assert finding.location.path == "topics[0].assessments[0].items[0].score"
+    assert finding.location.place_th == "ประเด็นที่ 1 · IIT · ข้อ i1 · หน้า 2"
+    assert finding.location.place_en == "topic 1, IIT, item i1, page 2"
 
 
 def test_a_json_file_is_read_and_named(tmp_path: Path, report_data: dict[str, Any]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for outcome in outcomes:
             _print_outcome(outcome, lang=args.lang)
-        sys.stdout.write(summary_line(outcomes) + "\n")
+        sys.stdout.write(summary_line(outcomes, lang=args.lang) + "\n")
     if any(outcome.error for outcome in outcomes):
         return EXIT_UNREADABLE
     if any(outcome.result and not outcome.result.valid for outcome in outcomes):
@@ -162,9 +163,27 @@ def _counts(outcomes: list[FileOutcome]) -> dict[str, int]:
     }
 
 
-def summary_line(outcomes: list[FileOutcome]) -> str:
+Row = tuple[str, str, str, str, str]
+
+_HEADERS: dict[str, Row] = {
+    "th": ("ระดับ", "กฎ", "ตำแหน่ง", "ตำแหน่งใน JSON", "ข้อความ"),
+    "en": ("severity", "rule", "where", "JSON path", "message"),
+}
+_SEVERITIES = {
+    "th": {"error": "ข้อผิดพลาด", "warning": "คำเตือน"},
+    "en": {"error": "error", "warning": "warning"},
+}
+
+
+def summary_line(outcomes: list[FileOutcome], *, lang: str = "en") -> str:
     """Return the one-line summary printed after the tables."""
     counts = _counts(outcomes)
+    if lang == "th":
+        return (
+            f"{counts['files']} รายงาน: ถูกต้อง {counts['valid']}, "
+            f"มีข้อผิดพลาด {counts['with_errors']}, อ่านไม่ได้ {counts['unreadable']}; "
+            f"รวมข้อผิดพลาด {counts['errors']} รายการ คำเตือน {counts['warnings']} รายการ"
+        )
     return (
         f"{_plural(counts['files'], 'file')}: {counts['valid']} valid, "
         f"{counts['with_errors']} with errors, {counts['unreadable']} unreadable; "
@@ -179,31 +198,43 @@ def _print_outcome(outcome: FileOutcome, *, lang: str) -> None:
     result = outcome.result
     if result is None:
         return
-    year = f" (fiscal year {result.fiscal_year})" if result.fiscal_year else ""
-    counts = f"{_plural(len(result.errors), 'error')}, {_plural(len(result.warnings), 'warning')}"
+    errors, warnings = len(result.errors), len(result.warnings)
+    if lang == "th":
+        year = f" (ปีงบประมาณ {result.fiscal_year})" if result.fiscal_year else ""
+        counts = f"ข้อผิดพลาด {errors} รายการ คำเตือน {warnings} รายการ"
+    else:
+        year = f" (fiscal year {result.fiscal_year})" if result.fiscal_year else ""
+        counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
     sys.stdout.write(f"{outcome.path}{year}: {counts}\n")
     if result.findings:
         sys.stdout.write(findings_table(result.findings, lang=lang) + "\n")
 
 
 def findings_table(findings: tuple[Finding, ...], *, lang: str = "th") -> str:
-    """Return the findings as an aligned text table (severity, rule, where, message)."""
-    rows = [("severity", "rule", "where", "message")]
+    """Return the findings as an aligned table: severity, rule, place, JSON path, message."""
+    rows = [_HEADERS[lang]]
     for finding in findings:
-        where = finding.location.path or finding.location.section or ""
-        if finding.location.page is not None:
-            where += f" p.{finding.location.page}"
+        location = finding.location
+        place = (location.place_th if lang == "th" else location.place_en) or ""
         message = finding.message_th if lang == "th" else finding.message_en
-        rows.append((finding.severity.value, finding.rule, where, message))
-    # the message goes last: Thai marks make its printed width differ from len()
-    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+        path = location.path or location.section or ""
+        severity = _SEVERITIES[lang][finding.severity.value]
+        rows.append((severity, finding.rule, place, path, message))
+    widths = [max(_width(row[column]) for row in rows) for column in range(4)]
     return "\n".join(
         "  "
-        + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
-        + "  "
-        + row[3]
+        + "".join(
+            cell + " " * (width - _width(cell) + 2)
+            for cell, width in zip(row[:4], widths, strict=True)
+        )
+        + row[4]
         for row in rows
     )
+
+
+def _width(text: str) -> int:
+    """Return the columns ``text`` takes on a terminal: Thai marks above and below take none."""
+    return sum(unicodedata.category(character) != "Mn" for character in text)
 
 
 def _plural(count: int, noun: str) -> str:

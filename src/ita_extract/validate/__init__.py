@@ -18,8 +18,15 @@ from ita_extract.framework import get_framework
 from ita_extract.report import Report
 from ita_extract.validate import rules as _rules  # noqa: F401  (registers the rules)
 from ita_extract.validate.findings import Finding, Location, Severity, ValidationResult
+from ita_extract.validate.places import describe, parse_path
 from ita_extract.validate.registry import Rule, RuleContext, registered_rules
-from ita_extract.validate.schema import SCHEMA_RULE, read_json, report_from_data
+from ita_extract.validate.schema import (
+    SCHEMA_RULE,
+    json_path,
+    read_json,
+    report_from_data,
+    salvage,
+)
 
 __all__ = [
     "SCHEMA_RULE",
@@ -61,25 +68,62 @@ def validate(report_or_path: ReportInput) -> ValidationResult:
 
 def check_report(report: Report, *, source: str | None = None) -> ValidationResult:
     """Return the findings of every registered rule on ``report`` (already schema-valid)."""
-    context = RuleContext(report=report, framework=get_framework(report.fiscal_year))
-    findings = [finding for rule in registered_rules() for finding in rule.run(context)]
-    # errors first, each severity in rule order, so the first lines say what blocks the report
-    findings.sort(key=lambda finding: finding.severity is not Severity.ERROR)
+    findings = _with_places(_rule_findings(report), report.model_dump(mode="json"))
     return ValidationResult(
         source=source or report.source.file,
         fiscal_year=report.fiscal_year,
-        findings=tuple(findings),
+        findings=_errors_first(findings),
     )
 
 
 def validate_data(data: Any, *, source: str | None = None) -> ValidationResult:
-    """Return what is wrong with ``data``, parsed JSON claiming to be a report (any value)."""
+    """Return what is wrong with ``data``, parsed JSON claiming to be a report (any value).
+
+    Values that break the schema are reported and set aside; every rule then runs on the
+    rest, so one round of fixes can address everything.
+    """
     report, schema_findings = report_from_data(data)
     if report is not None:
         return check_report(report, source=source)
     claimed_year = data.get("fiscal_year") if isinstance(data, Mapping) else None
+    findings = list(schema_findings)
+    salvaged = salvage(data)
+    if salvaged is not None:
+        for finding in _rule_findings(salvaged.report):
+            path = salvaged.original_path(parse_path(finding.location.path or ""))
+            if path is None or salvaged.is_set_aside(path):
+                continue  # -- a value set aside is reported once, by the schema finding
+            moved = finding.location.model_copy(update={"path": json_path(path)})
+            findings.append(finding.model_copy(update={"location": moved}))
     return ValidationResult(
         source=source,
         fiscal_year=claimed_year if isinstance(claimed_year, int) else None,
-        findings=schema_findings,
+        findings=_errors_first(_with_places(findings, data)),
     )
+
+
+def _rule_findings(report: Report) -> list[Finding]:
+    context = RuleContext(report=report, framework=get_framework(report.fiscal_year))
+    return [finding for rule in registered_rules() for finding in rule.run(context)]
+
+
+def _errors_first(findings: list[Finding]) -> tuple[Finding, ...]:
+    """Sort errors first, each severity in rule order, so the first lines say what blocks."""
+    return tuple(sorted(findings, key=lambda finding: finding.severity is not Severity.ERROR))
+
+
+def _with_places(findings: list[Finding], data: Any) -> list[Finding]:
+    """Return ``findings`` with their places named as people name them, in Thai and English."""
+    return [
+        finding.model_copy(
+            update={
+                "location": finding.location.model_copy(
+                    update={
+                        "place_th": describe(finding.location, data, "th") or None,
+                        "place_en": describe(finding.location, data, "en") or None,
+                    }
+                )
+            }
+        )
+        for finding in findings
+    ]

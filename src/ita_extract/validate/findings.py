@@ -31,6 +31,13 @@ class Location(ValidationModel):
     )
     page: int | None = Field(default=None, description="1-based page of the document, if known.")
     code: str | None = Field(default=None, description="Item code or indicator the finding is on.")
+    place_th: str | None = Field(
+        default=None,
+        description="The place as a person names it, e.g. ประเด็นที่ 1 · IIT · ข้อ i1 · หน้า 2.",
+    )
+    place_en: str | None = Field(
+        default=None, description="The same in English, e.g. topic 1, IIT, item i1, page 2."
+    )
 
 
 class Finding(ValidationModel):
