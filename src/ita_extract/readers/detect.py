@@ -11,6 +11,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from xml.etree import ElementTree
 
 from ita_extract.errors import (
@@ -89,7 +90,9 @@ def _check_word_package(data: bytes, max_unpacked_bytes: int) -> None:
                 raise UnsupportedFormatError(f"a ZIP archive, not a Word document{_held(members)}")
             main_part = _main_part(archive.read(_PACKAGE_RELATIONSHIPS))
             content_type = _content_type(archive.read(_CONTENT_TYPES), main_part)
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:
+        # -- zipfile raises ValueError (a negative seek) and EOFError for some damaged indexes,
+        # NotImplementedError for a compression method damaged into an unknown one --
         raise CorruptDocumentError(f"broken ZIP archive (DOCX expected): {error}") from error
     except ElementTree.ParseError as error:
         raise CorruptDocumentError(f"broken XML in the Word package: {error}") from error
