@@ -34,3 +34,23 @@ def test_guide_examples_run_in_order(
     printed = capsys.readouterr().out.splitlines()
     assert len(blocks) == 3
     assert printed[:2] == ["2 1 1", "{'corrupt': 1}"]
+
+
+REASON_ROW = re.compile(r"^\| `([a-z_]+)` \| (failed|skipped) \|", re.MULTILINE)
+
+
+def test_the_guide_and_help_batch_list_the_same_reasons() -> None:
+    from ita_extract.batch.guide import failure_reasons
+
+    documented = dict(REASON_ROW.findall(GUIDE.read_text(encoding="utf-8")))
+
+    assert documented == {reason: status for reason, (status, _) in failure_reasons().items()}
+
+
+def test_the_guide_lists_every_table() -> None:
+    from ita_extract.batch.aggregate import TABLES
+
+    text = GUIDE.read_text(encoding="utf-8")
+
+    for spec in TABLES:
+        assert f"`{spec.name}.csv`" in text

@@ -196,3 +196,19 @@ def test_help_batch_lists_every_output_and_reason(capsys: pytest.CaptureFixture[
     assert code == EXIT_OK
     for needle in ("reports.jsonl", "summary.json", "topics.csv", "duplicate", "not_a_document"):
         assert needle in out
+
+
+def test_shell_completion_knows_the_subcommands(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "--print-completion", "bash")
+
+    assert code == EXIT_OK
+    assert "ita-extract" in out
+    for subcommand in ("parse", "validate", "batch", "schema"):
+        assert subcommand in out
+
+
+def test_the_schema_names_its_dialect_and_itself(capsys: pytest.CaptureFixture[str]) -> None:
+    schema = json.loads(run_cli(capsys, "schema")[1])
+
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] == "urn:ita-extract:report:1"

@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+import shtab
+
 from ita_extract.errors import ItaExtractError
 
 EXIT_OK = 0
@@ -54,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--help-batch",
         action=_BatchHelpAction,
         help="describe batch's output folder and failure reasons",
+    )
+    # -- shell completion from the parser itself, so it cannot drift from the options --
+    shtab.add_argument_to(
+        parser, ["--print-completion"], help="print a bash, zsh or tcsh completion script"
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in _SUBCOMMANDS:

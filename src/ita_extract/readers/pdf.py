@@ -73,10 +73,10 @@ PAGE_WITHOUT_TEXT = "pdf.page_without_text"
 """Warning code: a page has no usable text layer and OCR was off or unavailable; its text is
 missing or, where the layer is unreadable, garbled."""
 
-NO_TEXT_LAYER_MESSAGE = (
-    "the PDF has no text layer (a scan) or none that is readable; reading it needs OCR: "
-    "install the Debian packages "
-    "tesseract-ocr and tesseract-ocr-tha and the ocr extra (pip install 'ita-extract[ocr]')"
+NO_TEXT_LAYER_MESSAGE = "the PDF has no text layer (a scan) or none that is readable"
+_INSTALL_OCR = (
+    "reading it needs OCR: install the Debian packages tesseract-ocr and tesseract-ocr-tha "
+    "and the ocr extra (pip install 'ita-extract[ocr]')"
 )
 
 # -- a page number alone on its line: 3, - 3 -, (3), หน้า 3, 3/12, page 3 of 12; never four
@@ -126,7 +126,10 @@ def read_pdf(
             data, to_ocr, has_text=has_text, jobs=jobs, phrases=known_phrases, warnings=warnings
         )
     elif len(without_text) == len(contents):
-        raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE}; OCR was turned off")
+        # -- OCR may well be installed: say how to turn it on, not what to install --
+        raise NoTextLayerError(
+            f"{NO_TEXT_LAYER_MESSAGE}, and OCR was turned off (ocr='never'; --ocr auto reads it)"
+        )
     for code, message, numbers in (
         (
             PAGE_WITHOUT_TEXT,
@@ -255,7 +258,7 @@ def _run_ocr(
         result = ocr_pages(data, numbers, jobs=jobs, known_phrases=phrases)
     except (ImportError, MissingDependencyError) as error:
         if not has_text:
-            raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE} ({error})") from error
+            raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE}; {_INSTALL_OCR} ({error})") from error
         return {}
     warnings.extend(result.warnings)
     return dict(result.blocks)
