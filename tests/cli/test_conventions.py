@@ -212,3 +212,15 @@ def test_the_schema_names_its_dialect_and_itself(capsys: pytest.CaptureFixture[s
 
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] == "urn:ita-extract:report:1"
+
+
+def test_batch_reads_its_inputs_from_standard_input_at_dash(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{DOCX}\n\n{OTHER_DOCX}\n"))
+
+    code, _, err = run_cli(capsys, "batch", "-", "-o", tmp_path / "out", "--progress", "none")
+
+    assert code == EXIT_OK, err
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["converted"] == 2

@@ -14,6 +14,7 @@ from ita_extract.cli import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_UNREADABLE,
+    STDIO,
     add_reading_options,
     print_error,
 )
@@ -43,7 +44,12 @@ def add_parser(subparsers: Any) -> None:
         ),
         epilog="The output files and the failure reasons: ita-extract --help-batch.",
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or glob")
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="file, folder or glob; - reads more inputs from stdin, one a line (find … | batch -)",
+    )
     parser.add_argument(
         "-o", "--output", type=Path, metavar="OUT_DIR", help="the output folder (required)"
     )
@@ -102,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         print_error("--scheduler needs --executor dask")
         return EXIT_UNREADABLE
     summary = convert(
-        args.inputs,
+        _with_stdin(args.inputs),
         args.output,
         jobs=args.jobs,
         resume=args.resume,
@@ -117,6 +123,14 @@ def run(args: argparse.Namespace) -> int:
     )
     print(describe(summary), file=sys.stderr)
     return exit_code(summary)
+
+
+def _with_stdin(inputs: list[str]) -> list[str]:
+    """Return ``inputs`` with ``-`` replaced by the lines of standard input, as ``xargs`` reads."""
+    if STDIO not in inputs:
+        return inputs
+    listed = [line.strip() for line in sys.stdin if line.strip()]
+    return [name for raw in inputs for name in (listed if raw == STDIO else [raw])]
 
 
 def exit_code(summary: BatchSummary) -> int:
