@@ -8,6 +8,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ita_extract.api import read_path
@@ -87,7 +88,7 @@ def _outcomes_of(raw: str) -> Iterator[FileOutcome]:
         yield from _outcomes_of_text(sys.stdin.buffer.read(), STDIN_LABEL, lines=None)
         return
     try:
-        paths = find_inputs([raw], in_folders=lambda path: path.suffix in CHECKABLE_SUFFIXES)
+        paths = find_inputs([raw], in_folders=_checkable)
     except InputNotFoundError as error:
         yield FileOutcome(raw, error=error)
         return
@@ -104,6 +105,10 @@ def _outcomes_of(raw: str) -> Iterator[FileOutcome]:
                 yield FileOutcome(str(path), result=validate(path))
             except ItaExtractError as error:
                 yield FileOutcome(str(path), error=error)
+
+
+def _checkable(path: Path) -> bool:
+    return path.suffix.lower() in CHECKABLE_SUFFIXES
 
 
 def _outcomes_of_text(data: bytes, label: str, *, lines: bool | None) -> Iterator[FileOutcome]:

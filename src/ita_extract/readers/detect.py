@@ -78,24 +78,26 @@ def detect_format(data: bytes, *, max_unpacked_bytes: int = MAX_UNPACKED_BYTES) 
 
 def _check_word_package(data: bytes, max_unpacked_bytes: int) -> None:
     """Raise unless ``data`` is an Office package whose main part is a Word document."""
+    main_part = content_type = None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = {info.filename: info for info in archive.infolist()}
-            if _CONTENT_TYPES not in members or _PACKAGE_RELATIONSHIPS not in members:
-                if any(name.startswith("word/") for name in members):
-                    raise CorruptDocumentError(
-                        f"a damaged Word package: {_CONTENT_TYPES} or "
-                        f"{_PACKAGE_RELATIONSHIPS} is missing"
-                    )
-                raise UnsupportedFormatError(f"a ZIP archive, not a Word document{_held(members)}")
-            main_part = _main_part(archive.read(_PACKAGE_RELATIONSHIPS))
-            content_type = _content_type(archive.read(_CONTENT_TYPES), main_part)
+            packaged = _CONTENT_TYPES in members and _PACKAGE_RELATIONSHIPS in members
+            if packaged:
+                main_part = _main_part(archive.read(_PACKAGE_RELATIONSHIPS))
+                content_type = _content_type(archive.read(_CONTENT_TYPES), main_part)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:
         # -- zipfile raises ValueError (a negative seek) and EOFError for some damaged indexes,
         # NotImplementedError for a compression method damaged into an unknown one --
         raise CorruptDocumentError(f"broken ZIP archive (DOCX expected): {error}") from error
     except ElementTree.ParseError as error:
         raise CorruptDocumentError(f"broken XML in the Word package: {error}") from error
+    if not packaged:
+        if any(name.startswith("word/") for name in members):
+            raise CorruptDocumentError(
+                f"a damaged Word package: {_CONTENT_TYPES} or {_PACKAGE_RELATIONSHIPS} is missing"
+            )
+        raise UnsupportedFormatError(f"a ZIP archive, not a Word document{_held(members)}")
     if content_type not in _WORD_MAIN_TYPES:
         kind = next(
             (name for marker, name in _OTHER_OFFICE_TYPES if marker in (content_type or "")),

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ita_extract.report import ITEM_CODE_PATTERN
 from ita_extract.validate.findings import Location
 
 PathPart = str | int
@@ -79,7 +80,9 @@ def _element_name(
     page = fields.get("page") if isinstance(fields.get("page"), int) else None
     position = index + 1
     number = fields.get("number") if isinstance(fields.get("number"), int) else position
-    code = fields.get("code") if isinstance(fields.get("code"), str) else None
+    code = fields.get("code")
+    # -- a code the schema refuses would name nothing a person can find: the position does --
+    code = code if isinstance(code, str) and re.fullmatch(ITEM_CODE_PATTERN, code) else None
     names = {
         "topics": (f"ประเด็นที่ {number}", f"topic {number}"),
         "indicators": (f"ตัวชี้วัดที่ {number}", f"indicator {number}"),
