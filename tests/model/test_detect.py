@@ -121,3 +121,19 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked() -> None:
 
     with pytest.raises(DocumentTooLargeError, match="unpacks to 8 MiB"):
         detect_format(bomb, max_unpacked_bytes=4 * 2**20)
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(16), "a PNG image"),
+        (b"<!DOCTYPE html><html><body>404 Not Found</body></html>", "an HTML or XML page"),
+        ("รายงานผลการประเมิน ".encode() * 100, "plain text"),
+        (b"{\\rtf1\\ansi hello}", "an RTF document"),
+        (bytes(range(1, 256)) * 4, "unknown binary data"),
+        (zip_bytes("mimetype", "content.xml"), "an OpenDocument file"),
+    ],
+)
+def test_a_refusal_names_what_the_file_is(data: bytes, named: str) -> None:
+    with pytest.raises(UnsupportedFormatError, match=named):
+        detect_format(data)

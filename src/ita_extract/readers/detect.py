@@ -7,6 +7,7 @@ that stores PDFs is a ZIP (refused), never the PDF it happens to contain.
 
 from __future__ import annotations
 
+import codecs
 import io
 import posixpath
 import re
@@ -51,6 +52,8 @@ _OTHER_OFFICE_TYPES = (
     ("ms-powerpoint", "a PowerPoint presentation"),
 )
 _NAMES_SHOWN = 3
+_ODF_MIMETYPE = "mimetype"
+"""The first member of every OpenDocument file (.odt, .ods), naming its type."""
 
 
 def detect_format(data: bytes, *, max_unpacked_bytes: int = MAX_UNPACKED_BYTES) -> SourceFormat:
@@ -73,7 +76,37 @@ def detect_format(data: bytes, *, max_unpacked_bytes: int = MAX_UNPACKED_BYTES) 
         return SourceFormat.DOCX
     if _PDF_HEADER.search(data, 0, _PDF_HEADER_WINDOW + len(b"%PDF-1")):
         return SourceFormat.PDF
-    raise UnsupportedFormatError("not a PDF, DOCX or DOC file")
+    raise UnsupportedFormatError(f"{_what_it_is(data)}, not a PDF, DOCX or DOC file")
+
+
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"{\\rtf", "an RTF document"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x1f\x8b", "a gzip file"),
+)
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
+
+
+def _what_it_is(data: bytes) -> str:
+    """Name what ``data`` is instead, so the refusal tells a user what they hold."""
+    for signature, name in _SIGNATURES:
+        if data.startswith(signature):
+            return name
+    head = data[:_PDF_HEADER_WINDOW].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(_HTML_STARTS):
+        return "an HTML or XML page (a web page saved under a document's name?)"
+    try:
+        # -- incremental: the window's end may cut a Thai letter's three bytes in two --
+        text = codecs.getincrementaldecoder("utf-8")().decode(data[:_PDF_HEADER_WINDOW])
+    except UnicodeDecodeError:
+        return "unknown binary data"
+    return "unknown binary data" if "\x00" in text else "plain text"
 
 
 def _check_word_package(data: bytes, max_unpacked_bytes: int) -> None:
@@ -83,6 +116,11 @@ def _check_word_package(data: bytes, max_unpacked_bytes: int) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = {info.filename: info for info in archive.infolist()}
             packaged = _CONTENT_TYPES in members and _PACKAGE_RELATIONSHIPS in members
+            open_document = (
+                archive.read(_ODF_MIMETYPE)[:100].decode(errors="replace")
+                if _ODF_MIMETYPE in members
+                else None
+            )
             if packaged:
                 main_part = _main_part(archive.read(_PACKAGE_RELATIONSHIPS))
                 content_type = _content_type(archive.read(_CONTENT_TYPES), main_part)
@@ -92,6 +130,8 @@ def _check_word_package(data: bytes, max_unpacked_bytes: int) -> None:
         raise CorruptDocumentError(f"broken ZIP archive (DOCX expected): {error}") from error
     except ElementTree.ParseError as error:
         raise CorruptDocumentError(f"broken XML in the Word package: {error}") from error
+    if open_document is not None:
+        raise UnsupportedFormatError(f"an OpenDocument file ({open_document}), not a Word document")
     if not packaged:
         if any(name.startswith("word/") for name in members):
             raise CorruptDocumentError(
