@@ -6,7 +6,8 @@ Prints reports per minute for each worker count, the speed-up over one worker (t
 more on 2 workers, on a machine with 2 free cores) and the largest peak resident memory of any
 worker. It also prints the CPU time per report and how many cores the run kept busy on average:
 when other programs share the cores, a 2-worker run gets less than 2 of them, and that, not
-the batch, caps the speed-up. Each copy gets its own name, so every one is converted.
+the batch, caps the speed-up. Each copy gets its own name and content (a PDF comment after
+the end, a ZIP comment), so every one is converted rather than listed as a duplicate.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 import shutil
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 from ita_extract.batch import convert
@@ -33,7 +35,14 @@ def make_archive(folder: Path, reports: int) -> None:
     folder.mkdir(parents=True)
     for index in range(reports):
         source = FIXTURES / SOURCES[index % len(SOURCES)]
-        shutil.copyfile(source, folder / f"copy-{index:04}-{source.name}")
+        copy = folder / f"copy-{index:04}-{source.name}"
+        shutil.copyfile(source, copy)
+        if copy.suffix == ".pdf":
+            with copy.open("ab") as pdf:  # -- readers ignore what follows %%EOF
+                pdf.write(f"% copy {index}\n".encode())
+        else:
+            with zipfile.ZipFile(copy, "a") as package:
+                package.comment = f"copy {index}".encode()
 
 
 def cpu_seconds() -> float:

@@ -332,3 +332,14 @@ def test_the_rate_counts_only_files_converted_in_this_run(tmp_path: Path) -> Non
 
     run = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
     assert (run["converted_now"], run["files_per_minute"]) == (0, None)
+
+
+def test_files_skipped_on_sight_do_not_make_a_rate() -> None:
+    stream = io.StringIO()
+    progress = open_progress("lines", total=3, stream=stream)
+
+    for _ in range(3):
+        progress.advance("skipped")
+    progress.close()
+
+    assert stream.getvalue().endswith(" 0.0 files/min, ETA ?\n")
