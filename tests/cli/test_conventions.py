@@ -205,6 +205,7 @@ def test_shell_completion_knows_the_subcommands(capsys: pytest.CaptureFixture[st
     assert "ita-extract" in out
     for subcommand in ("parse", "validate", "batch", "schema"):
         assert subcommand in out
+    assert "_shtab_ita_extract_parse_pos_0_COMPGEN=_shtab_compgen_files" in out  # -- file names
 
 
 def test_the_schema_names_its_dialect_and_itself(capsys: pytest.CaptureFixture[str]) -> None:

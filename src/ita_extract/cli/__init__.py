@@ -13,7 +13,7 @@ import importlib
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -176,6 +176,11 @@ def _silence_stdout() -> None:
         os.dup2(null, sys.stdout.fileno())
     except (OSError, ValueError, io.UnsupportedOperation):
         pass  # -- not a real file (a test's capture): nothing will flush it at exit
+
+
+def completes(action: argparse.Action, kind: Mapping[str, object]) -> None:
+    """Tell shell completion what ``action`` takes: ``shtab.FILE`` or ``shtab.DIRECTORY``."""
+    action.complete = kind  # type: ignore[attr-defined]  # -- shtab's documented hook
 
 
 def add_reading_options(parser: argparse.ArgumentParser) -> None:

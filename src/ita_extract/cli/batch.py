@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shtab
+
 from ita_extract.api import DEFAULT_MAX_BYTES
 from ita_extract.batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, BatchSummary, convert
 from ita_extract.cli import (
@@ -16,6 +18,7 @@ from ita_extract.cli import (
     EXIT_UNREADABLE,
     STDIO,
     add_reading_options,
+    completes,
     print_error,
 )
 
@@ -44,15 +47,17 @@ def add_parser(subparsers: Any) -> None:
         ),
         epilog="The output files and the failure reasons: ita-extract --help-batch.",
     )
-    parser.add_argument(
+    inputs = parser.add_argument(
         "inputs",
         nargs="+",
         metavar="INPUT",
         help="file, folder or glob; - reads more inputs from stdin, one a line (find … | batch -)",
     )
-    parser.add_argument(
+    output = parser.add_argument(
         "-o", "--output", type=Path, metavar="OUT_DIR", help="the output folder (required)"
     )
+    completes(inputs, shtab.FILE)
+    completes(output, shtab.DIRECTORY)
     # -- the spelling of earlier versions, kept working but no longer shown --
     parser.add_argument("--out", dest="output", type=Path, help=argparse.SUPPRESS)
     parser.add_argument(

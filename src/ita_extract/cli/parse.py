@@ -8,6 +8,8 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
+import shtab
+
 from ita_extract.api import DEFAULT_MAX_BYTES, ReportSource, parse
 from ita_extract.cli import (
     EXIT_INVALID,
@@ -15,6 +17,7 @@ from ita_extract.cli import (
     EXIT_UNREADABLE,
     STDIO,
     add_reading_options,
+    completes,
     open_output,
     print_error,
 )
@@ -33,12 +36,14 @@ def add_parser(subparsers: Any) -> None:
             "on, and the exit code is 1."
         ),
     )
-    parser.add_argument(
+    files = parser.add_argument(
         "files", nargs="+", type=Path, metavar="FILE", help="the reports to read; - is stdin"
     )
-    parser.add_argument(
+    output = parser.add_argument(
         "-o", "--output", type=Path, help="write the JSON here instead of stdout (- is stdout)"
     )
+    completes(files, shtab.FILE)
+    completes(output, shtab.FILE)
     parser.add_argument(
         "--pretty", action="store_true", help="indent the JSON for reading (one input only)"
     )

@@ -11,9 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shtab
+
 from ita_extract.api import read_path
 from ita_extract.batch.inputs import find_inputs
-from ita_extract.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, STDIO, print_error
+from ita_extract.cli import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    STDIO,
+    completes,
+    print_error,
+)
 from ita_extract.errors import InputNotFoundError, InvalidReportError, ItaExtractError
 from ita_extract.validate import Finding, ValidationResult, validate, validate_data
 
@@ -49,12 +58,13 @@ def add_parser(subparsers: Any) -> None:
             "has errors, 2 when some input could not be read."
         ),
     )
-    parser.add_argument(
+    files = parser.add_argument(
         "files",
         nargs="+",
         metavar="INPUT",
         help="report files (.json, .jsonl, PDF, DOCX, DOC), folders, globs; - is stdin",
     )
+    completes(files, shtab.FILE)
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.add_argument(
         "--lang",
