@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import ita_extract
 from ita_extract.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, main
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -225,3 +227,32 @@ def test_batch_reads_its_inputs_from_standard_input_at_dash(
     assert code == EXIT_OK, err
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert summary["converted"] == 2
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_long_work_is_announced_on_a_terminal_only(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def slow_parse(*_: object, **__: object) -> object:
+        logging.getLogger("ita_extract.readers.ocr").info("reading 9 scanned page(s) with OCR")
+        raise ita_extract.NoTextLayerError("stop here")
+
+    monkeypatch.setattr("ita_extract.cli.parse.parse", slow_parse)
+    library = logging.getLogger("ita_extract")
+    monkeypatch.setattr(library, "handlers", [])
+    monkeypatch.setattr(library, "level", logging.NOTSET)
+
+    main(["parse", str(DOCX)])  # -- stderr is captured, no terminal: no note
+    assert "OCR" not in capsys.readouterr().err
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    main(["parse", str(DOCX)])
+
+    assert terminal.getvalue().splitlines() == [
+        "ita-extract: reading 9 scanned page(s) with OCR",
+        f"ita-extract: {DOCX}: stop here",
+    ]

@@ -7,6 +7,7 @@ kept small, so the suite runs Tesseract on a few crops, not on whole reports.
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -370,3 +371,12 @@ def test_a_lone_six_before_a_number_is_a_codes_e_only_if_its_shape_is(
     ]
     pixels = np.asarray(image, dtype=np.uint8)
     assert is_code_e(tokens, 1, pixels, boxes[0].height) is is_e
+
+
+def test_ocr_says_it_has_started_for_whoever_is_waiting(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="ita_extract"):
+        ocr_pages(pdf_of(Image.new("L", (500, 600), 255)), [1])
+
+    assert [record.getMessage() for record in caplog.records] == [
+        "reading 1 scanned page(s) with OCR, a few seconds each"
+    ]

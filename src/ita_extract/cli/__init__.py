@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import io
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -105,6 +106,7 @@ class _BatchHelpAction(argparse.Action):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     _write_utf8()
+    _notes_on_a_terminal()
     parser = build_parser()
     debug = False
     try:
@@ -160,6 +162,20 @@ def _write_utf8() -> None:
         sys.stdout.reconfigure(encoding="utf-8")
     if isinstance(sys.stderr, io.TextIOWrapper):
         sys.stderr.reconfigure(errors="backslashreplace")
+
+
+def _notes_on_a_terminal() -> None:
+    """Show the library's notes of long work (OCR) on a terminal, as ``ita-extract: …`` lines.
+
+    A log or a pipe gets none: it has no one waiting to be told that the program is not stuck.
+    """
+    library = logging.getLogger("ita_extract")
+    if not sys.stderr.isatty() or library.handlers:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("ita-extract: %(message)s"))
+    library.addHandler(handler)
+    library.setLevel(logging.INFO)
 
 
 def _flush_quietly() -> None:

@@ -9,6 +9,7 @@ gets a :class:`MissingDependencyError` naming what to install rather than an Imp
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +23,8 @@ import pypdfium2 as pdfium
 from ita_extract.document import Block
 from ita_extract.errors import CorruptDocumentError, MissingDependencyError
 from ita_extract.report import Warning
+
+_log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from ita_extract.readers.ocr.page import PageResult
@@ -102,6 +105,8 @@ def ocr_pages(
     for page in pages:
         if not 1 <= page <= page_count:
             raise IndexError(f"page {page} is outside the document's pages 1..{page_count}")
+    # -- OCR takes seconds a page: say so, or a command line seems to hang (see cli.main) --
+    _log.info("reading %d scanned page(s) with OCR, a few seconds each", len(pages))
     if jobs > 1 and len(pages) > 1:
         workers = min(jobs, len(pages))
         with ProcessPoolExecutor(
