@@ -31,7 +31,7 @@ Rules this reader keeps (the record builders rely on them):
   overrides continue each other's count, as Word does. A paragraph without automatic
   numbering whose text *starts* with a typed bullet (``▪``, ``•``, ``-``, ``–``, ``*``…) or a
   typed number of up to three digits (``1.``, ``๑.``, ``2)``, ``(3)``) followed by white
-  space has that token moved into ``list_label`` too (see :mod:`ita_extract.readers.labels`,
+  space has that token moved into ``list_label`` too (see :mod:`ita_extract.normalize.labels`,
   the PDF reader's rule too), so every reader gives builders the same shape: ``text`` never starts
   with its label, and ``Paragraph.labelled_text`` gives the line as printed.
 - **Kind**: ``HEADING`` when the paragraph has an outline level, or else its style chain
@@ -68,8 +68,8 @@ from docx.styles import BabelFish
 
 from ita_extract.document import Block, Cell, Document, Paragraph, ParagraphKind, Table
 from ita_extract.errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
+from ita_extract.normalize.labels import split_list_label
 from ita_extract.readers.detect import detect_format
-from ita_extract.readers.labels import split_typed_label
 from ita_extract.report import SourceFormat, Warning
 
 __all__ = ["read_docx"]
@@ -656,7 +656,7 @@ class _BodyReader:
         text = "".join(sink.parts).strip()
         label, level = self._automatic_label(props, style_id)
         if label is None:
-            label, text = split_typed_label(text)
+            label, text = split_list_label(text)
         outline_level = _int_value(props, "outlineLvl")
         if (
             self._styles.is_heading(style_id)

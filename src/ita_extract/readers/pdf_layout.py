@@ -16,8 +16,8 @@ from itertools import pairwise
 from statistics import median
 
 from ita_extract.document import Paragraph, ParagraphKind
+from ita_extract.normalize.labels import BULLET, NUMBER_OR_DASH, split_list_label
 from ita_extract.normalize.thai import repair_glyphs, thai_to_arabic_digits
-from ita_extract.readers.labels import BULLET, NUMBER_OR_DASH, split_typed_label
 from ita_extract.readers.pdf_page import Glyph
 
 BASELINE_TOLERANCE = 0.3
@@ -289,7 +289,7 @@ def _dash_item(line: Line) -> bool:
 
 def _paragraph(lines: Sequence[Line], page: int, body_size: float | None) -> Paragraph:
     text = "\n".join(line.text for line in lines)
-    label, rest = split_typed_label(text)
+    label, rest = split_list_label(text)
     if label is not None:
         return Paragraph(text=rest, kind=ParagraphKind.LIST_ITEM, list_label=label, page=page)
     kind = ParagraphKind.PARAGRAPH

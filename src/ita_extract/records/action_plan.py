@@ -64,10 +64,9 @@ def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext)
     above after a page break carries on its last unit.
     """
     heads = ctx.vocabulary.words("responsible.unit_heads")
-    bullets = ctx.vocabulary.words("lists.bullets")
     groups: list[str] = []
     for cell_index, paragraphs in enumerate(cells):
-        lines = paragraphs_to_lines(paragraphs, bullets)
+        lines = paragraphs_to_lines(paragraphs)
         for index, line in enumerate(lines):
             text = line.text.strip()
             head = next((word for word in heads if text.startswith(word)), None)
@@ -123,7 +122,7 @@ def _timeframe(
 
 def _topic(paragraphs: Sequence[Paragraph], ctx: BuildContext) -> tuple[int | None, str | None]:
     """Return the number and title of a plan topic cell (``๑. กระบวนการ…``, ``ประเด็นที่ ๑ …``)."""
-    lines = paragraphs_to_lines(paragraphs, ())
+    lines = paragraphs_to_lines(paragraphs)
     if not lines:
         return None, None
     text = "\n".join(line.text for line in lines)
@@ -226,21 +225,20 @@ class _RowDraft:
 
 def _plan_row(draft: _RowDraft, fiscal_year: int | None, ctx: BuildContext) -> PlanRow:
     """Return a finished action-plan row."""
-    bullets = ctx.vocabulary.words("lists.bullets")
     number, title = _topic(draft.paragraphs(ColumnRole.TOPIC), ctx)
     return PlanRow(
         topic_number=number,
         topic=title,
-        measures=paragraphs_to_entries(draft.paragraphs(ColumnRole.MEASURE), bullets, ctx.clean),
+        measures=paragraphs_to_entries(draft.paragraphs(ColumnRole.MEASURE), ctx.clean),
         responsible=responsible_to_list(draft.responsible, ctx),
-        steps=paragraphs_to_entries(draft.paragraphs(ColumnRole.STEPS), bullets, ctx.clean),
+        steps=paragraphs_to_entries(draft.paragraphs(ColumnRole.STEPS), ctx.clean),
         timeframe=draft.timeframe(fiscal_year, ctx),
         page=draft.page,
     )
 
 
 def _opens_with_label(cell: Cell, ctx: BuildContext) -> bool:
-    lines = paragraphs_to_lines(cell.paragraphs, ctx.vocabulary.words("lists.bullets"))
+    lines = paragraphs_to_lines(cell.paragraphs)
     return bool(lines) and lines[0].label is not None
 
 

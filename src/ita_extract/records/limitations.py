@@ -64,7 +64,7 @@ def _is_boilerplate(text: str, ctx: BuildContext) -> bool:
 
 def _paragraph_limitations(paragraphs: Sequence[Paragraph], ctx: BuildContext) -> list[Limitation]:
     """Return the limitations listed as paragraphs (bullets, numbers, or a category each)."""
-    lines = paragraphs_to_lines(paragraphs, ctx.vocabulary.words("lists.bullets"))
+    lines = paragraphs_to_lines(paragraphs)
     limitations: list[Limitation] = []
     # A category written as a line of its own (``ข้อจำกัดด้านบุคลากร``) heads the text after.
     pending: str | None = None

@@ -1,21 +1,21 @@
 """Split a cell's or a section's paragraphs into list entries (bullets, numbered steps).
 
 Readers put a list item's bullet or number in ``Paragraph.list_label``, but a PDF or a hand-typed
-list leaves it in the text, so both are read here. An entry without a label of its own
-continues the entry before it, which is how a wrapped bullet or a page break reads.
+list leaves it in the text, so both are read here, the labels inside a text by the one rule
+the readers use (:func:`~ita_extract.normalize.labels.split_list_label`). An entry without a
+label of its own continues the entry before it, which is how a wrapped bullet or a page break
+reads.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ita_extract.document import Paragraph
+from ita_extract.normalize.labels import split_list_label
 from ita_extract.normalize.thai import parse_number, thai_to_arabic_digits
-
-_NUMBER_LABEL = re.compile(r"\s*\(?([0-9]{1,2})(?:\.[0-9]{1,2})*\s*[.)](?![0-9])\s*")
-"""``1.``, ``๒)``, ``(3)``, ``1.1.``; not a decimal (``1.5 ล้านบาท``) or a sub-indicator."""
 
 
 @dataclass(frozen=True)
@@ -36,25 +36,6 @@ class Entry:
     page: int | None
 
 
-def split_label(text: str, bullets: Iterable[str]) -> tuple[str | None, str]:
-    """Return ``(label, rest)`` when ``text`` opens with a bullet or a list number.
-
-    ``'▪ จัดทำ…'`` → ``('▪', 'จัดทำ…')``, ``'๒. แจกเวียน…'`` → ``('๒.', 'แจกเวียน…')``. A
-    number needs its dot or bracket, so a leading code or score is not a label.
-    """
-    stripped = text.lstrip()
-    for bullet in bullets:
-        if bullet and stripped.startswith(bullet):
-            rest = stripped[len(bullet) :]
-            if not rest or rest[0].isspace() or not bullet.isalnum():
-                return bullet, rest.strip()
-    # A number alone on its line labels the text on the next (a PDF wrapped right after it).
-    match = _NUMBER_LABEL.match(thai_to_arabic_digits(stripped))
-    if match:
-        return stripped[: match.end()].strip(), stripped[match.end() :].strip()
-    return None, text.strip()
-
-
 def label_number(label: str | None) -> int | None:
     """Return the number a list label shows (``'๓.'`` → 3), or None for a bullet."""
     if label is None:
@@ -63,15 +44,14 @@ def label_number(label: str | None) -> int | None:
     return int(value) if value is not None and value.is_integer() and value > 0 else None
 
 
-def paragraphs_to_lines(paragraphs: Sequence[Paragraph], bullets: Iterable[str]) -> list[Line]:
+def paragraphs_to_lines(paragraphs: Sequence[Paragraph]) -> list[Line]:
     """Given paragraphs, return their lines with labels split off (list_label or typed)."""
-    bullet_list = tuple(bullets)
     lines: list[Line] = []
     for paragraph in paragraphs:
         for index, raw in enumerate(paragraph.text.split("\n")):
             if not raw.strip():
                 continue
-            typed_label, rest = split_label(raw, bullet_list)
+            typed_label, rest = split_list_label(raw, in_text=True)
             label = typed_label
             if index == 0 and paragraph.list_label:
                 label = paragraph.list_label
@@ -133,8 +113,8 @@ def lines_to_entries(
 
 
 def paragraphs_to_entries(
-    paragraphs: Sequence[Paragraph], bullets: Iterable[str], clean: Callable[[str], str]
+    paragraphs: Sequence[Paragraph], clean: Callable[[str], str]
 ) -> list[str]:
     """Return the cleaned, non-empty entries of ``paragraphs``, labels stripped."""
-    entries = lines_to_entries(paragraphs_to_lines(paragraphs, bullets))
+    entries = lines_to_entries(paragraphs_to_lines(paragraphs))
     return [text for entry in entries if (text := clean(entry.text))]

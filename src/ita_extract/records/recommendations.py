@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from ita_extract.document import Paragraph
 from ita_extract.normalize.codes import parse_item_code, parse_references, split_leading_codes
+from ita_extract.normalize.labels import split_list_label
 from ita_extract.recognize import SectionKind
 from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
-from ita_extract.records.lists import split_label
 from ita_extract.report import Recommendation, RecommendationSection, Tool
 
 CODE_INFERRED = "recommendation.code_inferred"
@@ -85,7 +85,7 @@ def _leading_codes(
     if previous is not None and _ends_with_marker(previous, ctx):
         return [], line.text
     # A numbered or bulleted recommendation (``1. e6 หน่วยงานควร…``) opens with its codes too.
-    _, unlabelled = split_label(line.text, ctx.vocabulary.words("lists.bullets"))
+    _, unlabelled = split_list_label(line.text, in_text=True)
     codes, rest = split_leading_codes(unlabelled)
     # Codes alone on a line head the text on the next ones (a narrow column wrapped there),
     # unless they close a wrapped reference (``๐๓๙ - ๐๔๑)``, ``๐๑๓)``).

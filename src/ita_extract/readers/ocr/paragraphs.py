@@ -11,8 +11,8 @@ import statistics
 from collections.abc import Iterable, Sequence
 
 from ita_extract.document import Paragraph, ParagraphKind
+from ita_extract.normalize.labels import split_list_label
 from ita_extract.normalize.thai import first_word, spacing_length
-from ita_extract.readers.labels import split_typed_label
 from ita_extract.readers.ocr.grid import Box
 from ita_extract.readers.ocr.tesseract import Line
 
@@ -29,10 +29,10 @@ def text_to_paragraph(
     """Return an OCR paragraph with a typed bullet or list number moved into ``list_label``.
 
     OCR gives the label as part of the text; the DOCX and PDF readers move it by the same
-    rule (:func:`~ita_extract.readers.labels.split_typed_label`), so builders see one shape
+    rule (:func:`~ita_extract.normalize.labels.split_list_label`), so builders see one shape
     whatever the format. A labelled paragraph is a list item, as in a PDF.
     """
-    label, rest = split_typed_label(text)
+    label, rest = split_list_label(text)
     if label is None:
         return Paragraph(text=text, kind=kind, page=page)
     return Paragraph(text=rest, kind=ParagraphKind.LIST_ITEM, list_label=label, page=page)
@@ -70,7 +70,7 @@ def lines_to_paragraphs(lines: Iterable[Line], text_box: Box) -> list[list[Line]
 
 def _opens_with_label(line: Line) -> bool:
     """Tell whether ``line`` starts with a bullet or a list number: it opens a paragraph."""
-    return split_typed_label(line.text)[0] is not None
+    return split_list_label(line.text)[0] is not None
 
 
 def _first_word_width(line: Line) -> float:
