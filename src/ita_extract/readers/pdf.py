@@ -128,11 +128,7 @@ def read_pdf(
     elif len(without_text) == len(contents):
         raise NoTextLayerError(f"{NO_TEXT_LAYER_MESSAGE}; OCR was turned off")
     for code, message, numbers in (
-        (
-            PAGE_WITHOUT_TEXT,
-            "the page has no usable text layer and was not read by OCR",
-            without_text,
-        ),
+        (PAGE_WITHOUT_TEXT, _PAGE_WITHOUT_TEXT_MESSAGE, without_text),
         (SCAN_TEXT_LAYER, _SCAN_TEXT_LAYER_MESSAGE, ocred_scans),
     ):
         warnings.extend(
