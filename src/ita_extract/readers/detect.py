@@ -6,7 +6,7 @@ import io
 import zipfile
 
 from ita_extract.errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
-from ita_extract.report import SourceFormat
+from ita_extract.shared import SourceFormat
 
 _PDF_MAGIC = b"%PDF-"
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")

@@ -85,7 +85,7 @@ from ita_extract.readers.docx_xml import (
     xml_int_value,
     xml_value,
 )
-from ita_extract.report import SourceFormat, Warning
+from ita_extract.shared import SourceFormat, Warning
 
 __all__ = ["read_docx"]
 

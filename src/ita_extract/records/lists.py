@@ -19,7 +19,7 @@ from ita_extract.normalize.thai import parse_number, thai_to_arabic_digits
 
 
 @dataclass(frozen=True)
-class Line:
+class ListLine:
     """One visual line of a paragraph, its label split off."""
 
     text: str
@@ -29,7 +29,7 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Entry:
+class ListEntry:
     """One list entry: its raw text (lines joined by newlines, label stripped) and page."""
 
     text: str
@@ -44,9 +44,9 @@ def label_number(label: str | None) -> int | None:
     return int(value) if value is not None and value.is_integer() and value > 0 else None
 
 
-def paragraphs_to_lines(paragraphs: Sequence[Paragraph]) -> list[Line]:
+def paragraphs_to_lines(paragraphs: Sequence[Paragraph]) -> list[ListLine]:
     """Given paragraphs, return their lines with labels split off (list_label or typed)."""
-    lines: list[Line] = []
+    lines: list[ListLine] = []
     for paragraph in paragraphs:
         for index, raw in enumerate(paragraph.text.split("\n")):
             if not raw.strip():
@@ -59,7 +59,7 @@ def paragraphs_to_lines(paragraphs: Sequence[Paragraph]) -> list[Line]:
                     rest = raw.strip()
             for position, (part_label, part) in enumerate(_split_inline(label, rest)):
                 opens = index == 0 and position == 0
-                lines.append(Line(part, part_label, paragraph.page, opens_paragraph=opens))
+                lines.append(ListLine(part, part_label, paragraph.page, opens_paragraph=opens))
     return lines
 
 
@@ -92,8 +92,8 @@ def _same_label(typed: str | None, listed: str) -> bool:
 
 
 def lines_to_entries(
-    lines: Sequence[Line], opens_entry: Callable[[Line], bool] | None = None
-) -> list[Entry]:
+    lines: Sequence[ListLine], opens_entry: Callable[[ListLine], bool] | None = None
+) -> list[ListEntry]:
     """Group lines into entries.
 
     Where any line has a label, labels open entries and other lines continue them; where none
@@ -101,7 +101,7 @@ def lines_to_entries(
     opens one too: a list may leave its label off an entry that still names its own subject.
     """
     labelled = any(line.label for line in lines)
-    entries: list[list[Line]] = []
+    entries: list[list[ListLine]] = []
     for line in lines:
         opens = line.label is not None if labelled else line.opens_paragraph
         opens = opens or (line.opens_paragraph and opens_entry is not None and opens_entry(line))
@@ -109,7 +109,7 @@ def lines_to_entries(
             entries.append([line])
         else:
             entries[-1].append(line)
-    return [Entry("\n".join(line.text for line in group), group[0].page) for group in entries]
+    return [ListEntry("\n".join(line.text for line in group), group[0].page) for group in entries]
 
 
 def paragraphs_to_entries(

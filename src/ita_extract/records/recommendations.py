@@ -46,7 +46,7 @@ class _Draft:
     page: int | None
 
 
-def paragraphs_to_lines(
+def paragraphs_to_text_lines(
     paragraphs: Sequence[Paragraph], tool: Tool | None = None
 ) -> list[TextLine]:
     """Return the non-empty lines of ``paragraphs``, list labels kept.
@@ -165,7 +165,7 @@ def build_eit_survey(ctx: BuildContext) -> list[Recommendation]:
     records: list[Recommendation] = []
     for section in ctx.layout.sections_of_kind(SectionKind.EIT_SURVEY):
         paragraphs = [paragraph for _, paragraph in ctx.layout.paragraphs_in(section)]
-        lines = paragraphs_to_lines(paragraphs, Tool.EIT)
+        lines = paragraphs_to_text_lines(paragraphs, Tool.EIT)
         if section.heading is not None:
             lines = _heading_tail(section.heading.paragraph) + lines
         records.extend(
@@ -184,7 +184,7 @@ def _heading_tail(heading: Paragraph) -> list[TextLine]:
 
     OCR and some PDFs glue the first paragraph to the heading above it.
     """
-    lines = paragraphs_to_lines([heading], Tool.EIT)
+    lines = paragraphs_to_text_lines([heading], Tool.EIT)
     coded = [
         index for index, line in enumerate(lines) if index and split_leading_codes(line.text)[0]
     ]

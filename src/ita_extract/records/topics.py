@@ -23,7 +23,7 @@ from ita_extract.records.lists import label_number
 from ita_extract.records.recommendations import (
     TextLine,
     lines_to_recommendations,
-    paragraphs_to_lines,
+    paragraphs_to_text_lines,
 )
 from ita_extract.report import (
     Assessment,
@@ -286,7 +286,7 @@ def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext)
         seen.add(id(cell))
         if row in collapsed:
             # The header's words head the cell; the recommendations start at the first code.
-            lines = paragraphs_to_lines(cell.paragraphs)
+            lines = paragraphs_to_text_lines(cell.paragraphs)
             first = next(
                 (i for i, line in enumerate(lines) if split_leading_codes(line.text)[0]), len(lines)
             )
@@ -298,7 +298,7 @@ def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext)
             draft.statuses.setdefault(tool, []).append(status)
         if not status:
             context_tool = tools[0] if len(tools) == 1 else None
-            lines = paragraphs_to_lines(cell.paragraphs, context_tool)
+            lines = paragraphs_to_text_lines(cell.paragraphs, context_tool)
             # A cell may give one item's status and the next one's recommendations: a status
             # line says nothing to recommend, and neither does the column's name typed above
             # them (``ข้อเสนอแนะ :``).

@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 
 from ita_extract.document import Block
 from ita_extract.errors import CorruptDocumentError, MissingDependencyError
-from ita_extract.report import Warning
+from ita_extract.shared import Warning
 
 if TYPE_CHECKING:
     from ita_extract.readers.ocr.page import PageResult
