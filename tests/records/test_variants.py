@@ -679,6 +679,21 @@ def test_a_month_grid_plan_ticks_its_months():
     ]
 
 
+def test_recognition_takes_every_month_row_for_header_and_names_the_month_columns():
+    grid = table(
+        [
+            ("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", *[LEFT] * (len(_MONTHS) - 1)),
+            (ABOVE, ABOVE, *_MONTHS),
+            ("จัดทำคู่มือ", "สำนักปลัด", "", "✓", "", "", "", ""),
+            (ABOVE, ABOVE, *_MONTHS),
+            ("ประกาศเจตจำนง", "นายก", "✓", "", "", "", "", ""),
+        ]
+    )
+    [plan] = recognize(document(*TITLE, _PLAN_HEADING, grid)).tables
+    assert plan.data_rows() == [2, 4]
+    assert list(plan.month_columns.values()) == list(_MONTHS)
+
+
 def test_a_month_grid_row_with_a_filler_cell_is_still_the_month_row():
     rows = _plan_rows(
         ("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", *[LEFT] * len(_MONTHS)),
