@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO
 
 from ita_extract.errors import (
     DocumentTooLargeError,
@@ -14,12 +14,12 @@ from ita_extract.errors import (
     ResourceLimitError,
     UnreadableInputError,
 )
+from ita_extract.readers import OcrMode as OcrMode
 from ita_extract.readers import read_document
 from ita_extract.recognize.known_phrases import known_phrases
 from ita_extract.records import build_report
 from ita_extract.report import Report, Source
 
-OcrMode = Literal["auto", "always", "never"]
 ReportSource = str | os.PathLike[str] | bytes | BinaryIO
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024

@@ -24,7 +24,7 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ita_extract.report import SourceFormat, Warning
+from ita_extract.shared import SourceFormat, Warning
 
 
 class _Frozen(BaseModel):

@@ -28,7 +28,7 @@ FactValue = str | int | float | bool | tuple[str, ...]
 PAGE_FIELD = "page"
 
 
-class Fact(NamedTuple):
+class ReportFact(NamedTuple):
     """One value a report states: ``kind`` of record, its ``key``, the ``field`` and ``value``."""
 
     kind: str
@@ -46,9 +46,9 @@ class Accuracy:
     parsed: int
     """Facts in the parsed report (page facts only where the expected page is known)."""
     matched: int
-    missing: tuple[Fact, ...] = field(default=())
+    missing: tuple[ReportFact, ...] = field(default=())
     """Expected facts the parse lacks or states differently."""
-    extra: tuple[Fact, ...] = field(default=())
+    extra: tuple[ReportFact, ...] = field(default=())
     """Parsed facts the expectation does not have: invented or wrong values."""
 
     @property
@@ -97,7 +97,7 @@ def normalize_text(text: str) -> str:
     return "".join(thai_to_arabic_digits(text).split())
 
 
-def report_facts(report: Report) -> Iterator[Fact]:
+def report_facts(report: Report) -> Iterator[ReportFact]:
     """Every fact ``report`` states, in document order."""
     yield from _facts("overall", (), report.overall.model_dump(mode="json"))
     yield from _facts("agency", (), report.agency.model_dump(mode="json"))
@@ -128,7 +128,7 @@ def report_facts(report: Report) -> Iterator[Fact]:
     yield from _facts("signature", (), report.signature.model_dump(mode="json"))
 
 
-def _recommendation_facts(recommendation: Recommendation) -> Iterator[Fact]:
+def _recommendation_facts(recommendation: Recommendation) -> Iterator[ReportFact]:
     # -- a recommendation has no identity of its own: it is known by where it stands and the
     #    codes it is about, so codes that are wrong make every fact of it wrong --
     key = (
@@ -148,7 +148,7 @@ def _recommendation_facts(recommendation: Recommendation) -> Iterator[Fact]:
     )
 
 
-def _plan_row_facts(row: PlanRow) -> Iterator[Fact]:
+def _plan_row_facts(row: PlanRow) -> Iterator[ReportFact]:
     # -- plan rows are scored by topic, each measure, person and step a fact of its own, so a
     #    row split or merged differently still earns what it got right --
     key = (row.topic_number,)
@@ -160,16 +160,16 @@ def _plan_row_facts(row: PlanRow) -> Iterator[Fact]:
         yield from _facts("plan.timeframe", key, row.timeframe.model_dump(mode="json"))
 
 
-def _each(kind: str, key: FactKey, field_name: str, values: Iterable[str]) -> Iterator[Fact]:
+def _each(kind: str, key: FactKey, field_name: str, values: Iterable[str]) -> Iterator[ReportFact]:
     for value in values:
-        yield Fact(kind, key, field_name, normalize_text(value))
+        yield ReportFact(kind, key, field_name, normalize_text(value))
 
 
-def _facts(kind: str, key: FactKey, values: dict[str, object]) -> Iterator[Fact]:
+def _facts(kind: str, key: FactKey, values: dict[str, object]) -> Iterator[ReportFact]:
     for field_name, value in values.items():
         normalized = _normalize_value(value)
         if normalized is not None:
-            yield Fact(kind, key, field_name, normalized)
+            yield ReportFact(kind, key, field_name, normalized)
 
 
 def _normalize_value(value: object) -> FactValue | None:

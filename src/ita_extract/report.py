@@ -5,7 +5,9 @@ These models are the single source of truth for the JSON that downstream systems
 Field names are English snake_case; Thai text stays Thai. A value the document does not state
 is ``None`` (or an empty list), never a guess.
 
-This module is the lowest layer of the package: it imports nothing else from ``ita_extract``.
+The models the neutral document model uses too (``SourceFormat``, ``Warning``, their base
+``ContractModel``) are defined in :mod:`ita_extract.shared`, which both import; they are part
+of this contract all the same. Nothing else from ``ita_extract`` is imported here.
 """
 
 from __future__ import annotations
@@ -14,7 +16,13 @@ import datetime
 from enum import StrEnum
 from typing import Annotated, Final, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, Field
+
+from ita_extract.shared import WARNING_CODE_PATTERN as WARNING_CODE_PATTERN
+from ita_extract.shared import ContractModel as ContractModel
+from ita_extract.shared import Page as Page
+from ita_extract.shared import SourceFormat as SourceFormat
+from ita_extract.shared import Warning as Warning
 
 SCHEMA_VERSION: Final = "1"
 
@@ -28,7 +36,6 @@ REFERENCE_PATTERN = r"^((i|e|O)[1-9][0-9]*|[1-9][0-9]?\.[1-9][0-9]?)$"
 """A reference inside a recommendation: an item code or a sub-indicator."""
 
 ISO_MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
-WARNING_CODE_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
@@ -55,14 +62,6 @@ class Grade(StrEnum):
     F = "F"
 
 
-class SourceFormat(StrEnum):
-    """The kind of file a report was read from."""
-
-    PDF = "pdf"
-    DOCX = "docx"
-    DOC = "doc"
-
-
 class RecommendationSection(StrEnum):
     """Where in the document a recommendation stands."""
 
@@ -86,14 +85,7 @@ ItemCode = Annotated[str, Field(pattern=ITEM_CODE_PATTERN, examples=["i1", "e13"
 Reference = Annotated[str, Field(pattern=REFERENCE_PATTERN, examples=["O13", "9.1"])]
 IsoMonth = Annotated[str, Field(pattern=ISO_MONTH_PATTERN, examples=["2023-10"])]
 FiscalYear = Annotated[int, Field(ge=2500, le=2700, description="Buddhist Era year (CE + 543).")]
-Page = Annotated[int, Field(ge=1, description="1-based page where the record starts.")]
 NonEmptyText = Annotated[str, Field(min_length=1)]
-
-
-class ContractModel(BaseModel):
-    """Base of every contract model: unknown fields are rejected, assignments are checked."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
 
 
 class Source(ContractModel):
@@ -236,14 +228,6 @@ class Signature(ContractModel):
     name: str | None = None
     position: str | None = None
     date: datetime.date | None = Field(default=None, description="Date of signing, ISO 8601.")
-
-
-class Warning(ContractModel):
-    """Something the parser had to repair, or could not read."""
-
-    code: str = Field(pattern=WARNING_CODE_PATTERN, description="Stable dotted code.")
-    message: str
-    page: Page | None = None
 
 
 class Report(ContractModel):

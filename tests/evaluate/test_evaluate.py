@@ -7,7 +7,7 @@ from types import ModuleType
 
 import pytest
 
-from ita_extract.evaluate import Accuracy, Fact, normalize_text, score_report
+from ita_extract.evaluate import Accuracy, ReportFact, normalize_text, score_report
 from ita_extract.report import Item, Limitation, Recommendation, RecommendationSection, Report, Tool
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -204,7 +204,7 @@ def test_thai_digits_and_wrapping_do_not_count_as_differences() -> None:
 def test_scores_pool_over_files() -> None:
     first = Accuracy(expected=10, parsed=8, matched=6)
     second = Accuracy(
-        expected=30, parsed=2, matched=2, extra=(Fact("item", ("i1",), "score", 1.0),)
+        expected=30, parsed=2, matched=2, extra=(ReportFact("item", ("i1",), "score", 1.0),)
     )
     pooled = first + second
     assert (pooled.expected, pooled.parsed, pooled.matched) == (40, 10, 8)

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from ita_extract.document import Paragraph, Table
 from ita_extract.errors import CorruptDocumentError, MissingDependencyError
 from ita_extract.readers.ocr import ocr_pages
-from ita_extract.readers.ocr.grid import Box
+from ita_extract.readers.ocr.grid import PixelBox
 from ita_extract.readers.ocr.marks import BULLET, without_mark_lines
 from ita_extract.readers.ocr.numbers import detach_code_letters, is_code_e
 from ita_extract.readers.ocr.page import read_page_image
@@ -29,7 +29,7 @@ from ita_extract.readers.ocr.repairs import (
     repair_open_data_codes,
     repair_split_numbers,
 )
-from ita_extract.readers.ocr.tesseract import Line, Word
+from ita_extract.readers.ocr.tesseract import OcrLine, Word
 
 FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-thai-tlwg
 DPI = 200
@@ -315,8 +315,8 @@ def test_grain_in_an_empty_cell_is_no_text() -> None:
     assert fuzz.ratio(texts[(2, 0)], TABLE_WORDS[2]) >= 70
 
 
-def line_at(text: str, confidence: float, left: int, top: int, right: int, bottom: int) -> Line:
-    return Line.of_words([Word(text, confidence, Box(left, top, right, bottom))])
+def line_at(text: str, confidence: float, left: int, top: int, right: int, bottom: int) -> OcrLine:
+    return OcrLine.of_words([Word(text, confidence, PixelBox(left, top, right, bottom))])
 
 
 def test_rows_of_marks_above_or_below_a_line_are_dropped_but_wrapped_letters_are_kept() -> None:
@@ -334,7 +334,7 @@ def test_rows_of_marks_above_or_below_a_line_are_dropped_but_wrapped_letters_are
 def test_a_code_letter_glued_to_thai_is_detached_but_a_zero_ending_a_number_is_not() -> None:
     def token(*texts: str) -> tuple[Word, ...]:
         return tuple(
-            Word(text, 90, Box(20 * i, 0, 20 * i + 18, 30)) for i, text in enumerate(texts)
+            Word(text, 90, PixelBox(20 * i, 0, 20 * i + 18, 30)) for i, text in enumerate(texts)
         )
 
     def texts(tokens: list[tuple[Word, ...]]) -> list[str]:
@@ -360,10 +360,12 @@ def test_a_lone_six_before_a_number_is_a_codes_e_only_if_its_shape_is(
     left = 20
     for text in ("ข้อ", letter, "๑๕"):
         draw.text((left, 20), text, font=font(), fill=0)
-        boxes.append(Box(*(round(edge) for edge in draw.textbbox((left, 20), text, font=font()))))
+        boxes.append(
+            PixelBox(*(round(edge) for edge in draw.textbbox((left, 20), text, font=font())))
+        )
         left = boxes[-1].right + 14
     # -- Tesseract's box for the lone letter may miss its ink: here it is one pixel wide --
-    stray = Box(boxes[1].right + 2, boxes[1].top, boxes[1].right + 3, boxes[1].bottom)
+    stray = PixelBox(boxes[1].right + 2, boxes[1].top, boxes[1].right + 3, boxes[1].bottom)
     tokens = [
         (Word("ข้อ", 90, boxes[0]),),
         (Word("6", 60, stray),),

@@ -9,13 +9,13 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from ita_extract.readers.ocr.digits import read_number
-from ita_extract.readers.ocr.grid import Box
+from ita_extract.readers.ocr.grid import PixelBox
 
 FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-thai-tlwg
 FONT_PX = round(16 * 200 / 72)  # 16 pt at 200 dpi
 
 
-def drawn(text: str, *, cut: int = 8, seed: int = 11) -> tuple[np.ndarray, Box]:
+def drawn(text: str, *, cut: int = 8, seed: int = 11) -> tuple[np.ndarray, PixelBox]:
     """Return a noisy strip with ``text`` on it, and a box cutting ``cut`` px off its start."""
     font = ImageFont.truetype(str(FONT_PATH), FONT_PX, layout_engine=ImageFont.Layout.RAQM)
     image = Image.new("L", (500, 100), 255)
@@ -25,7 +25,7 @@ def drawn(text: str, *, cut: int = 8, seed: int = 11) -> tuple[np.ndarray, Box]:
     rng = np.random.default_rng(seed)
     pixels = np.asarray(image, dtype=np.float64) + rng.normal(0, 6, (100, 500))
     # -- Tesseract's boxes for Thai digits often cut the first glyph: so may this one --
-    box = Box(left + cut, top, right, bottom)
+    box = PixelBox(left + cut, top, right, bottom)
     return np.clip(pixels, 0, 255).astype(np.uint8), box
 
 
@@ -72,7 +72,7 @@ def test_a_zero_opening_a_number_is_no_codes_o(number: str) -> None:
 def test_a_code_letter_standing_apart_is_read_with_its_digits() -> None:
     # -- justified cells stretch "i๑๓" until Tesseract's box holds only the digits --
     page, box = drawn("i๑๓", cut=0)
-    digits_only = Box(box.left + 8, box.top + 8, box.right, box.bottom)
+    digits_only = PixelBox(box.left + 8, box.top + 8, box.right, box.bottom)
     reading = read_number(page, digits_only, code=True)
     assert reading is not None
     assert reading.text == "i๑๓"
@@ -96,4 +96,4 @@ def test_words_are_not_numbers(text: str) -> None:
 
 def test_nothing_drawn_is_no_number() -> None:
     blank = np.full((100, 500), 255, np.uint8)
-    assert read_number(blank, Box(40, 20, 200, 80)) is None
+    assert read_number(blank, PixelBox(40, 20, 200, 80)) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ita_extract.document import ParagraphKind
-from ita_extract.readers.pdf_layout import Column, glyphs_to_lines, lines_to_paragraphs
+from ita_extract.readers.pdf_layout import PdfColumn, glyphs_to_lines, lines_to_paragraphs
 from ita_extract.readers.pdf_page import Glyph
 
 SIZE = 16.0
@@ -45,7 +45,7 @@ def test_glyphs_written_out_of_order_are_put_left_to_right() -> None:
     assert line.text == "กขคง"
 
 
-CELL = Column(100.0, 100.0 + 16 * ADVANCE, PITCH, page_text=False)
+CELL = PdfColumn(100.0, 100.0 + 16 * ADVANCE, PITCH, page_text=False)
 """A cell sixteen letters wide."""
 
 
@@ -94,7 +94,7 @@ def test_bold_page_text_is_a_heading_and_a_gap_ends_a_paragraph() -> None:
     ]
     body = glyphs("ข้อความแรก", line=1) + glyphs("ข้อความต่อ", line=2) + glyphs("ย่อหน้าใหม่", line=4)
     lines = glyphs_to_lines(heading + body)
-    column = Column.around(lines, PITCH)
+    column = PdfColumn.around(lines, PITCH)
     paragraphs = lines_to_paragraphs(lines, page=1, column=column, body_size=SIZE)
     assert [(p.kind, p.text) for p in paragraphs] == [
         (ParagraphKind.HEADING, "ส่วนที่ ๒"),

@@ -661,14 +661,18 @@ def test_a_plan_without_a_measures_column_reads_how_as_its_measures():
 _MONTHS = ("ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.")
 
 
+_MONTH_GRID = (
+    ("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", *[LEFT] * (len(_MONTHS) - 1)),
+    (ABOVE, ABOVE, *_MONTHS),
+    ("จัดทำคู่มือ", "สำนักปลัด", "", "✓", "✓", "", "", ""),
+    (ABOVE, ABOVE, *_MONTHS),
+    ("ประกาศเจตจำนง", "นายก", "✓", "", "", "", "", ""),
+)
+"""A month-grid plan whose month row is repeated above its second row (a page break)."""
+
+
 def test_a_month_grid_plan_ticks_its_months():
-    rows = _plan_rows(
-        ("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", *[LEFT] * (len(_MONTHS) - 1)),
-        (ABOVE, ABOVE, *_MONTHS),
-        ("จัดทำคู่มือ", "สำนักปลัด", "", "✓", "✓", "", "", ""),
-        (ABOVE, ABOVE, *_MONTHS),
-        ("ประกาศเจตจำนง", "นายก", "✓", "", "", "", "", ""),
-    )
+    rows = _plan_rows(*_MONTH_GRID)
     assert [(row.measures, row.responsible, row.timeframe) for row in rows] == [
         (
             ["จัดทำคู่มือ"],
@@ -677,6 +681,12 @@ def test_a_month_grid_plan_ticks_its_months():
         ),
         (["ประกาศเจตจำนง"], ["นายก"], Timeframe(text="ต.ค.", start="2023-10")),
     ]
+
+
+def test_recognition_takes_every_month_row_for_header_and_names_the_month_columns():
+    [plan] = recognize(document(*TITLE, _PLAN_HEADING, table(_MONTH_GRID))).tables
+    assert plan.data_rows() == [2, 4]
+    assert list(plan.month_columns.values()) == list(_MONTHS)
 
 
 def test_a_month_grid_row_with_a_filler_cell_is_still_the_month_row():

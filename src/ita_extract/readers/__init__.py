@@ -11,15 +11,18 @@ from typing import Literal
 
 from ita_extract.document import Document
 from ita_extract.readers.detect import detect_format
-from ita_extract.report import SourceFormat
+from ita_extract.shared import SourceFormat
 
-__all__ = ["detect_format", "read_document"]
+__all__ = ["OcrMode", "detect_format", "read_document"]
+
+OcrMode = Literal["auto", "always", "never"]
+"""When OCR reads a PDF's pages: those without a usable text layer, every page, or none."""
 
 
 def read_document(
     data: bytes,
     *,
-    ocr: Literal["auto", "always", "never"] = "auto",
+    ocr: OcrMode = "auto",
     jobs: int = 1,
     known_phrases: Sequence[str] = (),
 ) -> Document:

@@ -21,7 +21,7 @@ from ita_extract.errors import (
     EmptyDocumentError,
     UnsupportedFormatError,
 )
-from ita_extract.report import SourceFormat
+from ita_extract.shared import SourceFormat
 
 _PDF_HEADER = re.compile(rb"%PDF-\d")
 _PDF_HEADER_WINDOW = 1024

@@ -35,7 +35,7 @@ from ita_extract.errors import (
 )
 from ita_extract.readers.detect import detect_format
 from ita_extract.readers.docx import read_docx
-from ita_extract.report import SourceFormat
+from ita_extract.shared import SourceFormat
 
 __all__ = ["find_libreoffice", "read_doc"]
 

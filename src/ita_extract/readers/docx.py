@@ -31,7 +31,7 @@ Rules this reader keeps (the record builders rely on them):
   overrides continue each other's count, as Word does. A paragraph without automatic
   numbering whose text *starts* with a typed bullet (``▪``, ``•``, ``-``, ``–``, ``*``…) or a
   typed number of up to three digits (``1.``, ``๑.``, ``2)``, ``(3)``) followed by white
-  space has that token moved into ``list_label`` too (see :mod:`ita_extract.readers.labels`,
+  space has that token moved into ``list_label`` too (see :mod:`ita_extract.normalize.labels`,
   the PDF reader's rule too), so every reader gives builders the same shape: ``text`` never starts
   with its label, and ``Paragraph.labelled_text`` gives the line as printed.
 - **Kind**: ``HEADING`` when the paragraph has an outline level, or else its style chain
@@ -54,68 +54,60 @@ Rules this reader keeps (the record builders rely on them):
 from __future__ import annotations
 
 import io
-import re
-import string
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
-from docx.styles import BabelFish
 
 from ita_extract.document import Block, Cell, Document, Paragraph, ParagraphKind, Table
 from ita_extract.errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
+from ita_extract.normalize.labels import split_list_label
 from ita_extract.readers.detect import detect_format
-from ita_extract.readers.labels import split_typed_label
-from ita_extract.report import SourceFormat, Warning
+from ita_extract.readers.docx_numbering import (
+    BODY_TEXT_OUTLINE_LEVEL,
+    MAX_LEVELS,
+    WordNumbering,
+    WordStyles,
+)
+from ita_extract.readers.docx_xml import (
+    MC,
+    SYMBOL_FONTS,
+    VAL,
+    W,
+    XmlElement,
+    clamp,
+    symbol_text,
+    xml_child,
+    xml_flag,
+    xml_int_value,
+    xml_value,
+)
+from ita_extract.shared import SourceFormat, Warning
 
 __all__ = ["read_docx"]
 
 
-class _Element(Protocol):
-    """The part of lxml's element interface this reader uses (lxml ships no type stubs)."""
-
-    tag: str
-    text: str | None
-
-    def get(self, key: str) -> str | None: ...
-
-    def find(self, path: str) -> _Element | None: ...
-
-    def iter(self, *tags: str) -> Iterator[_Element]: ...
-
-    def __iter__(self) -> Iterator[_Element]: ...
-
-    def getparent(self) -> _Element | None: ...
-
-
-_Value = TypeVar("_Value")
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-
-_P, _TBL, _TR, _TC, _R, _T = (_W + name for name in ("p", "tbl", "tr", "tc", "r", "t"))
-_VAL = _W + "val"
-_TXBX_CONTENT = _W + "txbxContent"
-_LAST_RENDERED_BREAK = _W + "lastRenderedPageBreak"
-_INS, _DEL = _W + "ins", _W + "del"
+_P, _TBL, _TR, _TC, _R, _T = (W + name for name in ("p", "tbl", "tr", "tc", "r", "t"))
+_TXBX_CONTENT = W + "txbxContent"
+_LAST_RENDERED_BREAK = W + "lastRenderedPageBreak"
+_INS, _DEL = W + "ins", W + "del"
 
 _TRANSPARENT = frozenset(
-    _W + name for name in ("sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo")
+    W + name for name in ("sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo")
 )
 """Wrappers whose content counts as if it stood in their place."""
 
 _SKIPPED_IN_TEXT = frozenset(
-    [_W + name for name in ("del", "moveFrom", "pPr", "rPr", "drawing", "pict", "object")]
-    + [_MC + "AlternateContent"]
+    [W + name for name in ("del", "moveFrom", "pPr", "rPr", "drawing", "pict", "object")]
+    + [MC + "AlternateContent"]
 )
 """Elements whose content is not paragraph text (deleted, properties, drawn objects)."""
 
-_LINE_BREAKS = frozenset(_W + name for name in ("br", "cr"))
-_SPACES = frozenset(_W + name for name in ("tab", "ptab"))
+_LINE_BREAKS = frozenset(W + name for name in ("br", "cr"))
+_SPACES = frozenset(W + name for name in ("tab", "ptab"))
 
 _CONTENT_TYPES_PART = "[Content_Types].xml"
 _WORD_DOCUMENT_TYPE = (
@@ -128,36 +120,8 @@ _WORD_VARIANT_TYPES = (
 )
 """Main-part content types of .docm, .dotx and .dotm files: Word documents all the same."""
 
-_HEADING_STYLE = re.compile(r"^(heading [1-9]|title)$", re.IGNORECASE)
-_BODY_TEXT_OUTLINE_LEVEL = 9
-_MAX_LEVELS = 9
 _MAX_COLUMNS = 63
 """Word's limit on table columns: larger spans in damaged files are clamped to it."""
-_MAX_START = 32767
-"""Word's limit on a list's start value, so a damaged file cannot ask for a huge label."""
-
-_SYMBOL_FONTS = frozenset({"wingdings", "symbol", "webdings"})
-_SYMBOL_CHARS = {
-    ("symbol", 0xB7): "•",
-    ("wingdings", 0x6C): "●",
-    ("wingdings", 0x6E): "■",
-    ("wingdings", 0x71): "❑",
-    ("wingdings", 0x76): "❖",
-    ("wingdings", 0xA7): "▪",
-    ("wingdings", 0xD8): "➢",
-    ("wingdings", 0xFC): "✓",
-}
-"""What the symbol fonts' code points show, for the bullets Word offers by default."""
-_PRIVATE_USE_SYMBOLS = range(0xF000, 0xF100)
-"""Word stores symbol-font characters here (U+F0A7 is Wingdings 0xA7)."""
-
-_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-_THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
-"""Word's ``thaiLetters`` sequence: the consonants without the obsolete ฃ and ฅ."""
-_ROMAN = (
-    *((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l")),
-    *((40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")),
-)
 
 
 def read_docx(data: bytes) -> Document:
@@ -174,7 +138,7 @@ def read_docx(data: bytes) -> Document:
     package = _open_package(data)
     body = package.body
     reader = _BodyReader(
-        styles=_Styles(package.styles),
+        styles=WordStyles(package.styles),
         numbering_root=package.numbering,
         pages=_PageCounter(enabled=next(body.iter(_LAST_RENDERED_BREAK), None) is not None),
     )
@@ -199,9 +163,9 @@ def read_docx(data: bytes) -> Document:
 class _Package:
     """The XML roots of the parts the reader walks."""
 
-    body: _Element
-    styles: _Element
-    numbering: _Element
+    body: XmlElement
+    styles: XmlElement
+    numbering: XmlElement
 
 
 def _open_package(data: bytes) -> _Package:
@@ -256,287 +220,6 @@ def _flatten(blocks: Iterable[Block]) -> Iterator[Paragraph]:
         else:
             for cell in block.cells:
                 yield from cell.paragraphs
-
-
-# -- XML helpers ------------------------------------------------------------------------
-
-
-def _child(element: _Element | None, name: str) -> _Element | None:
-    return None if element is None else element.find(_W + name)
-
-
-def _value(element: _Element | None, name: str) -> str | None:
-    """Return the ``w:val`` of ``element``'s child ``name``, or ``None`` when it is absent."""
-    child = _child(element, name)
-    return None if child is None else child.get(_VAL)
-
-
-def _int_value(element: _Element | None, name: str) -> int | None:
-    value = _value(element, name)
-    try:
-        return None if value is None else int(value)
-    except ValueError:
-        return None
-
-
-def _clamp(value: int | None, low: int, high: int) -> int:
-    """Return ``value`` within ``[low, high]``; ``low`` when it is absent."""
-    return low if value is None else min(max(value, low), high)
-
-
-def _flag(element: _Element | None, name: str) -> bool | None:
-    """Return an OOXML on/off property: ``None`` when absent, true unless ``w:val`` is off."""
-    child = _child(element, name)
-    if child is None:
-        return None
-    return child.get(_VAL) not in {"0", "false", "off"}
-
-
-# -- styles -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Style:
-    name: str | None
-    based_on: str | None
-    num_id: str | None
-    num_level: int | None
-    outline_level: int | None
-    page_break_before: bool | None
-
-
-class _Styles:
-    """The styles part, with the inheritance (``w:basedOn``) lookups the reader needs."""
-
-    def __init__(self, root: _Element) -> None:
-        self._styles: dict[str, _Style] = {}
-        self.default_paragraph_style: str | None = None
-        for style in root.iter(_W + "style"):
-            style_id = style.get(_W + "styleId")
-            if style_id is None:
-                continue
-            props = _child(style, "pPr")
-            num_props = _child(props, "numPr")
-            self._styles[style_id] = _Style(
-                name=_value(style, "name"),
-                based_on=_value(style, "basedOn"),
-                num_id=_value(num_props, "numId"),
-                num_level=_int_value(num_props, "ilvl"),
-                outline_level=_int_value(props, "outlineLvl"),
-                page_break_before=_flag(props, "pageBreakBefore"),
-            )
-            if style.get(_W + "type") == "paragraph" and style.get(_W + "default") in {"1", "true"}:
-                self.default_paragraph_style = style_id
-
-    def chain(self, style_id: str | None) -> Iterator[_Style]:
-        """Yield the style and the styles it is based on, nearest first."""
-        seen: set[str] = set()
-        while style_id is not None and style_id not in seen and style_id in self._styles:
-            seen.add(style_id)
-            style = self._styles[style_id]
-            yield style
-            style_id = style.based_on
-
-    def name(self, style_id: str | None) -> str | None:
-        """Return the style's name as Word's interface shows it (``Heading 1``)."""
-        style = next(self.chain(style_id), None)
-        return None if style is None or style.name is None else BabelFish.internal2ui(style.name)
-
-    def is_heading(self, style_id: str | None) -> bool:
-        """Return whether the style is, or is based on, a heading or Title style."""
-        return any(
-            (style.name is not None and _HEADING_STYLE.match(style.name) is not None)
-            or (style.outline_level is not None and style.outline_level < _BODY_TEXT_OUTLINE_LEVEL)
-            for style in self.chain(style_id)
-        )
-
-    def inherited(
-        self, style_id: str | None, read: Callable[[_Style], _Value | None]
-    ) -> _Value | None:
-        """Return the first value ``read`` finds along the style chain that is not ``None``."""
-        return next((value for s in self.chain(style_id) if (value := read(s)) is not None), None)
-
-
-# -- automatic numbering ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Level:
-    start: int
-    num_format: str
-    text: str
-    restart_after: int | None
-    """1-based level whose use restarts this one (and any above it); 0 never; None: any above."""
-    legal: bool
-    font: str | None
-
-
-def _read_level(element: _Element) -> _Level:
-    fonts = _child(_child(element, "rPr"), "rFonts")
-    return _Level(
-        start=_clamp(_int_value(element, "start"), 0, _MAX_START),
-        # -- Word 2010+ writes custom formats (01, 02…) in mc:AlternateContent with a plain
-        # -- fallback format beside it --
-        num_format=_value(element, "numFmt")
-        or _value(element.find(f"{_MC}AlternateContent/{_MC}Fallback"), "numFmt")
-        or "decimal",
-        text=_value(element, "lvlText") or "",
-        restart_after=_int_value(element, "lvlRestart"),
-        legal=bool(_flag(element, "isLgl")),
-        font=None if fonts is None else fonts.get(_W + "ascii") or fonts.get(_W + "hAnsi"),
-    )
-
-
-def _read_levels(element: _Element) -> dict[int, _Level]:
-    levels: dict[int, _Level] = {}
-    for level in element.iter(_W + "lvl"):
-        index = level.get(_W + "ilvl")
-        if index is not None and index.isdigit() and int(index) < _MAX_LEVELS:
-            levels[int(index)] = _read_level(level)
-    return levels
-
-
-@dataclass
-class _List:
-    """One numbering instance (``w:num``) with its levels resolved."""
-
-    counter_key: str
-    levels: dict[int, _Level]
-
-
-class _Numbering:
-    """The numbering part, rendering the label Word would print for each numbered paragraph."""
-
-    def __init__(self, root: _Element, styles: _Styles) -> None:
-        self._styles = styles
-        self._abstract_levels: dict[str, dict[int, _Level]] = {}
-        self._style_links: dict[str, str] = {}
-        for abstract in root.iter(_W + "abstractNum"):
-            abstract_id = abstract.get(_W + "abstractNumId")
-            if abstract_id is not None:
-                self._abstract_levels[abstract_id] = _read_levels(abstract)
-                link = _value(abstract, "numStyleLink")
-                if link is not None:
-                    self._style_links[abstract_id] = link
-        self._nums = {
-            num_id: num for num in root.iter(_W + "num") if (num_id := num.get(_W + "numId"))
-        }
-        self._counters: dict[str, list[int | None]] = {}
-
-    def label(self, num_id: str, level: int) -> str | None:
-        """Count one paragraph of list ``num_id`` at ``level`` and return its label.
-
-        Returns ``None`` when the list or level is not defined.
-        """
-        numbered = self._resolve(num_id)
-        if numbered is None or level not in numbered.levels:
-            return None
-        counters = self._counters.setdefault(numbered.counter_key, [None] * _MAX_LEVELS)
-        definition = numbered.levels[level]
-        current = counters[level]
-        counters[level] = definition.start if current is None else current + 1
-        for deeper in range(level + 1, _MAX_LEVELS):
-            deeper_level = numbered.levels.get(deeper)
-            restart_after = None if deeper_level is None else deeper_level.restart_after
-            if level < (deeper if restart_after is None else restart_after):
-                counters[deeper] = None
-        return _render_label(definition, counters, numbered.levels)
-
-    def _resolve(self, num_id: str, hops: int = 0) -> _List | None:
-        num = self._nums.get(num_id)
-        abstract_id = _value(num, "abstractNumId")
-        if num is None or abstract_id is None:
-            return None
-        levels = dict(self._abstract_levels.get(abstract_id, {}))
-        link = self._style_links.get(abstract_id)
-        if not levels and link is not None and hops < 2:
-            # -- a list style's definition points at the style, whose numPr names the real list --
-            linked_num = self._styles.inherited(link, lambda style: style.num_id)
-            linked = None if linked_num is None else self._resolve(linked_num, hops + 1)
-            if linked is not None:
-                levels, abstract_id = linked.levels, linked.counter_key
-        overridden = False
-        for override in num.iter(_W + "lvlOverride"):
-            index = override.get(_W + "ilvl")
-            if index is None or not index.isdigit() or int(index) not in range(_MAX_LEVELS):
-                continue
-            overridden = True
-            replacement = _child(override, "lvl")
-            base = _read_level(replacement) if replacement is not None else levels.get(int(index))
-            start = _int_value(override, "startOverride")
-            if base is not None:
-                levels[int(index)] = base if start is None else _replace_start(base, start)
-        # -- Word restarts a list whose w:num overrides its definition; plain w:num instances of
-        # -- one definition continue a single count --
-        return _List(counter_key=f"num:{num_id}" if overridden else abstract_id, levels=levels)
-
-
-def _replace_start(level: _Level, start: int) -> _Level:
-    return _Level(start, level.num_format, level.text, level.restart_after, level.legal, level.font)
-
-
-def _render_label(definition: _Level, counters: list[int | None], levels: dict[int, _Level]) -> str:
-    """Return ``definition.text`` with each ``%n`` replaced by level n's formatted counter."""
-    if definition.num_format == "bullet":
-        return _symbol_text(definition.text, definition.font).strip()
-
-    def number(match: re.Match[str]) -> str:
-        index = int(match[1]) - 1
-        level = levels.get(index)
-        if level is None:
-            return ""
-        value = counters[index]
-        num_format = "decimal" if definition.legal else level.num_format
-        return _format_number(level.start if value is None else value, num_format)
-
-    return re.sub(r"%([1-9])", number, definition.text).strip()
-
-
-def _letters(value: int, alphabet: str) -> str:
-    """Return Word's letter numbering: a…z, then aa…zz (the letter repeated)."""
-    if value < 1:
-        return str(value)
-    repeat, index = divmod(value - 1, len(alphabet))
-    return alphabet[index] * (repeat + 1)
-
-
-def _roman(value: int) -> str:
-    digits = []
-    for amount, symbol in _ROMAN:
-        count, value = divmod(value, amount)
-        digits.append(symbol * count)
-    return "".join(digits)
-
-
-_NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
-    "decimal": str,
-    "decimalZero": lambda value: f"{value:02d}",
-    "thaiNumbers": lambda value: str(value).translate(_THAI_DIGITS),
-    "thaiLetters": lambda value: _letters(value, _THAI_LETTERS),
-    "lowerLetter": lambda value: _letters(value, string.ascii_lowercase),
-    "upperLetter": lambda value: _letters(value, string.ascii_uppercase),
-    "lowerRoman": _roman,
-    "upperRoman": lambda value: _roman(value).upper(),
-    "none": lambda value: "",
-}
-
-
-def _format_number(value: int, num_format: str) -> str:
-    """Return ``value`` in Word's number format ``num_format`` (decimal when unknown)."""
-    return _NUMBER_FORMATS.get(num_format, str)(value)
-
-
-def _symbol_text(text: str, font: str | None) -> str:
-    """Return ``text`` as a symbol font shows it: Wingdings ``§`` (or U+F0A7) is ``▪``."""
-    font_key = (font or "").lower()
-    shown = []
-    for char in text:
-        code = ord(char) - 0xF000 if ord(char) in _PRIVATE_USE_SYMBOLS else ord(char)
-        symbol = _SYMBOL_CHARS.get((font_key, code))
-        if symbol is None and (font_key in _SYMBOL_FONTS or ord(char) in _PRIVATE_USE_SYMBOLS):
-            symbol = "•"
-        shown.append(symbol or char)
-    return "".join(shown)
 
 
 # -- pages ------------------------------------------------------------------------------
@@ -612,9 +295,9 @@ class _Region:
 class _BodyReader:
     """Walk the body XML in document order, keeping list counters and the page count."""
 
-    def __init__(self, styles: _Styles, numbering_root: _Element, pages: _PageCounter) -> None:
+    def __init__(self, styles: WordStyles, numbering_root: XmlElement, pages: _PageCounter) -> None:
         self._styles = styles
-        self._numbering = _Numbering(numbering_root, styles)
+        self._numbering = WordNumbering(numbering_root, styles)
         self.pages = pages
         self.warnings: list[Warning] = []
 
@@ -623,7 +306,7 @@ class _BodyReader:
         if not any(w.code == code and w.message == message for w in self.warnings):
             self.warnings.append(Warning(code=code, message=message, page=self.pages.current))
 
-    def read_blocks(self, container: _Element) -> list[Block]:
+    def read_blocks(self, container: XmlElement) -> list[Block]:
         """Return the paragraphs and tables directly in ``container``, in order."""
         blocks: list[Block] = []
         for child in container:
@@ -633,7 +316,7 @@ class _BodyReader:
                 blocks.append(self._read_table(child))
             elif child.tag in _TRANSPARENT:
                 blocks.extend(self.read_blocks(child))
-            elif child.tag == _W + "altChunk":
+            elif child.tag == W + "altChunk":
                 self.warn(
                     "docx.embedded_content_skipped",
                     "an embedded HTML/RTF chunk (altChunk) was left out",
@@ -642,11 +325,11 @@ class _BodyReader:
 
     # -- paragraphs --
 
-    def _read_paragraph(self, element: _Element) -> list[Block]:
+    def _read_paragraph(self, element: XmlElement) -> list[Block]:
         """Return the paragraph (unless it has no text) and the blocks of its text boxes."""
-        props = _child(element, "pPr")
-        style_id = _value(props, "pStyle") or self._styles.default_paragraph_style
-        page_break_before = _flag(props, "pageBreakBefore")
+        props = xml_child(element, "pPr")
+        style_id = xml_value(props, "pStyle") or self._styles.default_paragraph_style
+        page_break_before = xml_flag(props, "pageBreakBefore")
         if page_break_before is None:
             page_break_before = self._styles.inherited(style_id, lambda s: s.page_break_before)
         if page_break_before:
@@ -656,12 +339,12 @@ class _BodyReader:
         text = "".join(sink.parts).strip()
         label, level = self._automatic_label(props, style_id)
         if label is None:
-            label, text = split_typed_label(text)
-        outline_level = _int_value(props, "outlineLvl")
+            label, text = split_list_label(text)
+        outline_level = xml_int_value(props, "outlineLvl")
         if (
             self._styles.is_heading(style_id)
             if outline_level is None
-            else outline_level < _BODY_TEXT_OUTLINE_LEVEL
+            else outline_level < BODY_TEXT_OUTLINE_LEVEL
         ):
             kind = ParagraphKind.HEADING
         elif label is not None:
@@ -685,17 +368,17 @@ class _BodyReader:
         return blocks
 
     def _automatic_label(
-        self, props: _Element | None, style_id: str | None
+        self, props: XmlElement | None, style_id: str | None
     ) -> tuple[str | None, int]:
         """Return the label Word's numbering prints before the paragraph, and its level."""
-        num_props = _child(props, "numPr")
-        num_id = _value(num_props, "numId")
+        num_props = xml_child(props, "numPr")
+        num_id = xml_value(num_props, "numId")
         if num_id is None:
             num_id = self._styles.inherited(style_id, lambda s: s.num_id)
-        level = _int_value(num_props, "ilvl")
+        level = xml_int_value(num_props, "ilvl")
         if level is None:
             level = self._styles.inherited(style_id, lambda s: s.num_level) or 0
-        level = min(max(level, 0), _MAX_LEVELS - 1)
+        level = min(max(level, 0), MAX_LEVELS - 1)
         if num_id is None or num_id == "0":  # -- numId 0 switches a style's numbering off --
             return None, 0
         label = self._numbering.label(num_id, level)
@@ -706,30 +389,30 @@ class _BodyReader:
             )
         return label or None, level
 
-    def _collect_text(self, element: _Element, sink: _TextSink, symbol_font: str | None) -> None:
+    def _collect_text(self, element: XmlElement, sink: _TextSink, symbol_font: str | None) -> None:
         """Append the visible text under ``element`` to ``sink``, counting page breaks."""
         for child in element:
             tag = child.tag
             if tag == _R:
-                run_props = _child(child, "rPr")
-                if not _flag(run_props, "vanish"):
+                run_props = xml_child(child, "rPr")
+                if not xml_flag(run_props, "vanish"):
                     self._collect_text(child, sink, _symbol_font(run_props))
             elif tag == _T:
                 text = child.text or ""
                 if symbol_font is not None:
-                    text = _symbol_text(text, symbol_font)
+                    text = symbol_text(text, symbol_font)
                 self._add_text(sink, text)
-            elif tag == _W + "sym":
-                self._add_text(sink, _symbol_text(_sym_char(child), child.get(_W + "font")))
+            elif tag == W + "sym":
+                self._add_text(sink, symbol_text(_sym_char(child), child.get(W + "font")))
             elif tag in _SPACES:
                 sink.parts.append(" ")
             elif tag in _LINE_BREAKS:
-                if child.get(_W + "type") == "page":
+                if child.get(W + "type") == "page":
                     self.pages.page_break()
                 sink.parts.append("\n")
             elif tag == _LAST_RENDERED_BREAK:
                 self.pages.page_break()
-            elif tag == _W + "noBreakHyphen":
+            elif tag == W + "noBreakHyphen":
                 sink.parts.append("-")
             elif tag not in _SKIPPED_IN_TEXT:
                 self._collect_text(child, sink, symbol_font)
@@ -742,7 +425,7 @@ class _BodyReader:
             self.pages.text_seen()
         sink.parts.append(text)
 
-    def _text_boxes(self, paragraph: _Element) -> Iterator[_Element]:
+    def _text_boxes(self, paragraph: XmlElement) -> Iterator[XmlElement]:
         """Yield the outermost text boxes anchored in ``paragraph``, each once.
 
         Word writes a text box twice (a DrawingML choice and a VML fallback): the fallback
@@ -751,7 +434,7 @@ class _BodyReader:
         for box in paragraph.iter(_TXBX_CONTENT):
             ancestor = box.getparent()
             while ancestor is not None and ancestor is not paragraph:
-                if ancestor.tag in {_MC + "Fallback", _TXBX_CONTENT, _DEL, _W + "moveFrom"}:
+                if ancestor.tag in {MC + "Fallback", _TXBX_CONTENT, _DEL, W + "moveFrom"}:
                     break
                 ancestor = ancestor.getparent()
             else:
@@ -759,17 +442,17 @@ class _BodyReader:
 
     # -- tables --
 
-    def _read_table(self, element: _Element) -> Table:
+    def _read_table(self, element: XmlElement) -> Table:
         """Return the table with merged regions resolved from the XML."""
-        grid = _child(element, "tblGrid")
-        width = 0 if grid is None else sum(1 for col in grid if col.tag == _W + "gridCol")
+        grid = xml_child(element, "tblGrid")
+        width = 0 if grid is None else sum(1 for col in grid if col.tag == W + "gridCol")
         start_page = self.pages.current
         regions: list[_Region] = []
         above: dict[int, _Region] = {}
         row_index = 0
         for row in _table_rows(element):
-            row_props = _child(row, "trPr")
-            column = _clamp(_int_value(row_props, "gridBefore"), 0, _MAX_COLUMNS)
+            row_props = xml_child(row, "trPr")
+            column = clamp(xml_int_value(row_props, "gridBefore"), 0, _MAX_COLUMNS)
             if any(_starts_after_page_break(cell) for cell in _row_cells(row)):
                 # -- Word may mark a row that starts a page in one cell only: all start there --
                 self.pages.page_break()
@@ -787,7 +470,9 @@ class _BodyReader:
             if row_ends:
                 # -- a row split by a page break ends on its longest cell's last page --
                 self.pages.restore(max(row_ends))
-            width = max(width, column + _clamp(_int_value(row_props, "gridAfter"), 0, _MAX_COLUMNS))
+            width = max(
+                width, column + clamp(xml_int_value(row_props, "gridAfter"), 0, _MAX_COLUMNS)
+            )
             above = current
             row_index += 1
         return Table(
@@ -799,19 +484,19 @@ class _BodyReader:
 
     def _place_cell(
         self,
-        cell: _Element,
+        cell: XmlElement,
         row_index: int,
         column: int,
         above: dict[int, _Region],
         current: dict[int, _Region],
     ) -> _Region:
         """Read one ``w:tc`` and return the region it starts or continues."""
-        props = _child(cell, "tcPr")
-        span = _clamp(_int_value(props, "gridSpan"), 1, _MAX_COLUMNS)
+        props = xml_child(cell, "tcPr")
+        span = clamp(xml_int_value(props, "gridSpan"), 1, _MAX_COLUMNS)
         row_start_page = self.pages.current
         paragraphs = list(_flatten(self.read_blocks(cell)))
-        vertical = _child(props, "vMerge")
-        if vertical is not None and vertical.get(_VAL) in {None, "continue"}:
+        vertical = xml_child(props, "vMerge")
+        if vertical is not None and vertical.get(VAL) in {None, "continue"}:
             region = above.get(column)
             if region is not None and region.col_end == column + span:
                 region.row_end = row_index + 1
@@ -821,11 +506,11 @@ class _BodyReader:
                 "docx.merge_without_start",
                 "a vertically merged cell continues no cell above it; read as its own cell",
             )
-        horizontal = _child(props, "hMerge")
+        horizontal = xml_child(props, "hMerge")
         left = next(reversed(current.values()), None)
         if (
             horizontal is not None
-            and horizontal.get(_VAL) in {None, "continue"}
+            and horizontal.get(VAL) in {None, "continue"}
             and left is not None
             and left.row_start == row_index
             and left.row_end == row_index + 1
@@ -838,43 +523,43 @@ class _BodyReader:
         return _Region(row_index, row_index + 1, column, column + span, paragraphs, first_page)
 
 
-def _sym_char(sym: _Element) -> str:
+def _sym_char(sym: XmlElement) -> str:
     """Return the character a ``w:sym`` names by its hexadecimal code (empty if unreadable)."""
     try:
-        return chr(int(sym.get(_W + "char") or "", 16))
+        return chr(int(sym.get(W + "char") or "", 16))
     except (ValueError, OverflowError):
         return ""
 
 
-def _symbol_font(run_props: _Element | None) -> str | None:
+def _symbol_font(run_props: XmlElement | None) -> str | None:
     """Return the run's font when it is a symbol font (its characters need mapping)."""
-    fonts = _child(run_props, "rFonts")
-    font = None if fonts is None else fonts.get(_W + "ascii") or fonts.get(_W + "hAnsi")
-    return font if font is not None and font.lower() in _SYMBOL_FONTS else None
+    fonts = xml_child(run_props, "rFonts")
+    font = None if fonts is None else fonts.get(W + "ascii") or fonts.get(W + "hAnsi")
+    return font if font is not None and font.lower() in SYMBOL_FONTS else None
 
 
-def _starts_after_page_break(cell: _Element) -> bool:
+def _starts_after_page_break(cell: XmlElement) -> bool:
     """Return whether a rendered or explicit page break comes before the cell's first text."""
-    for element in cell.iter(_T, _LAST_RENDERED_BREAK, _W + "br"):
+    for element in cell.iter(_T, _LAST_RENDERED_BREAK, W + "br"):
         if element.tag == _T:
             if (element.text or "").strip():
                 return False
-        elif element.tag == _LAST_RENDERED_BREAK or element.get(_W + "type") == "page":
+        elif element.tag == _LAST_RENDERED_BREAK or element.get(W + "type") == "page":
             return True
     return False
 
 
-def _table_rows(table: _Element) -> Iterator[_Element]:
+def _table_rows(table: XmlElement) -> Iterator[XmlElement]:
     """Yield the table's rows in order, looking through wrappers, without deleted rows."""
     for child in table:
         if child.tag == _TR:
-            if _child(_child(child, "trPr"), "del") is None:
+            if xml_child(xml_child(child, "trPr"), "del") is None:
                 yield child
         elif child.tag in _TRANSPARENT:
             yield from _table_rows(child)
 
 
-def _row_cells(row: _Element) -> Iterator[_Element]:
+def _row_cells(row: XmlElement) -> Iterator[XmlElement]:
     """Yield the row's ``w:tc`` cells in order, looking through wrappers."""
     for child in row:
         if child.tag == _TC:

@@ -14,7 +14,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -28,10 +27,11 @@ from ita_extract.errors import (
     NoTextLayerError,
 )
 from ita_extract.normalize.thai import FOREIGN_SCRIPT, find_foreign_script
+from ita_extract.readers import OcrMode
 from ita_extract.readers.pdf_join import join_continued_tables
 from ita_extract.readers.pdf_layout import (
-    Column,
-    Line,
+    PdfColumn,
+    PdfLine,
     body_font_size,
     glyphs_to_lines,
     line_pitch,
@@ -45,11 +45,10 @@ from ita_extract.readers.pdf_tables import (
     draft_to_table,
     find_tables,
 )
-from ita_extract.report import SourceFormat, Warning
+from ita_extract.shared import SourceFormat, Warning
 
 __all__ = ["NO_TEXT_LAYER_MESSAGE", "read_pdf"]
 
-OcrMode = Literal["auto", "always", "never"]
 
 MIN_TEXT_GLYPHS = 20
 """A page with a picture and fewer characters than this is a scan (a stamped page number at
@@ -131,11 +130,7 @@ def read_pdf(
             f"{NO_TEXT_LAYER_MESSAGE}, and OCR was turned off (ocr='never'; --ocr auto reads it)"
         )
     for code, message, numbers in (
-        (
-            PAGE_WITHOUT_TEXT,
-            "the page has no usable text layer and was not read by OCR",
-            without_text,
-        ),
+        (PAGE_WITHOUT_TEXT, _PAGE_WITHOUT_TEXT_MESSAGE, without_text),
         (SCAN_TEXT_LAYER, _SCAN_TEXT_LAYER_MESSAGE, ocred_scans),
     ):
         warnings.extend(
@@ -276,7 +271,7 @@ def _text_layer_blocks(contents: Sequence[PageContent]) -> _TextLayer:
     """Return each page's tables and paragraphs in reading order, running lines left out."""
     body_size = body_font_size(glyph for content in contents for glyph in content.glyphs)
     drafts: dict[int, list[DraftTable]] = {}
-    flow_lines: dict[int, list[Line]] = {}
+    flow_lines: dict[int, list[PdfLine]] = {}
     for content in contents:
         # -- no ruling lines, no table: the table finder never runs on plain text pages --
         tables, outside = find_tables(content.edges, content.glyphs)
@@ -302,7 +297,7 @@ def _text_layer_blocks(contents: Sequence[PageContent]) -> _TextLayer:
 
 
 def _running_on(
-    drafts: dict[int, list[DraftTable]], flow_lines: dict[int, list[Line]], pitch: float
+    drafts: dict[int, list[DraftTable]], flow_lines: dict[int, list[PdfLine]], pitch: float
 ) -> dict[int, frozenset[int]]:
     """Return, for pages that end with a table, the columns whose text runs on to the next."""
     body_bottom = max(
@@ -319,7 +314,7 @@ def _running_on(
     return result
 
 
-def _repair_page(flow: list[Line], tables: Sequence[DraftTable]) -> list[Line]:
+def _repair_page(flow: list[PdfLine], tables: Sequence[DraftTable]) -> list[PdfLine]:
     """Return the page's running lines repaired, and repair its cells' lines in place.
 
     One repair call per page: the Thai repair costs far more per call than per character.
@@ -342,14 +337,14 @@ class _Style:
 
 
 def _page_blocks(
-    number: int, tables: Sequence[DraftTable], lines: Sequence[Line], style: _Style
+    number: int, tables: Sequence[DraftTable], lines: Sequence[PdfLine], style: _Style
 ) -> list[Block]:
     """Return the page's blocks top to bottom, paragraphs never running across a table."""
     if not lines:
         return [draft_to_table(table, number, style.pitch) for table in tables]
-    column = Column.around(lines, style.pitch)
+    column = PdfColumn.around(lines, style.pitch)
     blocks: list[Block] = []
-    pending: list[Line] = []
+    pending: list[PdfLine] = []
 
     def flush() -> None:
         blocks.extend(
@@ -368,14 +363,16 @@ def _page_blocks(
     return blocks
 
 
-def _drop_running_lines(contents: Sequence[PageContent], flow_lines: dict[int, list[Line]]) -> None:
+def _drop_running_lines(
+    contents: Sequence[PageContent], flow_lines: dict[int, list[PdfLine]]
+) -> None:
     """Remove page numbers and running headers and footers from the pages' lines.
 
     A line near the top or bottom edge goes when it is a page number, or when the same text
     (its numbers aside) stands near the edge of at least half of the pages.
     """
 
-    def edge_lines(content: PageContent) -> list[Line]:
+    def edge_lines(content: PageContent) -> list[PdfLine]:
         lines = flow_lines[content.number]
         margin = MARGIN_SHARE * content.height
         candidates = lines[:2] + lines[-2:]
@@ -385,7 +382,7 @@ def _drop_running_lines(contents: Sequence[PageContent], flow_lines: dict[int, l
             if line.bottom < margin or line.top > content.height - margin
         ]
 
-    def key(line: Line) -> str:
+    def key(line: PdfLine) -> str:
         return _DIGITS.sub("#", " ".join(line.text.split()))
 
     repeated = Counter(

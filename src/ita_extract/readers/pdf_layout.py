@@ -16,8 +16,8 @@ from itertools import pairwise
 from statistics import median
 
 from ita_extract.document import Paragraph, ParagraphKind
+from ita_extract.normalize.labels import BULLET, NUMBER_OR_DASH, split_list_label
 from ita_extract.normalize.thai import repair_glyphs, thai_to_arabic_digits
-from ita_extract.readers.labels import BULLET, NUMBER_OR_DASH, split_typed_label
 from ita_extract.readers.pdf_page import Glyph
 
 BASELINE_TOLERANCE = 0.3
@@ -45,7 +45,7 @@ _LINE_LABEL = re.compile(rf"^\s*(?:{BULLET}|{NUMBER_OR_DASH}\s+(?=\S)|[0-9๐-�
 
 
 @dataclass(frozen=True, slots=True)
-class Line:
+class PdfLine:
     """Glyphs on one baseline, left to right as written, their text and their box.
 
     Build lines with :meth:`of`, which measures them once. The text (see :func:`line_text`)
@@ -64,7 +64,7 @@ class Line:
     """The gap between glyphs that stands for a space on this line (see :func:`_word_gap`)."""
 
     @classmethod
-    def of(cls, glyphs: tuple[Glyph, ...]) -> Line:
+    def of(cls, glyphs: tuple[Glyph, ...]) -> PdfLine:
         """Return the line of ``glyphs`` (at least one), measured."""
         word_gap = _word_gap(glyphs)
         return cls(
@@ -142,7 +142,7 @@ def _word_gap(glyphs: Sequence[Glyph]) -> float:
     return usual + WORD_GAP * max(glyph.size for glyph in glyphs)
 
 
-def repair_lines(lines: Sequence[Line]) -> list[Line]:
+def repair_lines(lines: Sequence[PdfLine]) -> list[PdfLine]:
     r"""Return ``lines`` with their Thai glyph damage repaired, in one call for all of them.
 
     The repair keeps line breaks, so the lines go through joined by ``"\n"``; should a
@@ -174,7 +174,7 @@ def starts_with_list_label(text: str) -> bool:
     return _LINE_LABEL.match(text) is not None
 
 
-def glyphs_to_lines(glyphs: Iterable[Glyph]) -> list[Line]:
+def glyphs_to_lines(glyphs: Iterable[Glyph]) -> list[PdfLine]:
     """Given glyphs in content order, return their lines from top to bottom.
 
     Runs of glyphs written one after the other are cut into lines at baseline changes;
@@ -200,7 +200,7 @@ def glyphs_to_lines(glyphs: Iterable[Glyph]) -> list[Line]:
             sorted((glyph for run in pieces for glyph in run), key=lambda glyph: glyph.x0)
         )
         if any(not glyph.text.isspace() for glyph in glyphs_of_line):
-            result.append(Line.of(glyphs_of_line))
+            result.append(PdfLine.of(glyphs_of_line))
     return result
 
 
@@ -208,7 +208,7 @@ def _same_line(first: Glyph, second: Glyph) -> bool:
     return abs(first.baseline - second.baseline) < BASELINE_TOLERANCE * max(first.size, second.size)
 
 
-def line_pitch(regions: Iterable[Sequence[Line]]) -> float:
+def line_pitch(regions: Iterable[Sequence[PdfLine]]) -> float:
     """Return the usual distance between baselines, per point of font size, in ``regions``."""
     ratios = [
         (lower.baseline - upper.baseline) / upper.size
@@ -220,7 +220,7 @@ def line_pitch(regions: Iterable[Sequence[Line]]) -> float:
 
 
 @dataclass(frozen=True, slots=True)
-class Column:
+class PdfColumn:
     """The horizontal extent text runs in (a page's text column, a cell), and its line pitch."""
 
     left: float
@@ -234,20 +234,20 @@ class Column:
     its left edge, so neither tells there."""
 
     @classmethod
-    def around(cls, lines: Sequence[Line], pitch: float) -> Column:
+    def around(cls, lines: Sequence[PdfLine], pitch: float) -> PdfColumn:
         """Return the column the widest of ``lines`` span."""
         return cls(min(line.x0 for line in lines), max(line.x1 for line in lines), pitch)
 
 
 def lines_to_paragraphs(
-    lines: Sequence[Line], *, page: int, column: Column, body_size: float | None = None
+    lines: Sequence[PdfLine], *, page: int, column: PdfColumn, body_size: float | None = None
 ) -> list[Paragraph]:
     """Given the lines of one region (a cell, or page text between tables), return paragraphs.
 
     ``body_size`` is the document's usual font size; when given, paragraphs in bold or in a
     larger font become headings (table cells pass None: they hold no headings).
     """
-    groups: list[list[Line]] = []
+    groups: list[list[PdfLine]] = []
     for line in lines:
         if groups and not _starts_paragraph(groups[-1], line, column):
             groups[-1].append(line)
@@ -256,7 +256,7 @@ def lines_to_paragraphs(
     return [_paragraph(group, page, body_size) for group in groups]
 
 
-def _starts_paragraph(group: Sequence[Line], line: Line, column: Column) -> bool:
+def _starts_paragraph(group: Sequence[PdfLine], line: PdfLine, column: PdfColumn) -> bool:
     previous = group[-1]
     label = _LINE_LABEL.match(line.text)
     # -- a dash opening a wrapped line is a range's (ตุลาคม ๒๕๖๖ / – กันยายน) unless the
@@ -282,14 +282,14 @@ def _starts_paragraph(group: Sequence[Line], line: Line, column: Column) -> bool
     return left_aligned and not first_is_list and line.x0 - previous.x0 > INDENT * line.size
 
 
-def _dash_item(line: Line) -> bool:
+def _dash_item(line: PdfLine) -> bool:
     label = _LINE_LABEL.match(line.text)
     return label is not None and label.group("label") in _DASHES
 
 
-def _paragraph(lines: Sequence[Line], page: int, body_size: float | None) -> Paragraph:
+def _paragraph(lines: Sequence[PdfLine], page: int, body_size: float | None) -> Paragraph:
     text = "\n".join(line.text for line in lines)
-    label, rest = split_typed_label(text)
+    label, rest = split_list_label(text)
     if label is not None:
         return Paragraph(text=rest, kind=ParagraphKind.LIST_ITEM, list_label=label, page=page)
     kind = ParagraphKind.PARAGRAPH
@@ -302,7 +302,7 @@ def _paragraph(lines: Sequence[Line], page: int, body_size: float | None) -> Par
     return Paragraph(text=text, kind=kind, page=page)
 
 
-def _looks_like_heading(lines: Sequence[Line], body_size: float) -> bool:
+def _looks_like_heading(lines: Sequence[PdfLine], body_size: float) -> bool:
     return all(line.bold for line in lines) or min(line.size for line in lines) >= (
         HEADING_SIZE_RATIO * body_size
     )

@@ -133,7 +133,7 @@ class _View:
             return down, self.width - across
         return across, down
 
-    def box(self, left: float, bottom: float, right: float, top: float) -> Box:
+    def box(self, left: float, bottom: float, right: float, top: float) -> PointBox:
         """Return the shown box (x0, top, x1, bottom) of a user-space rectangle."""
         x_first, y_first = self.point(left, bottom)
         x_second, y_second = self.point(right, top)
@@ -152,7 +152,7 @@ class _View:
         return self.width, self.height
 
 
-Box = tuple[float, float, float, float]
+PointBox = tuple[float, float, float, float]
 """x0, top, x1, bottom in points from the shown page's top-left corner."""
 
 
@@ -279,14 +279,14 @@ def _is_bold_name(name: bytes) -> bool:
     return b"bold" in lowered or b"black" in lowered or b"heavy" in lowered
 
 
-def _drawing(page: pdfium.PdfPage, view: _View) -> tuple[list[Edge], list[Box]]:
+def _drawing(page: pdfium.PdfPage, view: _View) -> tuple[list[Edge], list[PointBox]]:
     """Return the ruling lines and the boxes of the pictures on ``page``.
 
     Objects inside form XObjects count too (PDF tools that stamp or merge pages wrap the
     original page in one), placed through every enclosing form's matrix.
     """
     edges: list[Edge] = []
-    pictures: list[Box] = []
+    pictures: list[PointBox] = []
     pending: list[tuple[Any, Any, Any, Matrix, int]] = [
         (page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _IDENTITY, 0)
     ]
@@ -306,7 +306,7 @@ def _drawing(page: pdfium.PdfPage, view: _View) -> tuple[list[Edge], list[Box]]:
     return edges, pictures
 
 
-def _picture_box(handle: Any, outer: Matrix, view: _View) -> Box:
+def _picture_box(handle: Any, outer: Matrix, view: _View) -> PointBox:
     """Return the shown box of a picture (its bounds are in its container's space)."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     pdfium_c.FPDFPageObj_GetBounds(handle, left, bottom, right, top)

@@ -24,14 +24,14 @@ from pdfplumber.table import (
 
 from ita_extract.document import Cell, Table
 from ita_extract.readers.pdf_layout import (
-    Column,
-    Line,
+    PdfColumn,
+    PdfLine,
     glyphs_to_lines,
     is_number,
     lines_to_paragraphs,
     starts_with_list_label,
 )
-from ita_extract.readers.pdf_page import Edge, Glyph
+from ita_extract.readers.pdf_page import Edge, Glyph, PointBox
 
 SNAP_TOLERANCE = 3.0
 """Parallel lines closer than this (points) are one line (double borders, thick rules)."""
@@ -50,27 +50,24 @@ ALIGNED_BASELINES = 0.4
 """Lines in neighbouring cells are side by side when their baselines differ by less than this
 share of the font size."""
 
-Box = tuple[float, float, float, float]
-"""x0, top, x1, bottom in points from the page's top-left corner."""
-
 
 @dataclass(slots=True)
 class DraftCell:
     """A drawn cell with its box and the lines written in it."""
 
-    box: Box
-    lines: list[Line] = field(default_factory=list)
+    box: PointBox
+    lines: list[PdfLine] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
 class DraftTable:
     """A table found on a page: its outer box and cells, before text becomes paragraphs."""
 
-    box: Box
+    box: PointBox
     cells: tuple[DraftCell, ...]
 
 
-def edges_to_cell_boxes(edges: Sequence[Edge]) -> list[list[Box]]:
+def edges_to_cell_boxes(edges: Sequence[Edge]) -> list[list[PointBox]]:
     """Given a page's ruling lines, return the boxes of each table's cells, table by table."""
     if len(edges) < 4:
         return []
@@ -267,14 +264,16 @@ def _cut_band(band: Sequence[DraftCell], group: Sequence[DraftCell]) -> list[Dra
     return pieces
 
 
-def _row_of(line: Line, rows: Sequence[Line]) -> int | None:
+def _row_of(line: PdfLine, rows: Sequence[PdfLine]) -> int | None:
     for index, row in enumerate(rows):
         if abs(line.baseline - row.baseline) < ALIGNED_BASELINES * line.size:
             return index
     return None
 
 
-def _paragraph_starts(cell: DraftCell, rows: Sequence[Line], group_starts: set[int]) -> list[int]:
+def _paragraph_starts(
+    cell: DraftCell, rows: Sequence[PdfLine], group_starts: set[int]
+) -> list[int]:
     """Return the rows where ``cell`` can be cut: group starts where a paragraph of it opens."""
     width = cell.box[2] - cell.box[0]
     cuts = [
@@ -325,11 +324,11 @@ def columns_running_on(draft: DraftTable, body_bottom: float, pitch: float) -> f
     )
 
 
-def _cell_column(cell: DraftCell, pitch: float) -> Column:
+def _cell_column(cell: DraftCell, pitch: float) -> PdfColumn:
     """Return the text column of ``cell``: its box less the padding its text keeps."""
     x0, _, x1, _ = cell.box
     padding = max(0.0, min((line.x0 for line in cell.lines), default=x0) - x0)
-    return Column(x0 + padding, x1 - padding, pitch, page_text=False)
+    return PdfColumn(x0 + padding, x1 - padding, pitch, page_text=False)
 
 
 def draft_to_table(draft: DraftTable, page: int, pitch: float) -> Table:

@@ -13,6 +13,7 @@ from ita_extract.recognize.tables import (
     RecognizedTable,
     continue_recognized,
     table_to_recognized,
+    with_month_rows,
 )
 from ita_extract.recognize.vocabulary import SectionKind, TableKind
 
@@ -79,6 +80,7 @@ def recognize(
         elif recognized is not None and tables and _repeats(tables[-1], recognized, sections):
             recognized = replace(recognized, continued=True)
         if recognized is not None:
+            recognized = with_month_rows(recognized)
             tables.append(recognized)
         previous = recognized
     return Layout(document, tuple(sections), tuple(tables), resolved)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from ita_extract.document import Cell, Table
 from ita_extract.normalize.codes import split_leading_codes
+from ita_extract.normalize.dates import names_month
 from ita_extract.normalize.thai import parse_score, parse_year
 from ita_extract.recognize.matching import best_keyword_score, locate_phrase, phrase_key, text_key
 from ita_extract.recognize.settings import RecognizeSettings
@@ -80,6 +81,9 @@ class RecognizedTable:
     """For an indicator table laid out the other way round (indicators as columns, years as
     rows, as in the NACC's reports): each column's indicator number."""
     grid: Grid = field(default=(), repr=False)
+    month_columns: Mapping[int, str] = field(default_factory=dict)
+    """For a month-grid plan (the time-frame header spanning one column per month, named in
+    the row below it): each month column's month as written (``ต.ค.``); else empty."""
 
     def data_rows(self) -> list[int]:
         """Return the indices of the rows that hold data, top to bottom."""
@@ -500,3 +504,34 @@ def continue_recognized(
         continued=True,
         grid=grid,
     )
+
+
+_MONTH_GRID_MIN_MONTHS = 3
+"""Month names a row under the time-frame header needs to be a month grid's header."""
+
+
+def with_month_rows(table: RecognizedTable) -> RecognizedTable:
+    """Return a plan ``table`` with the rows naming its months as header rows, if it has them.
+
+    Some plans span the time-frame header over one column per month (``ต.ค. | พ.ย. | …``,
+    named in the row under it) and tick the months of each measure instead of writing a
+    phrase. That row, and the same row repeated further down (on the next page), is header.
+    """
+    first = table.columns.get(ColumnRole.TIMEFRAME)
+    rows = table.data_rows()
+    if table.kind is not TableKind.ACTION_PLAN or first is None or not rows:
+        return table
+    months = _month_names(table, rows[0], first)
+    if len(set(months.values())) < _MONTH_GRID_MIN_MONTHS:
+        return table
+    named = {row for row in rows if _month_names(table, row, min(months)) == months}
+    return replace(table, header_rows=table.header_rows | named, month_columns=months)
+
+
+def _month_names(table: RecognizedTable, row: int, first: int) -> dict[int, str]:
+    """Return the cells of ``row`` from column ``first`` on that name a month, by column."""
+    return {
+        column: cell.text.strip()
+        for column in range(first, table.table.col_count)
+        if (cell := table.grid[row][column]) is not None and names_month(cell.text)
+    }

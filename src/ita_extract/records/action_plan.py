@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ita_extract.document import Cell, Paragraph
 from ita_extract.normalize.codes import find_item_codes
-from ita_extract.normalize.dates import names_month, parse_timeframe
+from ita_extract.normalize.dates import parse_timeframe
 from ita_extract.normalize.thai import parse_score, parse_year
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
 from ita_extract.recognize.headings import key_to_topic_number
@@ -64,10 +64,9 @@ def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext)
     above after a page break carries on its last unit.
     """
     heads = ctx.vocabulary.words("responsible.unit_heads")
-    bullets = ctx.vocabulary.words("lists.bullets")
     groups: list[str] = []
     for cell_index, paragraphs in enumerate(cells):
-        lines = paragraphs_to_lines(paragraphs, bullets)
+        lines = paragraphs_to_lines(paragraphs)
         for index, line in enumerate(lines):
             text = line.text.strip()
             head = next((word for word in heads if text.startswith(word)), None)
@@ -123,7 +122,7 @@ def _timeframe(
 
 def _topic(paragraphs: Sequence[Paragraph], ctx: BuildContext) -> tuple[int | None, str | None]:
     """Return the number and title of a plan topic cell (``๑. กระบวนการ…``, ``ประเด็นที่ ๑ …``)."""
-    lines = paragraphs_to_lines(paragraphs, ())
+    lines = paragraphs_to_lines(paragraphs)
     if not lines:
         return None, None
     text = "\n".join(line.text for line in lines)
@@ -226,21 +225,20 @@ class _RowDraft:
 
 def _plan_row(draft: _RowDraft, fiscal_year: int | None, ctx: BuildContext) -> PlanRow:
     """Return a finished action-plan row."""
-    bullets = ctx.vocabulary.words("lists.bullets")
     number, title = _topic(draft.paragraphs(ColumnRole.TOPIC), ctx)
     return PlanRow(
         topic_number=number,
         topic=title,
-        measures=paragraphs_to_entries(draft.paragraphs(ColumnRole.MEASURE), bullets, ctx.clean),
+        measures=paragraphs_to_entries(draft.paragraphs(ColumnRole.MEASURE), ctx.clean),
         responsible=responsible_to_list(draft.responsible, ctx),
-        steps=paragraphs_to_entries(draft.paragraphs(ColumnRole.STEPS), bullets, ctx.clean),
+        steps=paragraphs_to_entries(draft.paragraphs(ColumnRole.STEPS), ctx.clean),
         timeframe=draft.timeframe(fiscal_year, ctx),
         page=draft.page,
     )
 
 
 def _opens_with_label(cell: Cell, ctx: BuildContext) -> bool:
-    lines = paragraphs_to_lines(cell.paragraphs, ctx.vocabulary.words("lists.bullets"))
+    lines = paragraphs_to_lines(cell.paragraphs)
     return bool(lines) and lines[0].label is not None
 
 
@@ -252,33 +250,6 @@ def _new_cells(table: RecognizedTable, role: ColumnRole) -> list[Cell]:
     ]
 
 
-_MONTH_GRID_MIN_MONTHS = 3
-"""Month names a row under the time-frame header needs to be a month grid's header."""
-
-
-def _month_names(table: RecognizedTable, row: int, first: int) -> dict[int, str]:
-    """Return the cells of ``row`` from column ``first`` on that name a month, by column."""
-    return {
-        column: cell.text.strip()
-        for column in range(first, table.table.col_count)
-        if (cell := table.grid[row][column]) is not None and names_month(cell.text)
-    }
-
-
-def _month_grid(table: RecognizedTable) -> dict[int, str]:
-    """Return the month columns of a month-grid plan (column → month name), else nothing.
-
-    Some plans span the time-frame header over one column per month (``ต.ค. | พ.ย. | …``,
-    named in the row under it) and tick the months of each measure instead of writing a phrase.
-    """
-    first = table.columns.get(ColumnRole.TIMEFRAME)
-    rows = table.data_rows()
-    if first is None or not rows:
-        return {}
-    months = _month_names(table, rows[0], first)
-    return months if len(set(months.values())) >= _MONTH_GRID_MIN_MONTHS else {}
-
-
 def table_to_drafts(table: RecognizedTable, drafts: list[_RowDraft], ctx: BuildContext) -> None:
     """Append the plan rows of ``table`` to ``drafts`` (which may hold the page before's rows).
 
@@ -287,12 +258,10 @@ def table_to_drafts(table: RecognizedTable, drafts: list[_RowDraft], ctx: BuildC
     other topics have, a measure without the bullet the other measures have (a page break
     inside a row, or a PDF table drawn without inner borders that gives a cell per line).
     """
-    months = _month_grid(table)
+    months = table.month_columns
     numbered = any(_opens_with_label(cell, ctx) for cell in _new_cells(table, ColumnRole.TOPIC))
     bulleted = any(_opens_with_label(cell, ctx) for cell in _new_cells(table, ColumnRole.MEASURE))
     for row in table.data_rows():
-        if months and _month_names(table, row, min(months)) == months:
-            continue  # the row naming the months, on this page or repeated on the next
         topic_cell = _new_cell(table.cell(row, ColumnRole.TOPIC), row)
         measure_cell = _new_cell(table.cell(row, ColumnRole.MEASURE), row)
         new_topic = topic_cell is not None and (not numbered or _opens_with_label(topic_cell, ctx))

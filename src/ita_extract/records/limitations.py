@@ -11,7 +11,7 @@ from ita_extract.normalize.thai import parse_number
 from ita_extract.recognize import SectionKind, contains_phrase
 from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
-from ita_extract.records.lists import Line, lines_to_entries, paragraphs_to_lines
+from ita_extract.records.lists import ListLine, lines_to_entries, paragraphs_to_lines
 from ita_extract.report import Limitation
 
 DEFAULT_INSTRUCTION_SCORE = 90.0
@@ -26,7 +26,7 @@ def _split_category(text: str, ctx: BuildContext) -> tuple[str | None, str]:
     return None, text
 
 
-def _names_category(line: Line, ctx: BuildContext) -> bool:
+def _names_category(line: ListLine, ctx: BuildContext) -> bool:
     """Return whether a line opens with a limitation's category (``ด้านงบประมาณ …``)."""
     return _split_category(line.text, ctx)[0] is not None
 
@@ -64,7 +64,7 @@ def _is_boilerplate(text: str, ctx: BuildContext) -> bool:
 
 def _paragraph_limitations(paragraphs: Sequence[Paragraph], ctx: BuildContext) -> list[Limitation]:
     """Return the limitations listed as paragraphs (bullets, numbers, or a category each)."""
-    lines = paragraphs_to_lines(paragraphs, ctx.vocabulary.words("lists.bullets"))
+    lines = paragraphs_to_lines(paragraphs)
     limitations: list[Limitation] = []
     # A category written as a line of its own (``ข้อจำกัดด้านบุคลากร``) heads the text after.
     pending: str | None = None

@@ -1,25 +1,25 @@
 """Split a cell's or a section's paragraphs into list entries (bullets, numbered steps).
 
 Readers put a list item's bullet or number in ``Paragraph.list_label``, but a PDF or a hand-typed
-list leaves it in the text, so both are read here. An entry without a label of its own
-continues the entry before it, which is how a wrapped bullet or a page break reads.
+list leaves it in the text, so both are read here, the labels inside a text by the one rule
+the readers use (:func:`~ita_extract.normalize.labels.split_list_label`). An entry without a
+label of its own continues the entry before it, which is how a wrapped bullet or a page break
+reads.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ita_extract.document import Paragraph
+from ita_extract.normalize.labels import split_list_label
 from ita_extract.normalize.thai import parse_number, thai_to_arabic_digits
-
-_NUMBER_LABEL = re.compile(r"\s*\(?([0-9]{1,2})(?:\.[0-9]{1,2})*\s*[.)](?![0-9])\s*")
-"""``1.``, ``๒)``, ``(3)``, ``1.1.``; not a decimal (``1.5 ล้านบาท``) or a sub-indicator."""
 
 
 @dataclass(frozen=True)
-class Line:
+class ListLine:
     """One visual line of a paragraph, its label split off."""
 
     text: str
@@ -29,30 +29,11 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Entry:
+class ListEntry:
     """One list entry: its raw text (lines joined by newlines, label stripped) and page."""
 
     text: str
     page: int | None
-
-
-def split_label(text: str, bullets: Iterable[str]) -> tuple[str | None, str]:
-    """Return ``(label, rest)`` when ``text`` opens with a bullet or a list number.
-
-    ``'▪ จัดทำ…'`` → ``('▪', 'จัดทำ…')``, ``'๒. แจกเวียน…'`` → ``('๒.', 'แจกเวียน…')``. A
-    number needs its dot or bracket, so a leading code or score is not a label.
-    """
-    stripped = text.lstrip()
-    for bullet in bullets:
-        if bullet and stripped.startswith(bullet):
-            rest = stripped[len(bullet) :]
-            if not rest or rest[0].isspace() or not bullet.isalnum():
-                return bullet, rest.strip()
-    # A number alone on its line labels the text on the next (a PDF wrapped right after it).
-    match = _NUMBER_LABEL.match(thai_to_arabic_digits(stripped))
-    if match:
-        return stripped[: match.end()].strip(), stripped[match.end() :].strip()
-    return None, text.strip()
 
 
 def label_number(label: str | None) -> int | None:
@@ -63,15 +44,14 @@ def label_number(label: str | None) -> int | None:
     return int(value) if value is not None and value.is_integer() and value > 0 else None
 
 
-def paragraphs_to_lines(paragraphs: Sequence[Paragraph], bullets: Iterable[str]) -> list[Line]:
+def paragraphs_to_lines(paragraphs: Sequence[Paragraph]) -> list[ListLine]:
     """Given paragraphs, return their lines with labels split off (list_label or typed)."""
-    bullet_list = tuple(bullets)
-    lines: list[Line] = []
+    lines: list[ListLine] = []
     for paragraph in paragraphs:
         for index, raw in enumerate(paragraph.text.split("\n")):
             if not raw.strip():
                 continue
-            typed_label, rest = split_label(raw, bullet_list)
+            typed_label, rest = split_list_label(raw, in_text=True)
             label = typed_label
             if index == 0 and paragraph.list_label:
                 label = paragraph.list_label
@@ -79,7 +59,7 @@ def paragraphs_to_lines(paragraphs: Sequence[Paragraph], bullets: Iterable[str])
                     rest = raw.strip()
             for position, (part_label, part) in enumerate(_split_inline(label, rest)):
                 opens = index == 0 and position == 0
-                lines.append(Line(part, part_label, paragraph.page, opens_paragraph=opens))
+                lines.append(ListLine(part, part_label, paragraph.page, opens_paragraph=opens))
     return lines
 
 
@@ -112,8 +92,8 @@ def _same_label(typed: str | None, listed: str) -> bool:
 
 
 def lines_to_entries(
-    lines: Sequence[Line], opens_entry: Callable[[Line], bool] | None = None
-) -> list[Entry]:
+    lines: Sequence[ListLine], opens_entry: Callable[[ListLine], bool] | None = None
+) -> list[ListEntry]:
     """Group lines into entries.
 
     Where any line has a label, labels open entries and other lines continue them; where none
@@ -121,7 +101,7 @@ def lines_to_entries(
     opens one too: a list may leave its label off an entry that still names its own subject.
     """
     labelled = any(line.label for line in lines)
-    entries: list[list[Line]] = []
+    entries: list[list[ListLine]] = []
     for line in lines:
         opens = line.label is not None if labelled else line.opens_paragraph
         opens = opens or (line.opens_paragraph and opens_entry is not None and opens_entry(line))
@@ -129,12 +109,12 @@ def lines_to_entries(
             entries.append([line])
         else:
             entries[-1].append(line)
-    return [Entry("\n".join(line.text for line in group), group[0].page) for group in entries]
+    return [ListEntry("\n".join(line.text for line in group), group[0].page) for group in entries]
 
 
 def paragraphs_to_entries(
-    paragraphs: Sequence[Paragraph], bullets: Iterable[str], clean: Callable[[str], str]
+    paragraphs: Sequence[Paragraph], clean: Callable[[str], str]
 ) -> list[str]:
     """Return the cleaned, non-empty entries of ``paragraphs``, labels stripped."""
-    entries = lines_to_entries(paragraphs_to_lines(paragraphs, bullets))
+    entries = lines_to_entries(paragraphs_to_lines(paragraphs))
     return [text for entry in entries if (text := clean(entry.text))]

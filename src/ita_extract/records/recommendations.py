@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from ita_extract.document import Paragraph
 from ita_extract.normalize.codes import parse_item_code, parse_references, split_leading_codes
+from ita_extract.normalize.labels import split_list_label
 from ita_extract.recognize import SectionKind
 from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
-from ita_extract.records.lists import split_label
 from ita_extract.report import Recommendation, RecommendationSection, Tool
 
 CODE_INFERRED = "recommendation.code_inferred"
@@ -46,7 +46,7 @@ class _Draft:
     page: int | None
 
 
-def paragraphs_to_lines(
+def paragraphs_to_text_lines(
     paragraphs: Sequence[Paragraph], tool: Tool | None = None
 ) -> list[TextLine]:
     """Return the non-empty lines of ``paragraphs``, list labels kept.
@@ -85,7 +85,7 @@ def _leading_codes(
     if previous is not None and _ends_with_marker(previous, ctx):
         return [], line.text
     # A numbered or bulleted recommendation (``1. e6 หน่วยงานควร…``) opens with its codes too.
-    _, unlabelled = split_label(line.text, ctx.vocabulary.words("lists.bullets"))
+    _, unlabelled = split_list_label(line.text, in_text=True)
     codes, rest = split_leading_codes(unlabelled)
     # Codes alone on a line head the text on the next ones (a narrow column wrapped there),
     # unless they close a wrapped reference (``๐๓๙ - ๐๔๑)``, ``๐๑๓)``).
@@ -165,7 +165,7 @@ def build_eit_survey(ctx: BuildContext) -> list[Recommendation]:
     records: list[Recommendation] = []
     for section in ctx.layout.sections_of_kind(SectionKind.EIT_SURVEY):
         paragraphs = [paragraph for _, paragraph in ctx.layout.paragraphs_in(section)]
-        lines = paragraphs_to_lines(paragraphs, Tool.EIT)
+        lines = paragraphs_to_text_lines(paragraphs, Tool.EIT)
         if section.heading is not None:
             lines = _heading_tail(section.heading.paragraph) + lines
         records.extend(
@@ -184,7 +184,7 @@ def _heading_tail(heading: Paragraph) -> list[TextLine]:
 
     OCR and some PDFs glue the first paragraph to the heading above it.
     """
-    lines = paragraphs_to_lines([heading], Tool.EIT)
+    lines = paragraphs_to_text_lines([heading], Tool.EIT)
     coded = [
         index for index, line in enumerate(lines) if index and split_leading_codes(line.text)[0]
     ]

@@ -12,17 +12,18 @@ from dataclasses import dataclass, field, replace
 
 from ita_extract.document import Cell
 from ita_extract.normalize.codes import parse_item_code, split_leading_codes, tool_of_code
+from ita_extract.normalize.labels import split_list_label
 from ita_extract.normalize.thai import parse_number, parse_score, thai_to_arabic_digits
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
 from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
 from ita_extract.records.context import BuildContext
 from ita_extract.records.items import ItemMention
-from ita_extract.records.lists import label_number, split_label
+from ita_extract.records.lists import label_number
 from ita_extract.records.recommendations import (
     TextLine,
     lines_to_recommendations,
-    paragraphs_to_lines,
+    paragraphs_to_text_lines,
 )
 from ita_extract.report import (
     Assessment,
@@ -156,7 +157,7 @@ def _number_and_title(
     if title_cells:
         # A merged title cell cut by a page break comes back as one cell per page.
         raw = "\n".join(cell.text for cell in title_cells)
-        label, rest = split_label(raw, ctx.vocabulary.words("lists.bullets"))
+        label, rest = split_list_label(raw, in_text=True)
         number = number or label_number(label)
         title = ctx.clean(rest, page=title_cells[0].page, where="topic title") or None
     page = heading_page or table.table.page
@@ -285,7 +286,7 @@ def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext)
         seen.add(id(cell))
         if row in collapsed:
             # The header's words head the cell; the recommendations start at the first code.
-            lines = paragraphs_to_lines(cell.paragraphs)
+            lines = paragraphs_to_text_lines(cell.paragraphs)
             first = next(
                 (i for i, line in enumerate(lines) if split_leading_codes(line.text)[0]), len(lines)
             )
@@ -297,7 +298,7 @@ def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext)
             draft.statuses.setdefault(tool, []).append(status)
         if not status:
             context_tool = tools[0] if len(tools) == 1 else None
-            lines = paragraphs_to_lines(cell.paragraphs, context_tool)
+            lines = paragraphs_to_text_lines(cell.paragraphs, context_tool)
             # A cell may give one item's status and the next one's recommendations: a status
             # line says nothing to recommend, and neither does the column's name typed above
             # them (``ข้อเสนอแนะ :``).

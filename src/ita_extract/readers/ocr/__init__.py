@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 
 from ita_extract.document import Block
 from ita_extract.errors import CorruptDocumentError, MissingDependencyError
-from ita_extract.report import Warning
+from ita_extract.shared import Warning
 
 _log = logging.getLogger(__name__)
 

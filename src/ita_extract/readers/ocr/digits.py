@@ -22,7 +22,7 @@ import numpy.typing as npt
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from ita_extract.readers.ocr.grid import Box, Image, ink_mask
+from ita_extract.readers.ocr.grid import Image, PixelBox, ink_mask
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 DIGITS = THAI_DIGITS + "0123456789"
@@ -81,7 +81,7 @@ class _Template:
 
 def read_number(
     page: Image,
-    box: Box,
+    box: PixelBox,
     *,
     code: bool = False,
     text_height: int = 0,

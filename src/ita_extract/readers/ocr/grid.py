@@ -45,7 +45,7 @@ _MIN_TABLE_SIDE = 30
 
 
 @dataclass(frozen=True)
-class Box:
+class PixelBox:
     """A pixel rectangle ``[left, right) x [top, bottom)``."""
 
     left: int
@@ -75,14 +75,14 @@ class GridCell:
     row_end: int
     col_start: int
     col_end: int
-    box: Box
+    box: PixelBox
 
 
 @dataclass(frozen=True)
 class TableGrid:
     """A ruled table found on a page: its outline and its cells, top to bottom, left to right."""
 
-    box: Box
+    box: PixelBox
     row_lines: tuple[int, ...]
     """Pixel rows of the horizontal rulings, top to bottom: one more than the grid rows."""
     col_lines: tuple[int, ...]
@@ -199,7 +199,7 @@ def find_table_grids(page: Image) -> tuple[list[TableGrid], Image]:
         left, top, width, height = (int(value) for value in stats[label, :4])
         if width < _MIN_TABLE_SIDE or height < _MIN_TABLE_SIDE:
             continue
-        region = Box(left, top, left + width, top + height)
+        region = PixelBox(left, top, left + width, top + height)
         grid = _grid_in_region(parting, vertical, region)
         if grid is not None:
             grids.append(grid)
@@ -231,7 +231,7 @@ def shading_edges(page: Image) -> Image:
     return as_image(cv2.morphologyEx(edges, cv2.MORPH_OPEN, kernel))
 
 
-def _grid_in_region(horizontal: Image, vertical: Image, region: Box) -> TableGrid | None:
+def _grid_in_region(horizontal: Image, vertical: Image, region: PixelBox) -> TableGrid | None:
     def crop(mask: Image) -> Image:
         return mask[region.top : region.bottom, region.left : region.right]
 
@@ -270,7 +270,7 @@ def _grid_in_region(horizontal: Image, vertical: Image, region: Box) -> TableGri
     cells = [cell for slots in members.values() for cell in _slots_to_cells(slots, rows, cols)]
     cells.sort(key=lambda cell: (cell.row_start, cell.col_start))
     return TableGrid(
-        box=Box(cols[0], rows[0], cols[-1], rows[-1]),
+        box=PixelBox(cols[0], rows[0], cols[-1], rows[-1]),
         row_lines=tuple(rows),
         col_lines=tuple(cols),
         cells=tuple(cells),
@@ -364,5 +364,5 @@ def _slots_to_cells(
 def _cell(
     row_start: int, row_end: int, col_start: int, col_end: int, rows: list[int], cols: list[int]
 ) -> GridCell:
-    box = Box(cols[col_start], rows[row_start], cols[col_end], rows[row_end])
+    box = PixelBox(cols[col_start], rows[row_start], cols[col_end], rows[row_end])
     return GridCell(row_start, row_end, col_start, col_end, box)

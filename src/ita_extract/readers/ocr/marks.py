@@ -16,10 +16,10 @@ import numpy as np
 import numpy.typing as npt
 
 from ita_extract.readers.ocr.digits import DIGITS
-from ita_extract.readers.ocr.grid import Box, GridCell, Image, ink_mask
+from ita_extract.readers.ocr.grid import GridCell, Image, PixelBox, ink_mask
 from ita_extract.readers.ocr.tesseract import (
     LOW_CONFIDENCE,
-    Line,
+    OcrLine,
     Word,
     box_around,
     grown,
@@ -67,7 +67,7 @@ def specks(page: Image) -> npt.NDArray[np.bool_]:
     return np.isin(labels, small[small > 0])
 
 
-def with_bullet(line: Line, image: Image, height: int) -> Line:
+def with_bullet(line: OcrLine, image: Image, height: int) -> OcrLine:
     """Return ``line`` opening with :data:`BULLET` where the image shows a square bullet there.
 
     Tesseract has no square in its Thai model: it reads ``■`` as a letter (``พ``, ``2``)
@@ -77,25 +77,27 @@ def with_bullet(line: Line, image: Image, height: int) -> Line:
     inside the word's box.
     """
     first = line.words[0]
-    reach = Box(max(0, first.box.left - height), first.box.top, first.box.right, first.box.bottom)
+    reach = PixelBox(
+        max(0, first.box.left - height), first.box.top, first.box.right, first.box.bottom
+    )
     square = _leading_square(image, reach, height)
     if square is None:
         return line
     bullet_word = Word(BULLET, 100.0, square)
     if square.right <= first.box.left + 1:
-        return Line(((bullet_word,), *line.tokens))
+        return OcrLine(((bullet_word,), *line.tokens))
     rest_text = first.text[1:]
     first_token = line.tokens[0]
     rest = Word(
         rest_text,
         first.confidence,
-        Box(square.right, first.box.top, first.box.right, first.box.bottom),
+        PixelBox(square.right, first.box.top, first.box.right, first.box.bottom),
     )
     opened = (rest, *first_token[1:]) if rest_text else first_token[1:]
-    return Line(((bullet_word,), *((opened,) if opened else ()), *line.tokens[1:]))
+    return OcrLine(((bullet_word,), *((opened,) if opened else ()), *line.tokens[1:]))
 
 
-def _leading_square(image: Image, reach: Box, height: int) -> Box | None:
+def _leading_square(image: Image, reach: PixelBox, height: int) -> PixelBox | None:
     """Return the box of a solid square that is the first ink in ``reach``, if there is one."""
     if height <= 0 or reach.width <= 0 or reach.height <= 0:
         return None
@@ -114,12 +116,12 @@ def _leading_square(image: Image, reach: Box, height: int) -> Box | None:
     )
     if not solid:
         return None
-    return Box(
+    return PixelBox(
         reach.left + left, reach.top + top, reach.left + left + width, reach.top + top + tall
     )
 
 
-def with_dashes(line: Line, image: Image, height: int) -> Line:
+def with_dashes(line: OcrLine, image: Image, height: int) -> OcrLine:
     """Return ``line`` with each dash Tesseract read told apart as hyphen or en dash by length.
 
     Tesseract reads ``–`` as ``-``: ``ตุลาคม ๒๕๖๖ – กันยายน ๒๕๖๗`` and ``E-Service`` look
@@ -137,7 +139,7 @@ def with_dashes(line: Line, image: Image, height: int) -> Line:
             continue
         kinds = iter("–" if bar >= _EN_DASH_LENGTH * height else "-" for bar in bars)
         tokens.append(tuple(_with_text(word, _redashed(word.text, kinds)) for word in token))
-    return Line(tuple(tokens))
+    return OcrLine(tuple(tokens))
 
 
 def _redashed(text: str, kinds: Iterator[str]) -> str:
@@ -148,9 +150,11 @@ def _with_text(word: Word, text: str) -> Word:
     return Word(text, word.confidence, word.box)
 
 
-def _dash_bars(image: Image, box: Box, height: int) -> list[int]:
+def _dash_bars(image: Image, box: PixelBox, height: int) -> list[int]:
     """Return the lengths of the dash-like bars in and just around ``box``, left to right."""
-    reach = grown(Box(box.left - height // 2, box.top, box.right + height // 2, box.bottom), image)
+    reach = grown(
+        PixelBox(box.left - height // 2, box.top, box.right + height // 2, box.bottom), image
+    )
     crop = ink_mask(image[reach.top : reach.bottom, reach.left : reach.right])
     count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
     bars = sorted(
@@ -162,11 +166,13 @@ def _dash_bars(image: Image, box: Box, height: int) -> list[int]:
     return [length for _, length in bars]
 
 
-_Part = TypeVar("_Part", "Line", GridCell)
+_Part = TypeVar("_Part", "OcrLine", GridCell)
 """A part of a page that may hold text: a table cell or a line outside tables."""
 
 
-def with_letters(page: Image, parts: Sequence[_Part], boxes: Mapping[_Part, Box]) -> list[_Part]:
+def with_letters(
+    page: Image, parts: Sequence[_Part], boxes: Mapping[_Part, PixelBox]
+) -> list[_Part]:
     """Return the cells or lines of ``parts`` whose ink holds a letter, not only scanner grain.
 
     Tesseract reads junk (``®``, ``eae``) into an empty cell or margin speckled by the
@@ -180,14 +186,14 @@ def with_letters(page: Image, parts: Sequence[_Part], boxes: Mapping[_Part, Box]
     return [part for part in parts if tallest[part] >= _LETTER_HEIGHT_SHARE * usual]
 
 
-def _tallest_mark(page: Image, box: Box) -> int:
+def _tallest_mark(page: Image, box: PixelBox) -> int:
     """Return the height of the tallest connected mark of ink inside ``box``."""
     crop = ink_mask(page[box.top : box.bottom, box.left : box.right])
     count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)
     return max((int(stats[label, cv2.CC_STAT_HEIGHT]) for label in range(1, count)), default=0)
 
 
-def has_ink(page: Image, box: Box) -> bool:
+def has_ink(page: Image, box: PixelBox) -> bool:
     """Tell whether ``box`` holds enough ink to be worth reading (a cell is often empty)."""
     if box.width <= 0 or box.height <= 0:
         return False
@@ -195,7 +201,7 @@ def has_ink(page: Image, box: Box) -> bool:
     return int((ink_mask(crop) > 0).sum()) >= _MIN_CELL_INK_PIXELS
 
 
-def without_mark_lines(lines: Sequence[Line]) -> list[Line]:
+def without_mark_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
     """Return ``lines`` without the lines that are only the marks above or below a text line.
 
     Over bold or tightly set Thai, Tesseract may take the row of tone marks and upper
@@ -214,11 +220,11 @@ def without_mark_lines(lines: Sequence[Line]) -> list[Line]:
     ]
 
 
-def _at(lines: Sequence[Line], index: int) -> Line | None:
+def _at(lines: Sequence[OcrLine], index: int) -> OcrLine | None:
     return lines[index] if 0 <= index < len(lines) else None
 
 
-def _is_mark_row(line: Line, text_line: Line | None, above: bool) -> bool:
+def _is_mark_row(line: OcrLine, text_line: OcrLine | None, above: bool) -> bool:
     """Tell whether ``line`` is low and touches ``text_line`` from above (or below)."""
     if text_line is None:
         return False
@@ -232,7 +238,7 @@ def _is_mark_row(line: Line, text_line: Line | None, above: bool) -> bool:
     )
 
 
-def _is_sure_thai(line: Line) -> bool:
+def _is_sure_thai(line: OcrLine) -> bool:
     """Tell a line read surely as Thai words or numbers: no row of stray tone marks is.
 
     Such a row comes back as letters too (``ขยฉณ`` over a bold ``ผรบผดชอบ``), but no

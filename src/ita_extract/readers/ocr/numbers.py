@@ -13,9 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ita_extract.readers.ocr.digits import DIGITS, DigitReading, read_number
-from ita_extract.readers.ocr.grid import Box, Image
-from ita_extract.readers.ocr.tesseract import LOW_CONFIDENCE_CODE, Line, Word, box_around, text_of
-from ita_extract.report import Warning
+from ita_extract.readers.ocr.grid import Image, PixelBox
+from ita_extract.readers.ocr.tesseract import (
+    LOW_CONFIDENCE_CODE,
+    OcrLine,
+    Word,
+    box_around,
+    text_of,
+)
+from ita_extract.shared import Warning
 
 _MAX_NUMBER_CHARS = 12
 _MAX_CODE_CHARS = 4
@@ -59,7 +65,7 @@ def is_code_e(tokens: Sequence[tuple[Word, ...]], index: int, image: Image, heig
     before, after = tokens[index - 1][-1].box, tokens[index + 1][0].box
     if after.left - before.right < 2:
         return False
-    between = Box(before.right + 1, after.top, after.left - 1, after.bottom)
+    between = PixelBox(before.right + 1, after.top, after.left - 1, after.bottom)
     reading = read_number(image, between, code=True, text_height=height)
     return reading is not None and reading.text.startswith("e")
 
@@ -104,7 +110,7 @@ class NumberReader:
     page: int
     warnings: list[Warning] = field(default_factory=list)
 
-    def reread(self, line: Line, image: Image, height: int) -> Line:
+    def reread(self, line: OcrLine, image: Image, height: int) -> OcrLine:
         """Return ``line`` with its numbers and item codes read again by the digit reader.
 
         Only tokens Tesseract itself read as mostly digits, or as a short run of non-Thai
@@ -132,7 +138,7 @@ class NumberReader:
             tokens.extend(self._reread_token(token, image, height))
         if pending:
             tokens.append(pending)
-        return Line(tuple(tokens))
+        return OcrLine(tuple(tokens))
 
     def _reread_token(
         self, token: tuple[Word, ...], image: Image, height: int

@@ -19,8 +19,8 @@ from PIL import Image as PILImage
 
 from ita_extract.document import Block, Cell, Paragraph, ParagraphKind, Table
 from ita_extract.readers.ocr.grid import (
-    Box,
     Image,
+    PixelBox,
     TableGrid,
     as_image,
     deskew,
@@ -38,8 +38,8 @@ from ita_extract.readers.ocr.marks import (
 from ita_extract.readers.ocr.numbers import NumberReader
 from ita_extract.readers.ocr.paragraphs import (
     cell_paragraphs,
+    group_paragraph_lines,
     is_centred,
-    lines_to_paragraphs,
     text_to_paragraph,
 )
 from ita_extract.readers.ocr.repairs import repair_text, repair_warning, restore_phrases
@@ -47,7 +47,7 @@ from ita_extract.readers.ocr.tesseract import (
     COLUMN_CONFIG,
     LOW_CONFIDENCE,
     LOW_CONFIDENCE_CODE,
-    Line,
+    OcrLine,
     box_around,
     grown,
     recognise,
@@ -55,7 +55,7 @@ from ita_extract.readers.ocr.tesseract import (
     thai_second_opinion,
     word_height,
 )
-from ita_extract.report import Warning
+from ita_extract.shared import Warning
 
 BLANK_PAGE_CODE = "ocr.blank_page"
 UNREADABLE_PAGE_CODE = "ocr.unreadable_page"
@@ -143,7 +143,7 @@ class _PageReader:
             return []
         text_box = box_around(line.box for line in lines)
         placed: list[tuple[int, Paragraph]] = []
-        for group in lines_to_paragraphs(lines, text_box):
+        for group in group_paragraph_lines(lines, text_box):
             kind = (
                 ParagraphKind.HEADING
                 if len(group) == 1 and is_centred(group[0].box, text_box)
@@ -169,7 +169,7 @@ class _PageReader:
             lines = without_mark_lines(texts.get(grid_cell, []))
             box = boxes[grid_cell]
             paragraphs = cell_paragraphs(
-                [self._paragraph(group) for group in lines_to_paragraphs(lines, box)]
+                [self._paragraph(group) for group in group_paragraph_lines(lines, box)]
             )
             cells.append(
                 Cell(
@@ -185,17 +185,17 @@ class _PageReader:
             row_count=grid.row_count, col_count=grid.col_count, cells=tuple(cells), page=self.page
         )
 
-    def _reread_cell(self, lines: Sequence[Line], image: Image) -> list[Line]:
+    def _reread_cell(self, lines: Sequence[OcrLine], image: Image) -> list[OcrLine]:
         height = word_height(lines)
         return [self._reread_line(line, image, height) for line in lines]
 
-    def _reread_line(self, line: Line, image: Image, height: int) -> Line:
+    def _reread_line(self, line: OcrLine, image: Image, height: int) -> OcrLine:
         """Return ``line`` with its bullet, dashes and numbers read from the image again."""
         marked = with_dashes(with_bullet(line, image, height), image, height)
         return self.numbers.reread(marked, image, height)
 
     def _paragraph(
-        self, lines: Sequence[Line], kind: ParagraphKind = ParagraphKind.PARAGRAPH
+        self, lines: Sequence[OcrLine], kind: ParagraphKind = ParagraphKind.PARAGRAPH
     ) -> Paragraph:
         """Return the paragraph of ``lines``: text repaired, label split off, phrases restored."""
         paragraph = text_to_paragraph(self._text_of(lines), self.page, kind=kind)
@@ -203,7 +203,7 @@ class _PageReader:
         self._warn_repairs(repairs)
         return paragraph.model_copy(update={"text": text}) if repairs else paragraph
 
-    def _text_of(self, lines: Sequence[Line]) -> str:
+    def _text_of(self, lines: Sequence[OcrLine]) -> str:
         """Return the lines' text joined by newlines, repaired, and warn about unsure words."""
         words = [word for line in lines for word in line.words]
         self.confidences.extend(word.confidence for word in words)
@@ -231,8 +231,8 @@ def _excerpt(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _inset(box: Box) -> Box:
-    return Box(
+def _inset(box: PixelBox) -> PixelBox:
+    return PixelBox(
         box.left + _CELL_INSET,
         box.top + _CELL_INSET,
         box.right - _CELL_INSET,

@@ -11,10 +11,10 @@ import statistics
 from collections.abc import Iterable, Sequence
 
 from ita_extract.document import Paragraph, ParagraphKind
+from ita_extract.normalize.labels import split_list_label
 from ita_extract.normalize.thai import first_word, spacing_length
-from ita_extract.readers.labels import split_typed_label
-from ita_extract.readers.ocr.grid import Box
-from ita_extract.readers.ocr.tesseract import Line
+from ita_extract.readers.ocr.grid import PixelBox
+from ita_extract.readers.ocr.tesseract import OcrLine
 
 _PARAGRAPH_GAP = 0.6
 """A vertical gap over this many line heights always starts a new paragraph."""
@@ -29,16 +29,16 @@ def text_to_paragraph(
     """Return an OCR paragraph with a typed bullet or list number moved into ``list_label``.
 
     OCR gives the label as part of the text; the DOCX and PDF readers move it by the same
-    rule (:func:`~ita_extract.readers.labels.split_typed_label`), so builders see one shape
+    rule (:func:`~ita_extract.normalize.labels.split_list_label`), so builders see one shape
     whatever the format. A labelled paragraph is a list item, as in a PDF.
     """
-    label, rest = split_typed_label(text)
+    label, rest = split_list_label(text)
     if label is None:
         return Paragraph(text=text, kind=kind, page=page)
     return Paragraph(text=rest, kind=ParagraphKind.LIST_ITEM, list_label=label, page=page)
 
 
-def lines_to_paragraphs(lines: Iterable[Line], text_box: Box) -> list[list[Line]]:
+def group_paragraph_lines(lines: Iterable[OcrLine], text_box: PixelBox) -> list[list[OcrLine]]:
     """Group lines into paragraphs: a wide vertical gap, or a line that ends short, ends one.
 
     Word fills every line of a paragraph to the right margin except the last, so a short line
@@ -46,7 +46,7 @@ def lines_to_paragraphs(lines: Iterable[Line], text_box: Box) -> list[list[Line]
     when it is well over the usual gap between lines on the page (paragraph spacing, or the
     space before a heading), and in any case over a share of the line height.
     """
-    paragraphs: list[list[Line]] = []
+    paragraphs: list[list[OcrLine]] = []
     ordered = list(lines)
     if not ordered:
         return paragraphs
@@ -68,12 +68,12 @@ def lines_to_paragraphs(lines: Iterable[Line], text_box: Box) -> list[list[Line]
     return paragraphs
 
 
-def _opens_with_label(line: Line) -> bool:
+def _opens_with_label(line: OcrLine) -> bool:
     """Tell whether ``line`` starts with a bullet or a list number: it opens a paragraph."""
-    return split_typed_label(line.text)[0] is not None
+    return split_list_label(line.text)[0] is not None
 
 
-def _first_word_width(line: Line) -> float:
+def _first_word_width(line: OcrLine) -> float:
     """Return about how wide the first word of ``line`` is, in pixels.
 
     Word fills a line as long as the next word fits; a line that ends with room for the
@@ -86,7 +86,7 @@ def _first_word_width(line: Line) -> float:
     return line.box.width * spacing_length(first) / max(1, spacing_length(text))
 
 
-def is_centred(line: Box, text_box: Box) -> bool:
+def is_centred(line: PixelBox, text_box: PixelBox) -> bool:
     """Tell whether ``line`` stands centred in ``text_box``, as a title or heading does."""
     left_margin = line.left - text_box.left
     right_margin = text_box.right - line.right

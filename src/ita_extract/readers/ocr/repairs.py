@@ -17,7 +17,7 @@ from ita_extract.readers.ocr.thai_marks import (
     restore_month_abbreviations,
     restore_phrase_marks,
 )
-from ita_extract.report import Warning
+from ita_extract.shared import Warning
 
 OCR_REPAIRED = "ocr.repaired"
 """Warning code: OCR text was repaired (a lost tone mark, a code's letter read as a digit)."""

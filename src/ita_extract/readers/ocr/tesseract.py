@@ -21,7 +21,7 @@ import pytesseract
 from PIL import Image as PILImage
 
 from ita_extract.errors import ConversionTimeoutError
-from ita_extract.readers.ocr.grid import Box, Image, as_image
+from ita_extract.readers.ocr.grid import Image, PixelBox, as_image
 
 LANGUAGES = "tha+eng"
 """Thai text with English words and codes (IIT, E-Service, i1) in it."""
@@ -62,17 +62,17 @@ class Word:
 
     text: str
     confidence: float
-    box: Box
+    box: PixelBox
 
 
 @dataclass(frozen=True)
-class Line:
+class OcrLine:
     """A text line: its space-separated tokens left to right, each a run of words."""
 
     tokens: tuple[tuple[Word, ...], ...]
 
     @classmethod
-    def of_words(cls, words: Sequence[Word]) -> Line:
+    def of_words(cls, words: Sequence[Word]) -> OcrLine:
         """Return the line of ``words``, split into tokens where the page shows a space.
 
         Tesseract's Thai model reports each letter cluster as a "word", so its word
@@ -94,7 +94,7 @@ class Line:
         return [word for token in self.tokens for word in token]
 
     @property
-    def box(self) -> Box:
+    def box(self) -> PixelBox:
         """Return the box around the line's words."""
         return box_around(word.box for word in self.words)
 
@@ -108,7 +108,7 @@ def _is_latin(text: str) -> bool:
     return any(char.isascii() and char.isalnum() for char in text)
 
 
-def word_height(lines: Sequence[Line]) -> int:
+def word_height(lines: Sequence[OcrLine]) -> int:
     """Return the usual height of the word boxes of a cell or page (0 if it has none).
 
     Taken over all lines, not one: a line such as ``ม . ค .`` is mostly full stops.
@@ -122,10 +122,10 @@ def text_of(words: Sequence[Word]) -> str:
     return "".join(word.text for word in words)
 
 
-def box_around(boxes: Iterable[Box]) -> Box:
+def box_around(boxes: Iterable[PixelBox]) -> PixelBox:
     """Return the smallest box holding every one of ``boxes`` (there must be one)."""
     listed = list(boxes)
-    return Box(
+    return PixelBox(
         min(box.left for box in listed),
         min(box.top for box in listed),
         max(box.right for box in listed),
@@ -133,10 +133,10 @@ def box_around(boxes: Iterable[Box]) -> Box:
     )
 
 
-def grown(box: Box, page: Image) -> Box:
+def grown(box: PixelBox, page: Image) -> PixelBox:
     """Return ``box`` with a margin of white around it, clipped to the page."""
     height, width = page.shape
-    return Box(
+    return PixelBox(
         max(0, box.left - _LINE_MARGIN),
         max(0, box.top - _LINE_MARGIN),
         min(width, box.right + _LINE_MARGIN),
@@ -146,7 +146,7 @@ def grown(box: Box, page: Image) -> Box:
 
 def recognise(
     image: Image, config: str, languages: str = LANGUAGES, *, zoom: float = 1.0
-) -> list[Line]:
+) -> list[OcrLine]:
     """Return the text lines Tesseract finds in ``image``, top to bottom, in its pixels.
 
     ``zoom`` enlarges the image for Tesseract only; the boxes come back in ``image`` pixels.
@@ -184,7 +184,9 @@ def _tesseract_data(
     return data
 
 
-def _lines_of_pages(data: dict[str, list[Any]], zoom: float, padding: int) -> dict[int, list[Line]]:
+def _lines_of_pages(
+    data: dict[str, list[Any]], zoom: float, padding: int
+) -> dict[int, list[OcrLine]]:
     """Return Tesseract's lines per page (from 1), top to bottom, in unzoomed pixels.
 
     ``padding`` is the white margin each image was given before it was zoomed.
@@ -196,7 +198,7 @@ def _lines_of_pages(data: dict[str, list[Any]], zoom: float, padding: int) -> di
             continue
         left, top = int(data["left"][index]) - padding, int(data["top"][index]) - padding
         width, height = int(data["width"][index]), int(data["height"][index])
-        box = Box(
+        box = PixelBox(
             round(left / zoom),
             round(top / zoom),
             round((left + width) / zoom),
@@ -209,9 +211,9 @@ def _lines_of_pages(data: dict[str, list[Any]], zoom: float, padding: int) -> di
             int(data["line_num"][index]),
         )
         words.setdefault(key, []).append(Word(text.strip(), confidence, box))
-    pages: dict[int, list[Line]] = {}
+    pages: dict[int, list[OcrLine]] = {}
     for (page, *_), line_words in words.items():
-        pages.setdefault(page, []).append(Line.of_words(line_words))
+        pages.setdefault(page, []).append(OcrLine.of_words(line_words))
     for lines in pages.values():
         lines.sort(key=lambda line: (line.box.top, line.box.left))
     return pages
@@ -227,8 +229,8 @@ def _is_speck(text: str, confidence: float) -> bool:
 
 
 def recognise_regions(
-    page: Image, boxes: Sequence[Box], languages: str = LANGUAGES
-) -> list[list[Line]]:
+    page: Image, boxes: Sequence[PixelBox], languages: str = LANGUAGES
+) -> list[list[OcrLine]]:
     """Return the text lines of each box of ``page``, in page pixels.
 
     Each box is read on its own, as a page of one Tesseract run over a list of images:
@@ -249,7 +251,7 @@ def recognise_regions(
     return result
 
 
-def _doubtful(lines: Sequence[Line]) -> bool:
+def _doubtful(lines: Sequence[OcrLine]) -> bool:
     """Tell whether a cell's reading is empty or has a line Tesseract was unsure of.
 
     Read as one column, a cell may lose a lone short word (a row number in a narrow cell) as
@@ -259,7 +261,9 @@ def _doubtful(lines: Sequence[Line]) -> bool:
     return not lines or any(mean_confidence([line]) < LOW_CONFIDENCE for line in lines)
 
 
-def _read_cells(page: Image, boxes: Sequence[Box], languages: str, config: str) -> list[list[Line]]:
+def _read_cells(
+    page: Image, boxes: Sequence[PixelBox], languages: str, config: str
+) -> list[list[OcrLine]]:
     """Return the lines of each box, read as the pages of one Tesseract run."""
     if not boxes:
         return []
@@ -298,8 +302,10 @@ def _whitened(crop: Image) -> Image:
     return as_image(np.clip(crop.astype(np.float32) * (255.0 / max(paper, 1.0)), 0, 255))
 
 
-def _moved_line(line: Line, right: int, down: int) -> Line:
-    return Line(tuple(tuple(_moved(word, right, down) for word in token) for token in line.tokens))
+def _moved_line(line: OcrLine, right: int, down: int) -> OcrLine:
+    return OcrLine(
+        tuple(tuple(_moved(word, right, down) for word in token) for token in line.tokens)
+    )
 
 
 def _moved(word: Word, right: int, down: int) -> Word:
@@ -307,13 +313,13 @@ def _moved(word: Word, right: int, down: int) -> Word:
     return Word(
         word.text,
         word.confidence,
-        Box(box.left + right, box.top + down, box.right + right, box.bottom + down),
+        PixelBox(box.left + right, box.top + down, box.right + right, box.bottom + down),
     )
 
 
 def thai_second_opinion(
-    page: Image, regions: Sequence[Box], readings: Sequence[list[Line]]
-) -> list[list[Line]]:
+    page: Image, regions: Sequence[PixelBox], readings: Sequence[list[OcrLine]]
+) -> list[list[OcrLine]]:
     """Return the readings, each replaced by a Thai-only reading where that is surer.
 
     With ``tha+eng`` Tesseract sometimes reads a whole Thai phrase as English (``ข้อ i๑``
@@ -339,7 +345,7 @@ def thai_second_opinion(
     return chosen
 
 
-def _has_stray_letter(lines: Sequence[Line]) -> bool:
+def _has_stray_letter(lines: Sequence[OcrLine]) -> bool:
     """Tell whether a reading has Latin letters standing alone where Thai ones are likelier.
 
     A lone letter that is no item-code letter is one; so is a run of dotted letters
@@ -355,7 +361,7 @@ def _has_stray_letter(lines: Sequence[Line]) -> bool:
     )
 
 
-def mean_confidence(lines: Sequence[Line]) -> float:
+def mean_confidence(lines: Sequence[OcrLine]) -> float:
     """Return the mean confidence of the words of ``lines`` (0 when they have none)."""
     confidences = [word.confidence for line in lines for word in line.words]
     return statistics.fmean(confidences) if confidences else 0.0
