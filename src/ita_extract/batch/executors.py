@@ -2,18 +2,21 @@
 
 Both executors take files lazily and keep only a bounded window of them in flight, so an
 archive of thousands of files never sits in memory at once; both yield outcomes in completion
-order, and the caller writes them. Each file runs in a :mod:`pebble` worker process with a
-per-task timeout and a memory watchdog: pebble kills a worker that runs past the timeout or
-dies, and starts a fresh one, so one bad file never stops the run.
+order, and the caller writes them. Locally each file runs in a :mod:`pebble` worker process
+with a per-task timeout and a memory watchdog: pebble kills a worker that runs past the timeout
+or dies, and starts a fresh one, so one bad file never stops the run. A Dask worker, daemonic by
+default, may not start such a pool; it runs each file in a worker program started with
+:mod:`subprocess` (:mod:`subprocess_pool`), under the same limits.
 """
 
 from __future__ import annotations
 
-import atexit
+import contextlib
 import importlib
+import logging
 import multiprocessing
 import os
-import threading
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -22,6 +25,7 @@ from typing import Any, Literal
 
 from pebble import ProcessPool
 
+from ita_extract.batch.subprocess_pool import shared_pool
 from ita_extract.batch.task import (
     REASON_CRASH,
     Limits,
@@ -37,6 +41,10 @@ ExecutorName = Literal["local", "dask"]
 
 WINDOW_PER_WORKER = 2
 """Files in flight per worker: enough to keep workers busy, few enough to bound memory."""
+
+_DASK_LOGGER_ROOTS = frozenset({"distributed", "tornado", "bokeh"})
+"""The loggers that Dask's own logging set-up gives a console handler (and their children)."""
+_logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -137,9 +145,10 @@ def run_dask(
 ) -> Iterator[tuple[str, Outcome]]:
     """Convert ``jobs`` on the Dask cluster at ``scheduler``; yield ``(key, outcome)``.
 
-    ``scheduler`` None starts a local cluster. Each Dask worker runs the task in its own pebble
-    pool (see :func:`convert_isolated`), so a timeout or a memory blow-up costs a pool process,
-    never the Dask worker; the outcomes come back here to be written.
+    ``scheduler`` None starts a local cluster of ``workers`` threads. On each Dask worker the
+    task runs the file in a worker program (see :func:`convert_isolated`), so a timeout or a
+    memory blow-up costs that program, never the Dask worker; the outcomes come back here to
+    be written.
     """
     try:
         # -- distributed's own annotations are partial; it is used through Any on purpose --
@@ -148,7 +157,7 @@ def run_dask(
         raise MissingDependencyError(
             "the dask executor needs the optional dask extra: pip install 'ita-extract[dask]'"
         ) from error
-    with distributed.Client(scheduler) if scheduler else distributed.Client() as client:
+    with _dask_logs_to_logging(), _dask_client(distributed, scheduler, workers) as client:
         window = (workers or sum(client.nthreads().values()) or 1) * WINDOW_PER_WORKER
         futures = distributed.as_completed()
         keys: dict[str, str] = {}
@@ -164,6 +173,73 @@ def run_dask(
             yield _dask_outcome(distributed, future, keys)
 
 
+@contextlib.contextmanager
+def _dask_client(distributed: Any, scheduler: str | None, workers: int | None) -> Iterator[Any]:
+    """Yield a client of the cluster at ``scheduler``, or of a local cluster started for the run.
+
+    The local cluster is one Dask worker of threads inside this process: the files are read
+    in worker programs anyway, so it needs no worker processes, no nanny and no setting, listens
+    on no network port (its dashboard, when bokeh is installed, on this machine only) and stops
+    at once with the run.
+    """
+    if scheduler:
+        with distributed.Client(scheduler) as client:
+            yield client
+        return
+    with (
+        distributed.LocalCluster(
+            n_workers=1,
+            threads_per_worker=workers or default_jobs(),
+            processes=False,
+            dashboard_address="localhost:0",
+            worker_dashboard_address="localhost:0",
+            silence_logs=False,
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        _logger.info("local Dask cluster started; dashboard: %s", client.dashboard_link)
+        yield client
+
+
+@contextlib.contextmanager
+def _dask_logs_to_logging() -> Iterator[None]:
+    """Send Dask's log records to Python's logging, not to Dask's own console handler, for a run.
+
+    Dask gives its loggers a handler that prints on standard error and stops them from
+    propagating; while the run lasts, their records go to whatever the application's logging
+    does with them instead (the command line shows them only with ``--verbose``).
+    """
+    detached: list[tuple[logging.Logger, logging.Handler]] = []
+    isolated: list[logging.Logger] = []
+    for logger in _dask_loggers():
+        consoles: list[logging.Handler] = [
+            handler
+            for handler in logger.handlers
+            if isinstance(handler, logging.StreamHandler) and handler.stream is sys.stderr
+        ]
+        for console in consoles:
+            logger.removeHandler(console)
+            detached.append((logger, console))
+        if consoles and not logger.propagate:
+            logger.propagate = True
+            isolated.append(logger)
+    try:
+        yield
+    finally:
+        for logger, console in detached:
+            logger.addHandler(console)
+        for logger in isolated:
+            logger.propagate = False
+
+
+def _dask_loggers() -> list[logging.Logger]:
+    return [
+        logger
+        for name, logger in list(logging.Logger.manager.loggerDict.items())
+        if isinstance(logger, logging.Logger) and name.split(".")[0] in _DASK_LOGGER_ROOTS
+    ]
+
+
 def _dask_outcome(distributed: Any, future: Any, keys: dict[str, str]) -> tuple[str, Outcome]:
     """Return the outcome of a finished Dask task; any error but a lost worker stops the run."""
     key = keys.pop(future.key)
@@ -175,41 +251,13 @@ def _dask_outcome(distributed: Any, future: Any, keys: dict[str, str]) -> tuple[
     return key, outcome
 
 
-_worker_pools: dict[tuple[int, int | None], ProcessPool] = {}
-_worker_pools_lock = threading.Lock()
-
-
 def convert_isolated(data: bytes, file_name: str, options: ParseOptions, limits: Limits) -> Outcome:
-    """Run :func:`convert_document` in a worker-local pebble pool and return its outcome.
+    """Convert one file in a worker program of this Dask worker and return its outcome.
 
-    The task Dask runs. The pool is created once per Dask worker process, with one process per
-    Dask thread, and stopped when the worker exits.
+    The task Dask runs. The worker programs are started with :mod:`subprocess`, which a
+    daemonic Dask worker may do, and kept for the next file (see :mod:`subprocess_pool`).
 
     Raises:
-        WorkerStartError: the Dask worker is a daemonic process, which may not start any.
+        WorkerStartError: no worker program could start on this Dask worker.
     """
-    if multiprocessing.current_process().daemon:
-        raise WorkerStartError(
-            "Dask workers run as daemonic processes, which cannot start the process pool that "
-            "enforces the time and memory limits; start them with the Dask setting "
-            "distributed.worker.daemon: false (DASK_DISTRIBUTED__WORKER__DAEMON=False)"
-        )
-    workers = _dask_worker_threads()
-    with _worker_pools_lock:
-        pool = _worker_pools.get((workers, limits.max_memory_mb))
-        if pool is None:
-            pool = new_pool(workers, limits)
-            _worker_pools[workers, limits.max_memory_mb] = pool
-            atexit.register(pool.stop)
-    future = pool.schedule(
-        convert_document, args=(data, file_name, options), timeout=limits.timeout
-    )
-    return outcome_of(future, limits)
-
-
-def _dask_worker_threads() -> int:
-    distributed: Any = importlib.import_module("distributed")
-    try:
-        return int(distributed.get_worker().state.nthreads)
-    except ValueError:  # -- called outside a Dask worker --
-        return 1
+    return shared_pool(limits.max_memory_mb).convert(data, file_name, options, limits)

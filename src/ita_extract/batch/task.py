@@ -1,8 +1,9 @@
 """The per-file task that runs in a worker process, and the guards around it.
 
-The same task runs in local worker processes and on Dask workers: it receives the file's bytes
-(so a cluster needs no shared file system) and returns an :class:`Outcome` that the client
-writes. It never raises for a bad input: every problem becomes a failure with a stable reason.
+The same task runs in local worker processes and in the worker programs of Dask workers
+(:mod:`subprocess_pool`): it receives the file's bytes (so a cluster needs no shared file
+system) and returns an :class:`Outcome` that the client writes. It never raises for a bad
+input: every problem becomes a failure with a stable reason.
 """
 
 from __future__ import annotations
@@ -111,11 +112,25 @@ def outcome_of(future: Future[Outcome], limits: Limits) -> Outcome:
     try:
         return future.result()
     except TimeoutError:
-        return Outcome.failure(REASON_TIMEOUT, f"took longer than {limits.timeout:g} s")
+        return timeout_failure(limits)
     except ProcessExpired as error:
-        if error.exitcode == MEMORY_EXIT_CODE:
-            return Outcome.failure(REASON_MEMORY, f"grew past {limits.max_memory_mb} MiB")
-        return Outcome.failure(REASON_CRASH, f"the worker process died (exit {error.exitcode})")
+        return exit_failure(error.exitcode, limits)
+
+
+def timeout_failure(limits: Limits) -> Outcome:
+    """Return the outcome of a file whose worker was killed for running past the timeout."""
+    return Outcome.failure(REASON_TIMEOUT, f"took longer than {limits.timeout:g} s")
+
+
+def exit_failure(exitcode: int, limits: Limits) -> Outcome:
+    """Return the outcome of a file whose worker process ended with ``exitcode`` while on it.
+
+    A negative ``exitcode`` is the signal that killed the process, as both pebble and
+    :mod:`subprocess` report it.
+    """
+    if exitcode == MEMORY_EXIT_CODE:
+        return Outcome.failure(REASON_MEMORY, f"grew past {limits.max_memory_mb} MiB")
+    return Outcome.failure(REASON_CRASH, f"the worker process died (exit {exitcode})")
 
 
 def init_worker(max_memory_mb: int | None) -> None:

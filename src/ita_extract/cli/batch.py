@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -100,6 +101,11 @@ def add_parser(subparsers: Any) -> None:
         default="auto",
         help="a bar on a terminal, periodic lines otherwise (default: auto)",
     )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="show the log (Dask's own lines among it) on standard error",
+    )
     add_reading_options(parser)
     parser.set_defaults(run=run)
 
@@ -112,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
     if args.scheduler and args.executor != "dask":
         print_error("--scheduler needs --executor dask")
         return EXIT_UNREADABLE
+    show_log(verbose=args.verbose)
     summary = convert(
         _with_stdin(args.inputs),
         args.output,
@@ -136,6 +143,21 @@ def _with_stdin(inputs: list[str]) -> list[str]:
         return inputs
     listed = [line.strip() for line in sys.stdin if line.strip()]
     return [name for raw in inputs for name in (listed if raw == STDIO else [raw])]
+
+
+def show_log(*, verbose: bool) -> None:
+    """Show log records on standard error with ``verbose``; otherwise keep them off the console.
+
+    Without a handler, Python would print warnings (a Dask cluster's, say) on the console
+    through its last-resort handler, between the progress and the summary.
+    """
+    logging.captureWarnings(True)
+    if verbose:
+        logging.basicConfig(
+            level=logging.INFO, format="%(name)s - %(levelname)s - %(message)s", force=True
+        )
+    else:
+        logging.getLogger().addHandler(logging.NullHandler())
 
 
 def exit_code(summary: BatchSummary) -> int:
