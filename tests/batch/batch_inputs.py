@@ -1,14 +1,20 @@
-"""Inputs for the batch tests, built in code: broken, encrypted, empty, hostile and good files."""
+"""Inputs for the batch tests, built in code: broken, encrypted, empty, hostile and good files.
+
+And what the tests read back: a run's outputs, its failures, the worker programs running.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import io
+import json
 import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import psutil
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 GOOD_REPORTS = ("ita-2566-obt-a.docx", "ita-2566-obt-a.pdf")
@@ -145,3 +151,20 @@ def output_bytes(out_dir: Path) -> dict[str, bytes]:
         for path in sorted(out_dir.rglob("*"))
         if path.is_file() and path.name != "run.json"
     }
+
+
+def failure_reasons(out_dir: Path) -> dict[str, str]:
+    """Return the reason of every failed or skipped input of a run, by file name."""
+    lines = (out_dir / "failures.jsonl").read_text(encoding="utf-8").splitlines()
+    return {row["file"]: row["reason"] for row in map(json.loads, lines)}
+
+
+def worker_programs(parent: psutil.Process) -> list[psutil.Process]:
+    """Return the worker programs (:mod:`subprocess_pool`) that ``parent`` has started."""
+
+    def is_program(process: psutil.Process) -> bool:
+        with contextlib.suppress(psutil.Error):
+            return any("subprocess_pool" in part for part in process.cmdline())
+        return False
+
+    return [child for child in parent.children() if is_program(child)]

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import json
+import multiprocessing
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-import dask
+import psutil
 import pytest
 from batch_inputs import (
     BAD_INPUTS,
@@ -15,11 +24,15 @@ from batch_inputs import (
     GOOD_REPORTS,
     SMALL_FILE_LIMIT,
     docx_bomb,
+    failure_reasons,
     output_bytes,
+    worker_programs,
 )
-from distributed import LocalCluster
+from distributed import Client, LocalCluster
 
-from ita_extract.batch import WorkerStartError, convert
+from ita_extract.batch import convert
+from ita_extract.batch.executors import convert_isolated
+from ita_extract.batch.task import Limits, ParseOptions
 from ita_extract.cli import EXIT_UNREADABLE, main
 
 
@@ -32,12 +45,84 @@ def cluster() -> Iterator[LocalCluster]:
         yield local_cluster
 
 
-def process_cluster(*, daemon: bool) -> LocalCluster:
-    """A cluster of one worker process, started the way ``dask worker`` starts them."""
-    with dask.config.set({"distributed.worker.daemon": daemon}):
-        return LocalCluster(
-            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0"
+LOOPBACK = "127.0.0.1"
+"""The only address the test cluster listens on."""
+STARTUP_TIMEOUT = 180.0
+"""Seconds a Dask process may take to start: generous, for a loaded two-core machine."""
+HOSTILE_TIMEOUT = 10.0
+HOSTILE_MAX_MEMORY_MB = 800
+HANGS_PARAGRAPHS = 200_000
+"""A DOCX reader takes some 25 s over these, its worker staying near 400 MiB: a timeout."""
+BLOWS_MEMORY_PARAGRAPHS = 2_500_000
+"""A DOCX reader's worker passes 800 MiB within two seconds over these: a memory failure."""
+
+
+@pytest.fixture(scope="module")
+def stock_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Yield the address of ``dask scheduler`` and one ``dask worker``, both with Dask's defaults.
+
+    Separate processes, as Dask's documentation starts them, listening on the loopback address
+    only; Dask's environment variables and user configuration are kept out. Both are stopped
+    however the tests end.
+    """
+    folder = tmp_path_factory.mktemp("stock-cluster")
+    (folder / "config").mkdir()
+    environment = {name: value for name, value in os.environ.items() if name[:5] != "DASK_"}
+    environment["DASK_CONFIG"] = str(folder / "config")  # -- an empty folder: no user settings
+    scheduler_file = folder / "scheduler.json"
+    started: list[subprocess.Popen[bytes]] = []
+    try:
+        scheduler = ["--host", LOOPBACK, "--port", "0", "--scheduler-file", str(scheduler_file)]
+        started.append(dask_command("scheduler", *scheduler, folder=folder, env=environment))
+        address = scheduler_address(scheduler_file, started[0])
+        worker = [address, "--host", LOOPBACK]
+        started.append(dask_command("worker", *worker, folder=folder, env=environment))
+        with Client(address, timeout=STARTUP_TIMEOUT) as client:
+            client.wait_for_workers(1, timeout=STARTUP_TIMEOUT)
+        yield address
+    finally:
+        for process in reversed(started):
+            stop(process)
+
+
+def dask_command(
+    command: str, *arguments: str, folder: Path, env: dict[str, str]
+) -> subprocess.Popen[bytes]:
+    """Start ``dask COMMAND ARGUMENTS`` in a session of its own, its output in a log file."""
+    with (folder / f"{command}.log").open("ab") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", "dask", command, *arguments, "--no-dashboard"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=folder,
+            env=env,
+            start_new_session=True,
         )
+
+
+def scheduler_address(scheduler_file: Path, scheduler: subprocess.Popen[bytes]) -> str:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline and scheduler.poll() is None:
+        try:
+            return str(json.loads(scheduler_file.read_text(encoding="utf-8"))["address"])
+        except (OSError, ValueError, KeyError):  # -- not written yet, or half written --
+            time.sleep(0.2)
+    raise RuntimeError(f"dask scheduler did not start (exit {scheduler.poll()})")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a Dask process and its session: politely, then for good."""
+    for stop_signal, grace in ((signal.SIGTERM, 30.0), (signal.SIGKILL, 30.0)):
+        try:
+            os.killpg(process.pid, stop_signal)
+        except ProcessLookupError:
+            break
+        try:
+            process.wait(timeout=grace)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    process.wait()
 
 
 @pytest.mark.slow
@@ -69,37 +154,119 @@ def test_dask_writes_what_local_writes(
 
 
 @pytest.mark.slow
-def test_a_dask_worker_process_stops_a_file_past_its_timeout(tmp_path: Path) -> None:
-    (tmp_path / "bomb.docx").write_bytes(docx_bomb(600_000))
+def test_a_stock_cluster_writes_what_local_writes_and_hostile_files_fail_alone(
+    archive: Path, tmp_path: Path, stock_cluster: str
+) -> None:
+    (archive / "hangs.docx").write_bytes(docx_bomb(HANGS_PARAGRAPHS))
+    (archive / "blows-memory.docx").write_bytes(docx_bomb(BLOWS_MEMORY_PARAGRAPHS))
+    settings: dict[str, Any] = {
+        "timeout": HOSTILE_TIMEOUT,
+        "max_memory_mb": HOSTILE_MAX_MEMORY_MB,
+        "max_bytes": SMALL_FILE_LIMIT,
+        "progress": "none",
+    }
 
-    with process_cluster(daemon=False) as worker_processes:
-        summary = convert(
-            [tmp_path / "bomb.docx"],
-            tmp_path / "out",
-            executor="dask",
-            scheduler=worker_processes.scheduler_address,
-            timeout=1.0,
-            progress="none",
-        )
+    local = convert([archive], tmp_path / "local", jobs=2, **settings)
+    worker = dask_worker_pid(stock_cluster)
+    on_cluster = convert(
+        [archive], tmp_path / "dask", executor="dask", scheduler=stock_cluster, **settings
+    )
 
-    assert summary.failures_by_reason == {"timeout": 1}
+    # -- the hostile files cost worker programs, not the Dask worker --
+    assert dask_worker_pid(stock_cluster) == worker
+
+    assert failure_reasons(tmp_path / "dask")["hangs.docx"] == "timeout"
+    assert failure_reasons(tmp_path / "dask")["blows-memory.docx"] == "memory"
+    assert on_cluster.converted == len(GOOD_REPORTS)
+    assert on_cluster.failures_by_reason == local.failures_by_reason
+    assert output_bytes(tmp_path / "dask") == output_bytes(tmp_path / "local")
 
 
 @pytest.mark.slow
-def test_daemonic_dask_workers_stop_the_run_without_recording_failures(tmp_path: Path) -> None:
+def test_a_dask_worker_killed_mid_file_is_restarted_and_runs_the_file_again(
+    stock_cluster: str,
+) -> None:
+    limits = Limits(timeout=HOSTILE_TIMEOUT)
+    worker = psutil.Process(dask_worker_pid(stock_cluster))
+    with Client(stock_cluster) as client:
+        hangs = docx_bomb(HANGS_PARAGRAPHS)
+        future = client.submit(
+            convert_isolated, hangs, "hangs.docx", ParseOptions(), limits, pure=False
+        )
+        programs = busy_programs(worker)
+
+        worker.kill()
+        outcome = future.result(timeout=STARTUP_TIMEOUT)
+
+    # -- the nanny started a new worker, and the scheduler gave it the file again --
+    assert (outcome.reason, outcome.message) == ("timeout", "took longer than 10 s")
+    assert dask_worker_pid(stock_cluster) != worker.pid
+    # -- the dead worker's program noticed and ended: nothing is left running --
+    _, alive = psutil.wait_procs(programs, timeout=30)
+    assert (len(programs), alive) == (1, [])
+
+
+def dask_worker_pid(address: str) -> int:
+    with Client(address, timeout=STARTUP_TIMEOUT) as client:
+        client.wait_for_workers(1, timeout=STARTUP_TIMEOUT)
+        (pid,) = client.run(os.getpid).values()
+    return int(pid)
+
+
+def busy_programs(worker: psutil.Process) -> list[psutil.Process]:
+    """Return the worker's programs once one is reading a file (its memory grows past 200 MiB).
+
+    A program that has only imported the readers holds some 150 MiB.
+    """
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        programs = worker_programs(worker)
+        with contextlib.suppress(psutil.Error):
+            if any(program.memory_info().rss > 200 * 2**20 for program in programs):
+                return programs
+        time.sleep(0.1)
+    raise AssertionError("no worker program started reading the file")
+
+
+@pytest.mark.slow
+def test_the_stock_cluster_is_daemonic_as_dask_starts_it(stock_cluster: str) -> None:
+    # -- what the run above must cope with: workers that multiprocessing may not fork from --
+    with Client(stock_cluster) as client:
+        daemonic = client.run(lambda: multiprocessing.current_process().daemon)
+
+    assert list(daemonic.values()) == [True]
+
+
+@pytest.mark.slow
+def test_the_library_own_cluster_prints_only_the_summary(
+    archive: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    common = [str(archive), "--max-file-size", str(SMALL_FILE_LIMIT / 2**20), "--progress", "none"]
+    local_code = main(["batch", *common, "-o", str(tmp_path / "local")])
+    local_err = capfd.readouterr().err
+
+    code = main(["batch", *common, "-o", str(tmp_path / "dask"), "--executor", "dask"])
+
+    out, err = capfd.readouterr()
+    assert (code, out) == (local_code, "")
+    # -- the same one summary line, and nothing of Dask's --
+    assert len(local_err.splitlines()) == 1
+    assert err == local_err.replace(str(tmp_path / "local"), str(tmp_path / "dask"))
+    assert output_bytes(tmp_path / "dask") == output_bytes(tmp_path / "local")
+
+
+@pytest.mark.slow
+def test_verbose_shows_dask_log_lines(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "in").mkdir()
     shutil.copyfile(FIXTURES / GOOD_REPORTS[0], tmp_path / "in" / GOOD_REPORTS[0])
 
-    with process_cluster(daemon=True) as daemonic, pytest.raises(WorkerStartError, match="daemon"):
-        convert(
-            [tmp_path / "in"],
-            tmp_path / "out",
-            executor="dask",
-            scheduler=daemonic.scheduler_address,
-            progress="none",
-        )
+    out = ["-o", str(tmp_path / "out")]
+    code = main(["batch", str(tmp_path / "in"), *out, "--executor", "dask", "--verbose"])
 
-    assert list((tmp_path / "out" / "failures").iterdir()) == []
+    err = capfd.readouterr().err
+    assert code == 0
+    assert "distributed.scheduler - INFO - " in err
+    assert "ita_extract.batch.executors - INFO - local Dask cluster started" in err
 
 
 def test_scheduler_without_dask_executor_is_a_usage_error(tmp_path: Path) -> None:

@@ -1,20 +1,26 @@
-"""Limits: a file that hangs or grows is stopped and recorded as failed; its worker is replaced."""
+"""Limits: a file that hangs or grows is stopped and recorded as failed; its worker is replaced.
+
+Local workers are a pebble pool; Dask workers use worker programs (subprocess_pool).
+"""
 
 from __future__ import annotations
 
-import json
+import concurrent.futures
 import os
 import time
 from pathlib import Path
 
+import psutil
 import pytest
-from batch_inputs import docx_bomb, word_document
+from batch_inputs import docx_bomb, failure_reasons, word_document, worker_programs
 
 from ita_extract.batch import convert
 from ita_extract.batch.executors import new_pool
-from ita_extract.batch.task import MEMORY_EXIT_CODE, Limits, outcome_of
+from ita_extract.batch.subprocess_pool import SubprocessPool
+from ita_extract.batch.task import MEMORY_EXIT_CODE, Limits, ParseOptions, outcome_of
 
 LIMITS = Limits(timeout=0.5, max_memory_mb=100)
+MENU = word_document(["ข้าวผัด 40 บาท"])
 
 
 @pytest.mark.parametrize(
@@ -57,7 +63,7 @@ def test_a_hostile_file_fails_alone(
 ) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a-bomb.docx").write_bytes(docx_bomb(paragraphs))
-    (tmp_path / "in" / "b-menu.docx").write_bytes(word_document(["ข้าวผัด 40 บาท"]))
+    (tmp_path / "in" / "b-menu.docx").write_bytes(MENU)
 
     summary = convert(
         [tmp_path / "in"],
@@ -68,9 +74,52 @@ def test_a_hostile_file_fails_alone(
         progress="none",
     )
 
-    lines = (tmp_path / "out" / "failures.jsonl").read_text(encoding="utf-8").splitlines()
-    reasons = {row["file"]: row["reason"] for row in map(json.loads, lines)}
+    reasons = failure_reasons(tmp_path / "out")
     assert reasons["a-bomb.docx"] == reason
     # -- the next file ran in a fresh worker and got its own verdict, not the bomb's --
     assert reasons.get("b-menu.docx") not in {"timeout", "memory", "crash"}
     assert summary.failed + summary.converted == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("paragraphs", "limits", "reason", "message"),
+    [
+        (200_000, Limits(timeout=2.0), "timeout", "took longer than 2 s"),
+        (2_500_000, Limits(timeout=120.0, max_memory_mb=400), "memory", "grew past 400 MiB"),
+    ],
+)
+def test_a_worker_program_stopped_for_a_hostile_file_is_replaced(
+    paragraphs: int, limits: Limits, reason: str, message: str
+) -> None:
+    pool = SubprocessPool(limits.max_memory_mb)
+    try:
+        stopped = pool.convert(docx_bomb(paragraphs), "bomb.docx", ParseOptions(), limits)
+        after = pool.convert(MENU, "menu.docx", ParseOptions(), limits)
+    finally:
+        pool.close()
+
+    assert (stopped.reason, stopped.message, stopped.report_json) == (reason, message, None)
+    # -- the next file ran in a fresh program and got its own verdict --
+    assert after.reason == "not_ita_report"
+
+
+@pytest.mark.slow
+def test_a_worker_program_killed_mid_file_is_a_crash_of_that_file() -> None:
+    pool = SubprocessPool(None)
+    try:
+        pool.convert(MENU, "menu.docx", ParseOptions(), Limits())
+        (program,) = worker_programs(psutil.Process())  # -- kept, idle, for the next file --
+        with concurrent.futures.ThreadPoolExecutor(1) as thread:
+            busy = thread.submit(
+                pool.convert, docx_bomb(200_000), "bomb.docx", ParseOptions(), Limits()
+            )
+            time.sleep(1.0)
+            program.kill()  # -- as the system's OOM killer would --
+            outcome = busy.result(timeout=60)
+        after = pool.convert(MENU, "menu.docx", ParseOptions(), Limits())
+    finally:
+        pool.close()
+
+    assert (outcome.reason, outcome.message) == ("crash", "the worker process died (exit -9)")
+    assert after.reason == "not_ita_report"

@@ -221,11 +221,12 @@ def serve() -> None:
     os.dup2(2, 1)
     init_worker(max_memory_mb)
     _exit_with_parent()
-    _write_frame(replies, b"")  # -- ready: the readers are imported --
-    while (request := _read_frame(requests)) is not None:
-        data, file_name, options = pickle.loads(request)
-        outcome = convert_document(data, file_name, options)
-        _write_frame(replies, json.dumps(dataclasses.asdict(outcome)).encode())
+    with contextlib.suppress(BrokenPipeError):  # -- the parent is gone: nobody to answer --
+        _write_frame(replies, b"")  # -- ready: the readers are imported --
+        while (request := _read_frame(requests)) is not None:
+            data, file_name, options = pickle.loads(request)
+            outcome = convert_document(data, file_name, options)
+            _write_frame(replies, json.dumps(dataclasses.asdict(outcome)).encode())
 
 
 def _exit_with_parent() -> None:

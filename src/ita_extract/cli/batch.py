@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -118,21 +119,21 @@ def run(args: argparse.Namespace) -> int:
     if args.scheduler and args.executor != "dask":
         print_error("--scheduler needs --executor dask")
         return EXIT_UNREADABLE
-    show_log(verbose=args.verbose)
-    summary = convert(
-        _with_stdin(args.inputs),
-        args.output,
-        jobs=args.jobs,
-        resume=args.resume,
-        timeout=args.timeout,
-        max_memory_mb=args.max_memory,
-        executor=args.executor,
-        scheduler=args.scheduler,
-        progress=args.progress,
-        keep_thai_digits=args.keep_thai_digits,
-        ocr=args.ocr,
-        max_bytes=int(args.max_file_size * 2**20),
-    )
+    with log_shown(verbose=args.verbose):
+        summary = convert(
+            _with_stdin(args.inputs),
+            args.output,
+            jobs=args.jobs,
+            resume=args.resume,
+            timeout=args.timeout,
+            max_memory_mb=args.max_memory,
+            executor=args.executor,
+            scheduler=args.scheduler,
+            progress=args.progress,
+            keep_thai_digits=args.keep_thai_digits,
+            ocr=args.ocr,
+            max_bytes=int(args.max_file_size * 2**20),
+        )
     print(describe(summary), file=sys.stderr)
     return exit_code(summary)
 
@@ -145,19 +146,28 @@ def _with_stdin(inputs: list[str]) -> list[str]:
     return [name for raw in inputs for name in (listed if raw == STDIO else [raw])]
 
 
-def show_log(*, verbose: bool) -> None:
+@contextlib.contextmanager
+def log_shown(*, verbose: bool) -> Iterator[None]:
     """Show log records on standard error with ``verbose``; otherwise keep them off the console.
 
     Without a handler, Python would print warnings (a Dask cluster's, say) on the console
     through its last-resort handler, between the progress and the summary.
     """
-    logging.captureWarnings(True)
+    root = logging.getLogger()
+    handler: logging.Handler = logging.NullHandler()
+    level = root.level
     if verbose:
-        logging.basicConfig(
-            level=logging.INFO, format="%(name)s - %(levelname)s - %(message)s", force=True
-        )
-    else:
-        logging.getLogger().addHandler(logging.NullHandler())
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(name)s - %(levelname)s - %(message)s"))
+        root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    logging.captureWarnings(True)
+    try:
+        yield
+    finally:
+        logging.captureWarnings(False)
+        root.removeHandler(handler)
+        root.setLevel(level)
 
 
 def exit_code(summary: BatchSummary) -> int:
