@@ -15,6 +15,7 @@ from pathlib import Path
 
 import docx
 import psutil
+import pypdfium2 as pdfium
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 GOOD_REPORTS = ("ita-2566-obt-a.docx", "ita-2566-obt-a.pdf")
@@ -92,6 +93,20 @@ def docx_bomb(paragraphs: int) -> bytes:
                 paragraph = "<w:p><w:r><w:t>ก</w:t></w:r></w:p>".encode()
                 data = data.replace(b"<w:body>", b"<w:body>" + paragraph * paragraphs, 1)
             bomb.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def long_scan(pages: int) -> bytes:
+    """Return a scanned PDF of ``pages`` copies of a real scanned page, sharing one image.
+
+    A real slow input that holds little memory: a few hundred KiB on disk, and a couple of
+    seconds of OCR for every page, in Tesseract processes that the reader starts one by one.
+    """
+    scan = pdfium.PdfDocument(FIXTURES / "scanned" / "ita-2566-single-table-c.pdf")
+    document = pdfium.PdfDocument.new()
+    document.import_pages(scan, [0] * pages)
+    out = io.BytesIO()
+    document.save(out)
     return out.getvalue()
 
 

@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from pebble import ProcessPool
 
-from ita_extract.batch.subprocess_pool import shared_pool
+from ita_extract.batch.subprocess_pool import shared_pool, stop_shared_pools
 from ita_extract.batch.task import (
     REASON_CRASH,
     Limits,
@@ -198,7 +198,12 @@ def _dask_client(distributed: Any, scheduler: str | None, workers: int | None) -
         distributed.Client(cluster) as client,
     ):
         _logger.info("local Dask cluster started; dashboard: %s", client.dashboard_link)
-        yield client
+        try:
+            yield client
+        finally:
+            # -- a run stopped early (Ctrl-C) must not wait for the files in flight; the
+            # worker programs live in this process's pools, so the run stops them itself --
+            stop_shared_pools()
 
 
 @contextlib.contextmanager

@@ -84,13 +84,15 @@ def convert(
             except that a file named .pdf, .docx or .doc fails (``not_a_document``). A file
             whose content an earlier input has is listed as a ``duplicate`` of it.
         out_dir: the output folder, created if needed.
-        jobs: worker processes; default one per core. With Dask the cluster's threads do the
-            work, and ``jobs`` only caps the files in flight (twice ``jobs``).
+        jobs: worker processes; default one per core. On the Dask cluster at ``scheduler``
+            its threads do the work, and ``jobs`` only caps the files in flight (twice
+            ``jobs``); the local Dask cluster started without ``scheduler`` has ``jobs`` threads.
         resume: skip inputs whose content an earlier run into ``out_dir`` already decided.
         timeout: seconds one file may take; None for no limit.
         max_memory_mb: resident memory one worker may grow to; None for no limit.
         executor: ``"local"`` worker processes, or ``"dask"`` (the optional ``dask`` extra).
-        scheduler: address of the Dask scheduler; None starts a local Dask cluster.
+        scheduler: address of the Dask scheduler; None starts a local Dask cluster, whose
+            log lines go to :mod:`logging` rather than the console.
         progress: ``"auto"`` (a bar on a terminal, periodic lines otherwise), ``"bar"``,
             ``"lines"`` or ``"none"``; printed on standard error.
         keep_thai_digits: passed to :func:`ita_extract.parse`.

@@ -53,6 +53,7 @@ class SubprocessPool:
     def __init__(self, max_memory_mb: int | None) -> None:
         self.max_memory_mb = max_memory_mb
         self._idle: list[_WorkerProgram] = []
+        self._busy: set[_WorkerProgram] = set()
         self._lock = threading.Lock()
 
     def convert(
@@ -69,11 +70,14 @@ class SubprocessPool:
         except BaseException:
             program.kill()  # -- an interrupted conversion leaves nothing running --
             raise
-        if program.alive():
+        finally:
             with self._lock:
-                self._idle.append(program)
-        else:
+                self._busy.discard(program)
+        if not program.alive():
             program.kill()  # -- reap it, and whatever it started --
+            return outcome
+        with self._lock:
+            self._idle.append(program)
         return outcome
 
     def close(self) -> None:
@@ -83,14 +87,25 @@ class SubprocessPool:
         for program in idle:
             program.close()
 
+    def stop(self) -> None:
+        """Kill every worker program, busy ones too: their files get no outcome worth keeping."""
+        with self._lock:
+            programs, self._idle = [*self._idle, *self._busy], []
+        for program in programs:
+            program.kill()
+
     def _take(self) -> _WorkerProgram:
         with self._lock:
             while self._idle:
                 program = self._idle.pop()
                 if program.alive():
+                    self._busy.add(program)
                     return program
                 program.kill()  # -- ended while idle (the system's OOM killer): reap it --
-        return _WorkerProgram.start(self.max_memory_mb)
+        program = _WorkerProgram.start(self.max_memory_mb)
+        with self._lock:
+            self._busy.add(program)
+        return program
 
 
 _shared_pools: dict[int | None, SubprocessPool] = {}
@@ -105,6 +120,14 @@ def shared_pool(max_memory_mb: int | None) -> SubprocessPool:
             pool = _shared_pools[max_memory_mb] = SubprocessPool(max_memory_mb)
             atexit.register(pool.close)
         return pool
+
+
+def stop_shared_pools() -> None:
+    """Kill every worker program of this process's pools, at the end of a run that owns them."""
+    with _shared_pools_lock:
+        pools = list(_shared_pools.values())
+    for pool in pools:
+        pool.stop()
 
 
 class _WorkerProgram:
