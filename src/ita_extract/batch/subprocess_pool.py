@@ -4,7 +4,7 @@ A Dask worker is a daemonic process by default, and :mod:`multiprocessing` refus
 child from a daemonic process; starting a program is allowed. So on a Dask worker each file is
 converted by a *worker program*: a Python process that imports the readers once, then converts
 the files sent over its standard input one at a time and answers on its standard output. A file
-past its timeout gets its program's whole process group killed (LibreOffice or Tesseract with
+past its timeout gets its program's whole process group killed (the Tesseract it runs with
 it); a program past the memory limit stops itself (the watchdog of :mod:`task`); a program that
 dies is noticed at once. Either way that file fails alone and the next one gets a fresh program.
 """
