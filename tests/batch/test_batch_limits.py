@@ -14,7 +14,7 @@ import psutil
 import pytest
 from batch_inputs import docx_bomb, failure_reasons, word_document, worker_programs
 
-from ita_extract.batch import convert
+from ita_extract.batch import convert, subprocess_pool
 from ita_extract.batch.executors import new_pool
 from ita_extract.batch.subprocess_pool import SubprocessPool
 from ita_extract.batch.task import MEMORY_EXIT_CODE, Limits, ParseOptions, outcome_of
@@ -123,3 +123,21 @@ def test_a_worker_program_killed_mid_file_is_a_crash_of_that_file() -> None:
 
     assert (outcome.reason, outcome.message) == ("crash", "the worker process died (exit -9)")
     assert after.reason == "not_ita_report"
+
+
+@pytest.mark.slow
+def test_an_idle_worker_program_is_stopped_and_replaced_when_needed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(subprocess_pool, "IDLE_SECONDS", 0.5)
+    pool = SubprocessPool(None)
+    try:
+        pool.convert(MENU, "menu.docx", ParseOptions(), Limits())
+        (program,) = worker_programs(psutil.Process())
+
+        program.wait(timeout=30)  # -- ended by the pool, having had nothing to do --
+        again = pool.convert(MENU, "menu.docx", ParseOptions(), Limits())
+    finally:
+        pool.close()
+
+    assert again.reason == "not_ita_report"

@@ -22,6 +22,7 @@ import struct
 import subprocess
 import sys
 import threading
+import time
 from typing import BinaryIO, cast
 
 from ita_extract.batch.task import (
@@ -37,6 +38,8 @@ from ita_extract.errors import WorkerStartError
 
 STARTUP_TIMEOUT = 300.0
 """Seconds a worker program may take to import the readers: generous, for a loaded machine."""
+IDLE_SECONDS = 60.0
+"""An idle program is stopped after this long, so a shared cluster gets its memory back."""
 
 _FRAME_LENGTH = struct.Struct(">Q")
 _SERVE = "from ita_extract.batch.subprocess_pool import serve; serve()"
@@ -47,7 +50,8 @@ class SubprocessPool:
     """Worker programs kept between files, one per file in flight; thread-safe.
 
     Each Dask thread takes an idle program (or starts one), converts its file there and gives the
-    program back, unless the file cost it its life.
+    program back, unless the file cost it its life. Programs idle for :data:`IDLE_SECONDS` are
+    stopped.
     """
 
     def __init__(self, max_memory_mb: int | None) -> None:
@@ -55,6 +59,9 @@ class SubprocessPool:
         self._idle: list[_WorkerProgram] = []
         self._busy: set[_WorkerProgram] = set()
         self._lock = threading.Lock()
+        reaper = threading.Thread(target=self._stop_idle, name="ita-extract-idle-programs")
+        reaper.daemon = True
+        reaper.start()
 
     def convert(
         self, data: bytes, file_name: str, options: ParseOptions, limits: Limits
@@ -76,6 +83,7 @@ class SubprocessPool:
         if not program.alive():
             program.kill()  # -- reap it, and whatever it started --
             return outcome
+        program.idle_since = time.monotonic()
         with self._lock:
             self._idle.append(program)
         return outcome
@@ -93,6 +101,16 @@ class SubprocessPool:
             programs, self._idle = [*self._idle, *self._busy], []
         for program in programs:
             program.kill()
+
+    def _stop_idle(self) -> None:
+        while True:
+            time.sleep(IDLE_SECONDS / 4)
+            oldest = time.monotonic() - IDLE_SECONDS
+            with self._lock:
+                stale = [program for program in self._idle if program.idle_since < oldest]
+                self._idle = [program for program in self._idle if program not in stale]
+            for program in stale:
+                program.close()
 
     def _take(self) -> _WorkerProgram:
         with self._lock:
@@ -138,6 +156,7 @@ class _WorkerProgram:
         self._requests = cast(BinaryIO, process.stdin)
         self._replies = cast(BinaryIO, process.stdout)
         self._killed = threading.Event()
+        self.idle_since = time.monotonic()
 
     @classmethod
     def start(cls, max_memory_mb: int | None) -> _WorkerProgram:
