@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import dask
 import psutil
 import pytest
 from batch_inputs import (
@@ -273,6 +275,25 @@ def test_verbose_shows_dask_log_lines(tmp_path: Path, capfd: pytest.CaptureFixtu
     assert code == 0
     assert "distributed.scheduler - INFO - " in err
     assert "ita_extract.batch.executors - INFO - local Dask cluster started" in err
+
+
+def test_a_scheduler_out_of_reach_is_one_line_and_exit_2(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copyfile(FIXTURES / GOOD_REPORTS[0], tmp_path / "in" / GOOD_REPORTS[0])
+    with socket.socket() as probe:  # -- a free port: nothing listens there --
+        probe.bind((LOOPBACK, 0))
+        address = f"tcp://{LOOPBACK}:{probe.getsockname()[1]}"
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        cluster = ["--executor", "dask", "--scheduler", address, "--progress", "none"]
+        code = main(["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), *cluster])
+
+    err = capfd.readouterr().err
+    assert code == EXIT_UNREADABLE
+    assert err.startswith("ita-extract: cannot reach the Dask scheduler (")
+    assert len(err.splitlines()) == 1
 
 
 def test_scheduler_without_dask_executor_is_a_usage_error(tmp_path: Path) -> None:

@@ -178,12 +178,19 @@ def _dask_client(distributed: Any, scheduler: str | None, workers: int | None) -
     """Yield a client of the cluster at ``scheduler``, or of a local cluster started for the run.
 
     The local cluster is one Dask worker of threads inside this process: the files are read
-    in worker programs anyway, so it needs no worker processes, no nanny and no setting, listens
-    on no network port (its dashboard, when bokeh is installed, on this machine only) and stops
-    at once with the run.
+    in worker programs anyway, so it needs no worker processes, no nanny and no setting, is
+    reachable from this machine only (its HTTP server and dashboard on localhost) and stops at
+    once with the run.
+
+    Raises:
+        WorkerStartError: the scheduler cannot be reached, so no file can be converted.
     """
     if scheduler:
-        with distributed.Client(scheduler) as client:
+        try:
+            client = distributed.Client(scheduler)
+        except OSError as error:  # -- Dask's connection timeout is an OSError too --
+            raise WorkerStartError(f"cannot reach the Dask scheduler ({error})") from error
+        with client:
             yield client
         return
     with (
