@@ -18,6 +18,7 @@ from ita_extract.readers import OcrMode as OcrMode
 from ita_extract.readers import read_document
 from ita_extract.recognize.known_phrases import known_phrases
 from ita_extract.records import build_report
+from ita_extract.records.evidence import without_evidence
 from ita_extract.report import Report, Source
 
 ReportSource = str | os.PathLike[str] | bytes | BinaryIO
@@ -33,6 +34,7 @@ def parse(
     ocr: OcrMode = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
     jobs: int = 1,
+    evidence: bool = True,
 ) -> Report:
     """Read an ITA analysis report and return it as a validated :class:`Report`.
 
@@ -45,6 +47,8 @@ def parse(
             page, ``"never"`` on none.
         max_bytes: refuse larger inputs with :class:`DocumentTooLargeError`.
         jobs: worker processes OCR may use to read a scan's pages in parallel.
+        evidence: give every record its ``evidence`` (where on which page it was read, and
+            the text there); False leaves it out, for lean batch output.
 
     Raises:
         InputNotFoundError: the path names nothing (also a ``FileNotFoundError``).
@@ -69,7 +73,7 @@ def parse(
         pages=document.page_count,
         ocr=document.ocr,
     )
-    return report
+    return report if evidence else without_evidence(report)
 
 
 def _read_source(source: ReportSource, max_bytes: int) -> tuple[bytes, str | None]:

@@ -14,6 +14,9 @@ Conventions every reader keeps:
   covers several grid slots. Spans are derived from the coordinates, never stored twice.
 - ``page`` is 1-based, or ``None`` where the format does not know it (DOCX without explicit
   page breaks).
+- ``Paragraph.regions`` says where the text stands on the page, one :class:`Region` per visual
+  line of ``text``, in PDF points from the page's top-left corner. Readers that know no
+  positions (DOCX, DOC) leave it empty; the record builders then cite the text alone.
 """
 
 from __future__ import annotations
@@ -29,6 +32,18 @@ from ita_extract.shared import SourceFormat, Warning
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+BoundingBox = tuple[float, float, float, float]
+"""``x0, top, x1, bottom`` in PDF points from the page's top-left corner (pdfplumber's way)."""
+
+
+class Region(_Frozen):
+    """Where one visual line of text stands on a page, and the text as the reader read it."""
+
+    page: int | None = Field(default=None, ge=1)
+    bbox: BoundingBox | None = None
+    text: str = ""
 
 
 class ParagraphKind(StrEnum):
@@ -51,11 +66,32 @@ class Paragraph(_Frozen):
         default=None, description="The bullet or number a list item shows (▪, 1., ๑.)."
     )
     style: str | None = Field(default=None, description="The reader's style name, if any.")
+    regions: tuple[Region, ...] = Field(
+        default=(), description="One per visual line of the text where the reader knows it."
+    )
 
     @property
     def labelled_text(self) -> str:
         """Return the text with its list label in front, as a reader of the page sees it."""
         return f"{self.list_label} {self.text}" if self.list_label else self.text
+
+    @property
+    def sources(self) -> tuple[Region, ...]:
+        """Return where the paragraph was read: its regions, else its text and page alone."""
+        if self.regions:
+            return self.regions
+        return (Region(page=self.page, text=self.labelled_text),)
+
+    def line_sources(self) -> list[tuple[Region, ...]]:
+        """Return, for each visual line of :attr:`labelled_text`, where it was read.
+
+        Where a later step changed the line count (lines joined), every line gets all the
+        paragraph's sources: the place is still right, only less tight.
+        """
+        lines = self.labelled_text.split("\n")
+        if len(self.regions) == len(lines):
+            return [(region,) for region in self.regions]
+        return [self.sources] * len(lines)
 
 
 class Cell(_Frozen):
@@ -91,6 +127,15 @@ class Cell(_Frozen):
     def text(self) -> str:
         """Return the cell's paragraphs joined by newlines, list labels included."""
         return "\n".join(p.labelled_text for p in self.paragraphs)
+
+    @property
+    def sources(self) -> tuple[Region, ...]:
+        """Return where the cell's text was read, paragraph by paragraph."""
+        return tuple(region for paragraph in self.paragraphs for region in paragraph.sources)
+
+    def line_sources(self) -> list[tuple[Region, ...]]:
+        """Return where each line of :attr:`text` was read (see :meth:`Paragraph.line_sources`)."""
+        return [lines for paragraph in self.paragraphs for lines in paragraph.line_sources()]
 
 
 class Table(_Frozen):

@@ -26,6 +26,8 @@ FactKey = tuple[str | int | None, ...]
 FactValue = str | int | float | bool | tuple[str, ...]
 
 PAGE_FIELD = "page"
+EVIDENCE_FIELD = "evidence"
+"""Where a record was read is no fact of the report: it is checked by the evidence tests."""
 
 
 class ReportFact(NamedTuple):
@@ -99,21 +101,25 @@ def normalize_text(text: str) -> str:
 
 def report_facts(report: Report) -> Iterator[ReportFact]:
     """Every fact ``report`` states, in document order."""
-    yield from _facts("overall", (), report.overall.model_dump(mode="json"))
-    yield from _facts("agency", (), report.agency.model_dump(mode="json"))
+    yield from _facts(
+        "overall", (), report.overall.model_dump(mode="json", exclude={EVIDENCE_FIELD})
+    )
+    yield from _facts("agency", (), report.agency.model_dump(mode="json", exclude={EVIDENCE_FIELD}))
     yield from _facts("report", (), {"fiscal_year": report.fiscal_year})
     for indicator in report.indicators:
-        values = indicator.model_dump(mode="json", exclude={"number"})
+        values = indicator.model_dump(mode="json", exclude={"number", EVIDENCE_FIELD})
         yield from _facts("indicator", (indicator.number,), values)
     for item in report.items:
-        yield from _facts("item", (item.code,), item.model_dump(mode="json", exclude={"code"}))
+        yield from _facts(
+            "item", (item.code,), item.model_dump(mode="json", exclude={"code", EVIDENCE_FIELD})
+        )
     for topic in report.topics:
         yield from _facts("topic", (topic.number,), {"title": topic.title, "page": topic.page})
         for assessment in topic.assessments:
             key = (topic.number, assessment.tool.value)
             yield from _facts("assessment", key, {"result": assessment.result})
             for score in assessment.items:
-                values = score.model_dump(mode="json", exclude={"code"})
+                values = score.model_dump(mode="json", exclude={"code", EVIDENCE_FIELD})
                 yield from _facts("topic_item", (*key, score.code), values)
     for recommendation in report.recommendations:
         yield from _recommendation_facts(recommendation)
@@ -125,7 +131,9 @@ def report_facts(report: Report) -> Iterator[ReportFact]:
             yield from _plan_row_facts(row)
     for limitation in report.limitations:
         yield from _facts("limitation", (limitation.category,), {"text": limitation.text})
-    yield from _facts("signature", (), report.signature.model_dump(mode="json"))
+    yield from _facts(
+        "signature", (), report.signature.model_dump(mode="json", exclude={EVIDENCE_FIELD})
+    )
 
 
 def _recommendation_facts(recommendation: Recommendation) -> Iterator[ReportFact]:

@@ -88,6 +88,41 @@ FiscalYear = Annotated[int, Field(ge=2500, le=2700, description="Buddhist Era ye
 NonEmptyText = Annotated[str, Field(min_length=1)]
 
 
+BoxPoints = tuple[float, float, float, float]
+
+
+def _round_box(box: BoxPoints) -> BoxPoints:
+    """Keep a box to a hundredth of a point: finer than any print, and short in the JSON."""
+    x0, top, x1, bottom = (round(value, 2) for value in box)
+    return x0, top, x1, bottom
+
+
+class Evidence(ContractModel):
+    """Where a record was read: a piece of the page and the text there, as read.
+
+    A record read from several pages has a span per page. DOCX and DOC files have no pages
+    to point at: their spans carry the text alone (``page`` and ``bbox`` null).
+    """
+
+    page: Page | None = Field(default=None, description="1-based page, null for DOCX and DOC.")
+    bbox: Annotated[BoxPoints, AfterValidator(_round_box)] | None = Field(
+        default=None,
+        description="[x0, top, x1, bottom] in PDF points from the page's top-left corner.",
+    )
+    text: str = Field(description="The source text exactly as read, Thai digits and all.")
+
+
+EvidenceSpans = Annotated[
+    list[Evidence] | None,
+    Field(
+        exclude_if=lambda spans: spans is None,
+        description="Where the record was read, a span per page; absent when parsed "
+        "without evidence.",
+    ),
+]
+"""The ``evidence`` of a record: left out of the JSON when the parse was asked for none."""
+
+
 class Source(ContractModel):
     """The file the report was read from."""
 
@@ -109,6 +144,7 @@ class Agency(ContractModel):
     )
     district: str | None = Field(default=None, description="อำเภอ/เขต, without the prefix.")
     province: str | None = Field(default=None, description="จังหวัด, without the prefix.")
+    evidence: EvidenceSpans = None
 
 
 class Overall(ContractModel):
@@ -125,6 +161,7 @@ class Overall(ContractModel):
     grade: Grade | None = Field(
         default=None, description="Stated by the document, else derived from score."
     )
+    evidence: EvidenceSpans = None
 
 
 class Indicator(ContractModel):
@@ -135,6 +172,7 @@ class Indicator(ContractModel):
     name: str | None = Field(default=None, description="Thai name as written.")
     score: Score | None = Field(default=None, description="Score of the report's fiscal year.")
     page: Page | None = None
+    evidence: EvidenceSpans = None
 
 
 class ItemScore(ContractModel):
@@ -143,6 +181,7 @@ class ItemScore(ContractModel):
     code: ItemCode
     score: Score | None = None
     page: Page | None = None
+    evidence: EvidenceSpans = None
 
 
 class Item(ItemScore):
@@ -159,6 +198,7 @@ class Assessment(ContractModel):
         default=None, description="Status the table gives for this tool (ผ่าน), else null."
     )
     items: list[ItemScore] = Field(default_factory=list)
+    evidence: EvidenceSpans = None
 
 
 class Topic(ContractModel):
@@ -184,6 +224,7 @@ class Recommendation(ContractModel):
     section: RecommendationSection
     topic: int | None = Field(default=None, ge=1, description="Topic number for section=topic.")
     page: Page | None = None
+    evidence: EvidenceSpans = None
 
 
 class Timeframe(ContractModel):
@@ -204,6 +245,7 @@ class PlanRow(ContractModel):
     steps: list[NonEmptyText] = Field(default_factory=list)
     timeframe: Timeframe | None = None
     page: Page | None = None
+    evidence: EvidenceSpans = None
 
 
 class ActionPlan(ContractModel):
@@ -220,6 +262,7 @@ class Limitation(ContractModel):
         default=None, description="Topic word(s) without ข้อจำกัด/ด้าน, e.g. บุคลากร."
     )
     text: NonEmptyText
+    evidence: EvidenceSpans = None
 
 
 class Signature(ContractModel):
@@ -228,6 +271,7 @@ class Signature(ContractModel):
     name: str | None = None
     position: str | None = None
     date: datetime.date | None = Field(default=None, description="Date of signing, ISO 8601.")
+    evidence: EvidenceSpans = None
 
 
 class Report(ContractModel):

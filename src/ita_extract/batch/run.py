@@ -71,6 +71,7 @@ def convert(
     keep_thai_digits: bool = False,
     ocr: OcrMode = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    evidence: bool = True,
 ) -> BatchSummary:
     """Convert every report that ``inputs`` name into ``out_dir``; return what happened.
 
@@ -98,6 +99,7 @@ def convert(
         keep_thai_digits: passed to :func:`ita_extract.parse`.
         ocr: passed to :func:`ita_extract.parse`.
         max_bytes: larger files fail with reason ``too_large`` without being read.
+        evidence: passed to :func:`ita_extract.parse`; False for leaner JSON.
 
     Raises:
         InputNotFoundError: an input names no file, folder or glob match.
@@ -112,7 +114,9 @@ def convert(
     # -- one path is one input, not an iterable of one-letter inputs --
     paths = find_inputs([inputs] if isinstance(inputs, str | os.PathLike) else inputs, exclude=out)
     store = RecordStore(out)
-    options = ParseOptions(keep_thai_digits=keep_thai_digits, ocr=ocr, max_bytes=max_bytes)
+    options = ParseOptions(
+        keep_thai_digits=keep_thai_digits, ocr=ocr, max_bytes=max_bytes, evidence=evidence
+    )
     limits = Limits(timeout=timeout, max_memory_mb=max_memory_mb)
     with store.open():
         screening = _Screening(paths, store, options, resume=resume)

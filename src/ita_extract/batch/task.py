@@ -46,6 +46,7 @@ class ParseOptions:
     keep_thai_digits: bool = False
     ocr: OcrMode = "auto"
     max_bytes: int = DEFAULT_MAX_BYTES
+    evidence: bool = True
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def convert_document(data: bytes, file_name: str, options: ParseOptions) -> Outc
             keep_thai_digits=options.keep_thai_digits,
             ocr=options.ocr,
             max_bytes=options.max_bytes,
+            evidence=options.evidence,
         )
         report.source.file = file_name
         report_json = report.model_dump_json(indent=2)

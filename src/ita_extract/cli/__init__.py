@@ -210,6 +210,12 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
         default="auto",
         help="OCR pages without a text layer (auto), every page, or none (default: auto)",
     )
+    parser.add_argument(
+        "--no-evidence",
+        dest="evidence",
+        action="store_false",
+        help="leave out each record's evidence (page boxes and source text): leaner JSON",
+    )
 
 
 @contextmanager

@@ -132,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
             progress=args.progress,
             keep_thai_digits=args.keep_thai_digits,
             ocr=args.ocr,
+            evidence=args.evidence,
             max_bytes=int(args.max_file_size * 2**20),
         )
     print(describe(summary), file=sys.stderr)

@@ -74,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
                     keep_thai_digits=args.keep_thai_digits,
                     ocr=args.ocr,
                     jobs=args.jobs,
+                    evidence=args.evidence,
                 )
             except ItaExtractError as error:
                 print_error(str(error), source=path)

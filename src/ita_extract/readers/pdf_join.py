@@ -185,4 +185,7 @@ def _concatenate(
     head, first = upper[-1], lower[0]
     if first.list_label is not None:
         return (*upper, *lower)
-    return (*upper[:-1], head.model_copy(update={"text": f"{head.text}\n{first.text}"}), *lower[1:])
+    joined = head.model_copy(
+        update={"text": f"{head.text}\n{first.text}", "regions": head.regions + first.regions}
+    )
+    return (*upper[:-1], joined, *lower[1:])

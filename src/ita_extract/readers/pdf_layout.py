@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from statistics import median
 
-from ita_extract.document import Paragraph, ParagraphKind
+from ita_extract.document import Paragraph, ParagraphKind, Region
 from ita_extract.normalize.labels import BULLET, NUMBER_OR_DASH, split_list_label
 from ita_extract.normalize.thai import repair_glyphs, thai_to_arabic_digits
 from ita_extract.readers.pdf_page import Glyph
@@ -289,9 +289,19 @@ def _dash_item(line: PdfLine) -> bool:
 
 def _paragraph(lines: Sequence[PdfLine], page: int, body_size: float | None) -> Paragraph:
     text = "\n".join(line.text for line in lines)
+    regions = tuple(
+        Region(page=page, bbox=(line.x0, line.top, line.x1, line.bottom), text=line.text)
+        for line in lines
+    )
     label, rest = split_list_label(text)
     if label is not None:
-        return Paragraph(text=rest, kind=ParagraphKind.LIST_ITEM, list_label=label, page=page)
+        return Paragraph(
+            text=rest,
+            kind=ParagraphKind.LIST_ITEM,
+            list_label=label,
+            page=page,
+            regions=regions,
+        )
     kind = ParagraphKind.PARAGRAPH
     if (
         body_size is not None
@@ -299,7 +309,7 @@ def _paragraph(lines: Sequence[PdfLine], page: int, body_size: float | None) -> 
         and _looks_like_heading(lines, body_size)
     ):
         kind = ParagraphKind.HEADING
-    return Paragraph(text=text, kind=kind, page=page)
+    return Paragraph(text=text, kind=kind, page=page, regions=regions)
 
 
 def _looks_like_heading(lines: Sequence[PdfLine], body_size: float) -> bool:

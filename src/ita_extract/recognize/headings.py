@@ -184,7 +184,11 @@ def _heading_at(
 
 def _joined_lines(first: Paragraph, second: Paragraph) -> Paragraph:
     """Return one heading's two lines, read as two paragraphs, as one paragraph."""
-    return Paragraph(text=f"{first.text}\n{second.text}", page=first.page)
+    return Paragraph(
+        text=f"{first.text}\n{second.text}",
+        page=first.page,
+        regions=first.regions + second.regions,
+    )
 
 
 def _is_heading_tail(heading: Heading, paragraph: Paragraph, settings: RecognizeSettings) -> bool:
@@ -234,7 +238,8 @@ def boxed_paragraph(table: Table) -> Paragraph | None:
         return None
     cell = table.cells[0]
     text = " ".join(paragraph.labelled_text for paragraph in cell.paragraphs)
-    return Paragraph(text=text, page=cell.page or table.page)
+    regions = tuple(region for paragraph in cell.paragraphs for region in paragraph.regions)
+    return Paragraph(text=text, page=cell.page or table.page, regions=regions)
 
 
 def headings_to_sections(headings: Sequence[Heading], block_count: int) -> list[Section]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ita_extract.document import Cell, Paragraph
+from ita_extract.document import Cell, Paragraph, Region
 from ita_extract.normalize.codes import find_item_codes
 from ita_extract.normalize.dates import parse_timeframe
 from ita_extract.normalize.thai import parse_score, parse_year
@@ -19,6 +19,7 @@ from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, Tabl
 from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import text_key
 from ita_extract.records.context import BuildContext
+from ita_extract.records.evidence import regions_to_evidence
 from ita_extract.records.items import ItemMention, text_to_mentions
 from ita_extract.records.lists import (
     label_number,
@@ -181,6 +182,8 @@ class _RowDraft:
     responsible: list[tuple[Paragraph, ...]] = field(default_factory=list)
     marked_months: list[str] = field(default_factory=list)
     """Month names over the cells a month-grid plan marks (``✓``) in this row."""
+    sources: list[Region] = field(default_factory=list)
+    """Where the row's own cells were read (a topic cell merged over rows above not)."""
 
     def add(
         self,
@@ -194,10 +197,12 @@ class _RowDraft:
             cell = table.grid[row][column]
             if cell is not None and cell.text.strip() and month not in self.marked_months:
                 self.marked_months.append(month)
+                self.sources.extend(cell.sources)
         for role in table.columns:
             cell = _new_cell(table.cell(row, role), row)
             if cell is None:
                 continue
+            self.sources.extend(cell.sources)
             if role is ColumnRole.RESPONSIBLE:
                 self.responsible.append(cell.paragraphs)
             else:
@@ -234,6 +239,7 @@ def _plan_row(draft: _RowDraft, fiscal_year: int | None, ctx: BuildContext) -> P
         steps=paragraphs_to_entries(draft.paragraphs(ColumnRole.STEPS), ctx.clean),
         timeframe=draft.timeframe(fiscal_year, ctx),
         page=draft.page,
+        evidence=regions_to_evidence(draft.sources),
     )
 
 
@@ -293,14 +299,22 @@ def _issue_mentions(
     """
     issue = draft.text(ColumnRole.ISSUE)
     place = (table.block_index, draft.row)
-    mentions = text_to_mentions(issue, draft.page, place, ctx)
+    issue_sources = [
+        lines
+        for paragraph in draft.paragraphs(ColumnRole.ISSUE)
+        for lines in paragraph.line_sources()
+    ]
+    mentions = text_to_mentions(issue, draft.page, place, ctx, issue_sources)
     score_column = table.score_column(ctx.fiscal_year)
     codes = find_item_codes(issue)
     if mentions or score_column is None or len(codes) != 1:
         return mentions
     cell = table.grid[draft.row][score_column]
     score = parse_score(cell.text) if cell is not None else None
-    return [] if score is None else [ItemMention(codes[0], score, draft.page, (*place, 0))]
+    if score is None or cell is None:
+        return []
+    sources = (*(region for lines in issue_sources for region in lines), *cell.sources)
+    return [ItemMention(codes[0], score, draft.page, (*place, 0), sources)]
 
 
 def analysis_table_to_records(
@@ -337,6 +351,11 @@ def analysis_table_to_records(
                     references=unwrapped_references(guidance),
                     section=RecommendationSection.ANALYSIS,
                     page=draft.page,
+                    evidence=regions_to_evidence(
+                        region
+                        for paragraph in draft.paragraphs(ColumnRole.GUIDANCE)
+                        for region in paragraph.sources
+                    ),
                 )
             )
         topic_number, topic = _prefixed_topic(issue, ctx) or (None, ctx.clean(issue) or None)
@@ -348,6 +367,7 @@ def analysis_table_to_records(
                 responsible=responsible_to_list(draft.responsible, ctx),
                 timeframe=draft.timeframe(fiscal_year, ctx),
                 page=draft.page,
+                evidence=regions_to_evidence(draft.sources),
             )
         )
     return AnalysisRecords(recommendations, rows, mentions)

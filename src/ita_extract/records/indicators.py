@@ -17,6 +17,7 @@ from ita_extract.normalize.thai import (
 from ita_extract.recognize import ColumnRole, RecognizedTable, TableKind
 from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
 from ita_extract.records.context import BuildContext
+from ita_extract.records.evidence import evidence_of
 from ita_extract.report import Indicator
 
 UNREADABLE_SCORE = "indicator.unreadable_score"
@@ -106,6 +107,7 @@ def transposed_to_indicators(table: RecognizedTable, ctx: BuildContext) -> list[
                 name=ctx.clean(name) or None,
                 score=parse_score(cell.text) if cell is not None else None,
                 page=(cell.page if cell is not None else None) or table.table.page,
+                evidence=evidence_of(cell),
             )
         )
     return indicators
@@ -155,6 +157,8 @@ def table_to_indicators(table: RecognizedTable, ctx: BuildContext) -> IndicatorR
                 name=name,
                 score=score,
                 page=page,
+                # -- a tool cell merged over its indicators' rows is theirs all, no row's own --
+                evidence=evidence_of(number_cell, name_cell, score_cell),
             )
         )
     return IndicatorRows(indicators, total)

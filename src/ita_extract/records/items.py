@@ -8,15 +8,16 @@ records come out in document order whatever builder found them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ita_extract.document import Paragraph, Table
+from ita_extract.document import Paragraph, Region, Table
 from ita_extract.normalize.codes import split_leading_codes, tool_of_code
 from ita_extract.normalize.thai import parse_score, thai_to_arabic_digits
 from ita_extract.recognize import ColumnRole, TableKind
 from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
+from ita_extract.records.evidence import regions_to_evidence, text_span_sources
 from ita_extract.report import Item
 
 CONFLICTING_SCORE = "item.conflicting_score"
@@ -36,6 +37,8 @@ class ItemMention:
     page: int | None
     place: tuple[int, int, int]
     """Block index, row (or line) and position within it: the reading order."""
+    sources: tuple[Region, ...] = ()
+    """Where the code and its score were read."""
 
 
 def _score_after(text: str, ctx: BuildContext) -> float | None:
@@ -55,11 +58,16 @@ def _score_after(text: str, ctx: BuildContext) -> float | None:
 
 
 def text_to_mentions(
-    text: str, page: int | None, place: tuple[int, int], ctx: BuildContext
+    text: str,
+    page: int | None,
+    place: tuple[int, int],
+    ctx: BuildContext,
+    line_sources: Sequence[Sequence[Region]] = (),
 ) -> list[ItemMention]:
     """Return the item scores prose states: a code, a short description, a score in คะแนน.
 
     A code cited as a reference (``อ้างอิงจาก O13``) states no score of its own.
+    ``line_sources`` gives where each line of ``text`` was read, for the mentions' evidence.
     """
     markers = [phrase_key(word) for word in ctx.vocabulary.words("remarks.reference_markers")]
     mentions: list[ItemMention] = []
@@ -75,10 +83,17 @@ def text_to_mentions(
                 break
         score = _score_after(following, ctx)
         if score is not None:
+            end = len(text) - len(rest) + min(len(following), _window(ctx))
+            sources = tuple(text_span_sources(line_sources, text, start.start(), end))
             mentions.extend(
-                ItemMention(code, score, page, (*place, start.start())) for code in codes
+                ItemMention(code, score, page, (*place, start.start()), sources) for code in codes
             )
     return mentions
+
+
+def _window(ctx: BuildContext) -> int:
+    """Return how far after its code an item's score may stand."""
+    return ctx.vocabulary.numbers["items.max_chars_between"]
 
 
 def prose_mentions(ctx: BuildContext) -> list[ItemMention]:
@@ -91,7 +106,9 @@ def prose_mentions(ctx: BuildContext) -> list[ItemMention]:
     mentions: list[ItemMention] = []
     for index, block in enumerate(ctx.layout.document.blocks):
         if isinstance(block, Paragraph):
-            mentions.extend(text_to_mentions(block.text, block.page, (index, 0), ctx))
+            mentions.extend(
+                text_to_mentions(block.text, block.page, (index, 0), ctx, block.line_sources())
+            )
             continue
         table = recognised.get(index)
         if table is None or table.kind is TableKind.ACTION_PLAN:
@@ -110,7 +127,9 @@ def _cell_mentions(
     """Yield the prose mentions of ``table``'s cells (of ``columns`` only, unless None)."""
     for cell in sorted(table.cells, key=lambda c: (c.row_start, c.col_start)):
         if columns is None or cell.col_start in columns:
-            yield from text_to_mentions(cell.text, cell.page, (index, cell.row_start), ctx)
+            yield from text_to_mentions(
+                cell.text, cell.page, (index, cell.row_start), ctx, cell.line_sources()
+            )
 
 
 def mentions_to_items(mentions: Iterable[ItemMention], ctx: BuildContext) -> list[Item]:
@@ -127,9 +146,12 @@ def mentions_to_items(mentions: Iterable[ItemMention], ctx: BuildContext) -> lis
                 tool=tool_of_code(mention.code),
                 score=mention.score,
                 page=mention.page,
+                evidence=regions_to_evidence(mention.sources),
             )
         elif mention.score is not None and known.score is None:
-            items[mention.code] = known.model_copy(update={"score": mention.score})
+            items[mention.code] = known.model_copy(
+                update={"score": mention.score, "evidence": regions_to_evidence(mention.sources)}
+            )
         elif mention.score is not None and round(mention.score, 2) != known.score:
             ctx.warn(
                 CONFLICTING_SCORE,

@@ -11,6 +11,7 @@ from ita_extract.normalize.thai import parse_number
 from ita_extract.recognize import SectionKind, contains_phrase
 from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
+from ita_extract.records.evidence import evidence_of, regions_to_evidence
 from ita_extract.records.lists import ListLine, lines_to_entries, paragraphs_to_lines
 from ita_extract.report import Limitation
 
@@ -76,7 +77,13 @@ def _paragraph_limitations(paragraphs: Sequence[Paragraph], ctx: BuildContext) -
         if category is not None and not rest.strip():
             pending = category
             continue
-        limitations.append(Limitation(category=category or pending, text=rest.strip()))
+        limitations.append(
+            Limitation(
+                category=category or pending,
+                text=rest.strip(),
+                evidence=regions_to_evidence(entry.sources),
+            )
+        )
         pending = None
     return limitations
 
@@ -103,5 +110,7 @@ def _table_limitations(table: Table, ctx: BuildContext) -> list[Limitation]:
             category = _split_category(texts[0], ctx)[0] or texts[0]
             rest = " ".join(texts[1:])
         if rest.strip():
-            limitations.append(Limitation(category=category, text=rest.strip()))
+            limitations.append(
+                Limitation(category=category, text=rest.strip(), evidence=evidence_of(*row))
+            )
     return limitations

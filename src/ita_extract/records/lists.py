@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ita_extract.document import Paragraph
+from ita_extract.document import Paragraph, Region
 from ita_extract.normalize.labels import split_list_label
 from ita_extract.normalize.thai import parse_number, thai_to_arabic_digits
 
@@ -26,6 +26,8 @@ class ListLine:
     label: str | None
     page: int | None
     opens_paragraph: bool
+    sources: tuple[Region, ...] = ()
+    """Where the line was read."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class ListEntry:
 
     text: str
     page: int | None
+    sources: tuple[Region, ...] = ()
+    """Where the entry's lines were read."""
 
 
 def label_number(label: str | None) -> int | None:
@@ -48,6 +52,7 @@ def paragraphs_to_lines(paragraphs: Sequence[Paragraph]) -> list[ListLine]:
     """Given paragraphs, return their lines with labels split off (list_label or typed)."""
     lines: list[ListLine] = []
     for paragraph in paragraphs:
+        line_sources = paragraph.line_sources()
         for index, raw in enumerate(paragraph.text.split("\n")):
             if not raw.strip():
                 continue
@@ -59,7 +64,7 @@ def paragraphs_to_lines(paragraphs: Sequence[Paragraph]) -> list[ListLine]:
                     rest = raw.strip()
             for position, (part_label, part) in enumerate(_split_inline(label, rest)):
                 opens = index == 0 and position == 0
-                lines.append(ListLine(part, part_label, paragraph.page, opens_paragraph=opens))
+                lines.append(ListLine(part, part_label, paragraph.page, opens, line_sources[index]))
     return lines
 
 
@@ -109,7 +114,14 @@ def lines_to_entries(
             entries.append([line])
         else:
             entries[-1].append(line)
-    return [ListEntry("\n".join(line.text for line in group), group[0].page) for group in entries]
+    return [
+        ListEntry(
+            "\n".join(line.text for line in group),
+            group[0].page,
+            tuple(region for line in group for region in line.sources),
+        )
+        for group in entries
+    ]
 
 
 def paragraphs_to_entries(

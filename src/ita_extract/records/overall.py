@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ita_extract import framework
-from ita_extract.document import Paragraph
+from ita_extract.document import Paragraph, Region
 from ita_extract.normalize.thai import (
     clean_text,
     match_key,
@@ -17,6 +17,7 @@ from ita_extract.normalize.thai import (
 )
 from ita_extract.recognize import SectionKind, TableKind
 from ita_extract.records.context import BuildContext
+from ita_extract.records.evidence import regions_to_evidence, sources_of
 from ita_extract.report import Grade, Overall
 
 _SEARCHED_SECTIONS = (SectionKind.TITLE, SectionKind.ANALYSIS)
@@ -133,6 +134,8 @@ class _Text:
 
     text: str
     in_table: bool
+    sources: tuple[Region, ...] = ()
+    """Where the paragraph or row was read."""
 
 
 def _is_overall_heading(entry: _Text, ctx: BuildContext) -> bool:
@@ -161,16 +164,27 @@ def _overall_texts(ctx: BuildContext) -> list[_Text]:
         for index in range(first, section.end):
             block = layout.document.blocks[index]
             if isinstance(block, Paragraph):
-                texts.append(_Text(clean_text(block.text), in_table=False))
+                texts.append(_Text(clean_text(block.text), False, block.sources))
             elif index in other_tables or index not in recognized:
                 texts.extend(
-                    _Text(clean_text(" ".join(cell.text for cell in row)), in_table=True)
+                    _Text(
+                        clean_text(" ".join(cell.text for cell in row)), True, (*sources_of(*row),)
+                    )
                     for row in block.rows()
                 )
     return texts
 
 
-def _find_overall(ctx: BuildContext) -> tuple[float, str | None] | None:
+@dataclass(frozen=True)
+class _Found:
+    """The overall score and level a text states, and where they were read."""
+
+    score: float
+    level: str | None
+    sources: tuple[Region, ...]
+
+
+def _find_overall(ctx: BuildContext) -> _Found | None:
     """Return the overall score and level the document states, or None.
 
     The sentence, which also states the level, is the first source (in its terse forms only
@@ -190,9 +204,12 @@ def _find_overall(ctx: BuildContext) -> tuple[float, str | None] | None:
             if found is None:
                 continue
             score, level = found
+            sources = entry.sources
             if level is None and index + 1 < len(texts):
                 level = _level_after(texts[index + 1].text, 0, ctx)
-            return score, level
+                if level is not None:
+                    sources += texts[index + 1].sources
+            return _Found(score, level, sources)
     return None
 
 
@@ -223,7 +240,7 @@ def build_overall(ctx: BuildContext, total_row_score: float | None = None) -> Ov
     document's where it states them, else derived from the score by the year's thresholds.
     """
     found = _find_overall(ctx)
-    score, result = found if found is not None else (total_row_score, None)
+    score, result = (found.score, found.level) if found is not None else (total_row_score, None)
     if result is not None:
         result = ctx.clean(result)
     grade = _stated_grade(result)
@@ -233,4 +250,5 @@ def build_overall(ctx: BuildContext, total_row_score: float | None = None) -> Ov
         passed = (
             passed if passed is not None else framework.passed_for_score(score, ctx.fiscal_year)
         )
-    return Overall(score=score, result=result, passed=passed, grade=grade)
+    evidence = regions_to_evidence(found.sources if found is not None else ())
+    return Overall(score=score, result=result, passed=passed, grade=grade, evidence=evidence)

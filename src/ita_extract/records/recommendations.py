@@ -9,14 +9,15 @@ with the table rows beside them need no special case, because rows are never con
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from ita_extract.document import Paragraph
+from ita_extract.document import Paragraph, Region
 from ita_extract.normalize.codes import parse_item_code, parse_references, split_leading_codes
 from ita_extract.normalize.labels import split_list_label
 from ita_extract.recognize import SectionKind
 from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
+from ita_extract.records.evidence import regions_to_evidence
 from ita_extract.report import Recommendation, RecommendationSection, Tool
 
 CODE_INFERRED = "recommendation.code_inferred"
@@ -36,6 +37,8 @@ class TextLine:
     tool: Tool | None = None
     """The tool of the table rows beside the line, when they are of one tool."""
     opens_paragraph: bool = False
+    sources: tuple[Region, ...] = ()
+    """Where the line was read."""
 
 
 @dataclass
@@ -44,6 +47,7 @@ class _Draft:
     raw: str
     """The text as read: wrapped lines joined by newlines, paragraphs by a space."""
     page: int | None
+    sources: list[Region] = field(default_factory=list)
 
 
 def paragraphs_to_text_lines(
@@ -55,9 +59,11 @@ def paragraphs_to_text_lines(
     (``อ้างอิงจาก O7 -`` / ``O9``), and it belongs to the text.
     """
     return [
-        TextLine(line, paragraph.page, tool, opens_paragraph=index == 0)
+        TextLine(line, paragraph.page, tool, opens_paragraph=index == 0, sources=sources)
         for paragraph in paragraphs
-        for index, line in enumerate(paragraph.labelled_text.split("\n"))
+        for index, (line, sources) in enumerate(
+            zip(paragraph.labelled_text.split("\n"), paragraph.line_sources(), strict=True)
+        )
         if line.strip()
     ]
 
@@ -130,14 +136,15 @@ def lines_to_recommendations(
         codes, rest = _leading_codes(line, previous, ctx)
         previous = line.text
         if codes:
-            drafts.append(_Draft(codes, rest, line.page))
+            drafts.append(_Draft(codes, rest, line.page, [*line.sources]))
         elif drafts:
             # A new paragraph (after a page break) continues after a space; a wrapped line is
             # joined the Thai way by the cleaner.
             separator = " " if line.opens_paragraph else "\n"
             drafts[-1].raw += separator + line.text
+            drafts[-1].sources.extend(line.sources)
         elif keep_uncoded_lead:
-            drafts.append(_Draft([], line.text, line.page))
+            drafts.append(_Draft([], line.text, line.page, [*line.sources]))
     records = []
     for draft in drafts:
         text = ctx.clean(draft.raw, page=draft.page, where="recommendation")
@@ -151,6 +158,7 @@ def lines_to_recommendations(
                 section=section,
                 topic=topic,
                 page=draft.page,
+                evidence=regions_to_evidence(draft.sources),
             )
         )
     return records
@@ -191,7 +199,7 @@ def _heading_tail(heading: Paragraph) -> list[TextLine]:
     if not coded:
         return []
     tail = lines[coded[0] :]
-    return [TextLine(tail[0].text, tail[0].page, Tool.EIT, opens_paragraph=True), *tail[1:]]
+    return [replace(tail[0], opens_paragraph=True), *tail[1:]]
 
 
 def build_oit_recommendation(ctx: BuildContext) -> str | None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ita_extract.document import Paragraph
+from ita_extract.document import Paragraph, Region
 from ita_extract.normalize.dates import parse_thai_date
 from ita_extract.recognize import SectionKind
 from ita_extract.records.context import BuildContext
+from ita_extract.records.evidence import regions_to_evidence
 from ita_extract.report import Signature
 
 DEFAULT_TAIL_PARAGRAPHS = 12
@@ -63,33 +64,39 @@ def build_signature(ctx: BuildContext) -> Signature:
     else:
         candidates = _paragraphs_from(0, ctx)[-DEFAULT_TAIL_PARAGRAPHS:]
     lines = [
-        (ctx.clean(line, page=p.page, where="signature"), p.page)
+        (ctx.clean(line, page=p.page, where="signature"), sources)
         for p in candidates
-        for line in p.text.split("\n")
+        for line, sources in zip(p.text.split("\n"), p.line_sources(), strict=True)
     ]
-    lines = [(line, page) for line, page in lines if line]
+    lines = [(line, sources) for line, sources in lines if line]
+    date_sources: tuple[Region, ...] = ()
+    block_sources: list[Region] = []
     date = None
     for phrase in ctx.vocabulary.words("signature.date_phrases"):
-        for line, _ in lines:
+        for line, sources in lines:
             if phrase in line:
                 date = parse_thai_date(line)
                 if date is not None:
+                    date_sources = sources
                     break
         if date is not None:
             break
     name = position = None
-    for index, (line, _) in enumerate(lines):
+    for index, (line, sources) in enumerate(lines):
         found = _is_name(line, ctx)
         if found is None:
             continue
         name = found
+        block_sources.extend(sources)
         following = []
-        for later, _ in lines[index + 1 :]:
+        for later, later_sources in lines[index + 1 :]:
             if any(phrase in later for phrase in ctx.vocabulary.words("signature.date_phrases")):
                 break
             if later.startswith("(") and _is_name(later, ctx):
                 break
             following.append(_without_prefix(later, ctx))
+            block_sources.extend(later_sources)
         position = " ".join(following) or None
         break
-    return Signature(name=name, position=position, date=date)
+    evidence = regions_to_evidence([*block_sources, *date_sources])
+    return Signature(name=name, position=position, date=date, evidence=evidence)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
-from ita_extract.document import Paragraph
+from ita_extract.document import Paragraph, Region
 from ita_extract.normalize.thai import parse_year
 from ita_extract.recognize import Section, SectionKind, contains_phrase
 from ita_extract.recognize.headings import boxed_paragraph
 from ita_extract.recognize.matching import locate_phrase, phrase_key, text_key
 from ita_extract.records.context import BuildContext
+from ita_extract.records.evidence import regions_to_evidence
 from ita_extract.report import Agency
 
 DEFAULT_TITLE_LINES = 15
@@ -18,7 +20,15 @@ DEFAULT_TITLE_LINES = 15
 DEFAULT_TITLE_MATCH_SCORE = 90.0
 
 
-def title_lines(ctx: BuildContext) -> list[tuple[str, int | None]]:
+class TitleLine(NamedTuple):
+    """A visual line of the title block, its page, and where it was read."""
+
+    text: str
+    page: int | None
+    sources: tuple[Region, ...]
+
+
+def title_lines(ctx: BuildContext) -> list[TitleLine]:
     """Return the visual lines of the title block (paragraphs before the first heading)."""
     layout = ctx.layout
     title = layout.sections_of_kind(SectionKind.TITLE)[0]
@@ -32,7 +42,7 @@ def title_lines(ctx: BuildContext) -> list[tuple[str, int | None]]:
     return _lines(paragraphs or layout.document.paragraphs[:DEFAULT_TITLE_LINES])
 
 
-def top_lines(ctx: BuildContext) -> list[tuple[str, int | None]]:
+def top_lines(ctx: BuildContext) -> list[TitleLine]:
     """Return the cover's lines past a title that reads like part 1's heading, else none.
 
     A title without ``รายงาน`` (``การวิเคราะห์ผลการประเมินคุณธรรม…``, no ``ส่วนที่ ๑`` before
@@ -61,11 +71,11 @@ def _is_title_like(section: Section, ctx: BuildContext) -> bool:
     return not any(key.startswith(phrase_key(prefix)) for prefix in prefixes)
 
 
-def _lines(paragraphs: Sequence[Paragraph]) -> list[tuple[str, int | None]]:
+def _lines(paragraphs: Sequence[Paragraph]) -> list[TitleLine]:
     return [
-        (line.strip(), paragraph.page)
+        TitleLine(line.strip(), paragraph.page, sources)
         for paragraph in paragraphs
-        for line in paragraph.text.split("\n")
+        for line, sources in zip(paragraph.text.split("\n"), paragraph.line_sources(), strict=True)
         if line.strip()
     ]
 
@@ -74,8 +84,8 @@ def has_report_title(ctx: BuildContext) -> bool:
     """Return whether the title block names an ITA analysis report (ITA, คุณธรรมและความโปร่งใส)."""
     phrases = ctx.vocabulary.words("title.report_phrases")
     return any(
-        contains_phrase(phrases, line, min_score=DEFAULT_TITLE_MATCH_SCORE)
-        for line, _ in title_lines(ctx)
+        contains_phrase(phrases, line.text, min_score=DEFAULT_TITLE_MATCH_SCORE)
+        for line in title_lines(ctx)
     )
 
 
@@ -90,8 +100,8 @@ def build_fiscal_year(ctx: BuildContext) -> int | None:
     Failing that, the first year of a line naming ITA or a fiscal year, lines naming the
     measures (whose year is the next one) last.
     """
-    lines = [line for line, _ in title_lines(ctx)]
-    top = [line for line, _ in top_lines(ctx)]
+    lines = [line.text for line in title_lines(ctx)]
+    top = [line.text for line in top_lines(ctx)]
     for searched in (lines, top):
         year = _year_after_title(searched, ctx)
         if year is not None:
@@ -201,7 +211,7 @@ def build_agency(ctx: BuildContext) -> Agency:
     return Agency()
 
 
-def _agency_in(lines: Sequence[tuple[str, int | None]], ctx: BuildContext) -> Agency | None:
+def _agency_in(lines: Sequence[TitleLine], ctx: BuildContext) -> Agency | None:
     """Return the agency the first line holding an agency kind names, or None."""
     kinds = ctx.vocabulary.words("agency.kinds")
     districts = ctx.vocabulary.words("title.district_prefixes")
@@ -209,7 +219,7 @@ def _agency_in(lines: Sequence[tuple[str, int | None]], ctx: BuildContext) -> Ag
     stops = (*districts, *provinces, *ctx.vocabulary.words("title.fiscal_year_markers"))
     not_agencies = ctx.vocabulary.words("agency.not_agencies")
     introducers = ctx.vocabulary.words("agency.introducers")
-    for index, (raw, page) in enumerate(lines):
+    for index, (raw, page, _) in enumerate(lines):
         line = ctx.clean(raw, page=page, where="agency")
         found = _kind_at(line, kinds, introducers)
         if found is None:
@@ -218,7 +228,7 @@ def _agency_in(lines: Sequence[tuple[str, int | None]], ctx: BuildContext) -> Ag
         if any(line.startswith(other, start) for other in not_agencies):
             continue
         name = _cut_name(line[start:], kind, stops)
-        nearby = " ".join(ctx.clean(text) for text, _ in lines[index : index + 2])
+        nearby = " ".join(ctx.clean(line.text) for line in lines[index : index + 2])
         location = nearby[nearby.find(name) + len(name) :] if name in nearby else nearby
         named_provinces = ctx.vocabulary.words("title.province_names")
         return Agency(
@@ -227,5 +237,8 @@ def _agency_in(lines: Sequence[tuple[str, int | None]], ctx: BuildContext) -> Ag
             district=_value_after(districts, location, (*provinces, *named_provinces)),
             province=_value_after(provinces, location, districts)
             or next((named for named in named_provinces if named in location), None),
+            evidence=regions_to_evidence(
+                region for line in lines[index : index + 2] for region in line.sources
+            ),
         )
     return None

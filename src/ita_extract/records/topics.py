@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ita_extract.document import Cell
+from ita_extract.document import Cell, Region
 from ita_extract.normalize.codes import parse_item_code, split_leading_codes, tool_of_code
 from ita_extract.normalize.labels import split_list_label
 from ita_extract.normalize.thai import parse_number, parse_score, thai_to_arabic_digits
@@ -18,6 +18,7 @@ from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, Tabl
 from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
 from ita_extract.records.context import BuildContext
+from ita_extract.records.evidence import regions_to_evidence, sources_of
 from ita_extract.records.items import ItemMention
 from ita_extract.records.lists import label_number
 from ita_extract.records.recommendations import (
@@ -51,6 +52,8 @@ class _TopicDraft:
     lines: list[TextLine] = field(default_factory=list)
     statuses: dict[Tool, list[str]] = field(default_factory=dict)
     """The statuses the last column gives beside each tool's rows ("" for recommendations)."""
+    sources: dict[Tool, list[Region]] = field(default_factory=dict)
+    """Where each tool's rows and status were read."""
 
     def result(self, tool: Tool) -> str | None:
         """Return the tool's status when every remark beside its rows is that one status."""
@@ -199,12 +202,12 @@ def _row_tool(table: RecognizedTable, row: int, ctx: BuildContext) -> Tool | Non
 
 def _line_codes(cell: Cell) -> list[str]:
     """Return the codes of a cell's lines that are each one code (``i7``, ``ข้อ O11``)."""
-    codes = []
-    for line in cell.text.split("\n"):
-        code = parse_item_code(line)
-        if code is not None and not split_leading_codes(line)[1].strip():
-            codes.append(code)
-    return codes
+    lines = cell.text.split("\n")
+    return [
+        code
+        for index in _line_codes_at(cell)
+        if (code := parse_item_code(lines[index])) is not None
+    ]
 
 
 def collapsed_rows(table: RecognizedTable) -> set[int]:
@@ -223,8 +226,11 @@ def collapsed_rows(table: RecognizedTable) -> set[int]:
 
 def _row_items(
     table: RecognizedTable, row: int, collapsed: bool, ctx: BuildContext
-) -> list[tuple[str, float | None]]:
-    """Return the codes and scores one row states (several, zipped, in a collapsed row)."""
+) -> list[tuple[str, float | None, list[Region]]]:
+    """Return the codes and scores one row states (several, zipped, in a collapsed row).
+
+    Each comes with where it was read: its row's cells, or in a collapsed row its lines.
+    """
     question = table.cell(row, ColumnRole.QUESTION)
     score_column = table.score_column(ctx.fiscal_year)
     score_cell = table.grid[row][score_column] if score_column is not None else None
@@ -237,18 +243,56 @@ def _row_items(
             ctx.warn(
                 UNREADABLE_CODE, f"no item code in {question.text.strip()!r}", page=question.page
             )
-        return [] if code is None else [(code, score)]
+        return [] if code is None else [(code, score, sources_of(question, score_cell))]
     codes = _line_codes(question)
     score_lines = score_cell.text.split("\n") if score_cell is not None else []
-    scores = [score for line in score_lines if (score := parse_score(line)) is not None]
+    scores = [
+        score
+        for index in _score_lines_at(score_cell)
+        if (score := parse_score(score_lines[index])) is not None
+    ]
     if len(scores) != len(codes):
         ctx.warn(
             UNZIPPED_SCORES,
             f"{len(codes)} codes beside {len(scores)} scores in one cell; scores left out",
             page=question.page,
         )
-        return [(code, None) for code in codes]
-    return list(zip(codes, scores, strict=True))
+        return [(code, None, sources_of(question)) for code in codes]
+    return [
+        (code, score, [*code_sources, *score_sources])
+        for code, score, code_sources, score_sources in zip(
+            codes,
+            scores,
+            _line_sources(question, _line_codes_at(question)),
+            _line_sources(score_cell, _score_lines_at(score_cell)),
+            strict=True,
+        )
+    ]
+
+
+def _line_codes_at(cell: Cell) -> list[int]:
+    """Return the indexes of the lines :func:`_line_codes` reads a code from."""
+    return [
+        index
+        for index, line in enumerate(cell.text.split("\n"))
+        if parse_item_code(line) is not None and not split_leading_codes(line)[1].strip()
+    ]
+
+
+def _score_lines_at(cell: Cell | None) -> list[int]:
+    """Return the indexes of a cell's lines that are scores."""
+    if cell is None:
+        return []
+    lines = cell.text.split("\n")
+    return [index for index, line in enumerate(lines) if parse_score(line) is not None]
+
+
+def _line_sources(cell: Cell | None, indexes: list[int]) -> list[tuple[Region, ...]]:
+    """Return where each of a cell's lines ``indexes`` was read."""
+    if cell is None:
+        return [() for _ in indexes]
+    sources = cell.line_sources()
+    return [sources[index] for index in indexes]
 
 
 def _read_rows(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext) -> list[ItemMention]:
@@ -261,12 +305,18 @@ def _read_rows(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext) ->
             continue
         page = question.page or table.table.page
         row_tool = None if row in collapsed else _row_tool(table, row, ctx)
-        for position, (code, score) in enumerate(_row_items(table, row, row in collapsed, ctx)):
+        items = _row_items(table, row, row in collapsed, ctx)
+        for position, (code, score, sources) in enumerate(items):
             tool = row_tool or tool_of_code(code)
             assessment = draft.assessments.setdefault(tool, Assessment(tool=tool))
             if all(item.code != code for item in assessment.items):
-                assessment.items.append(ItemScore(code=code, score=score, page=page))
-            mentions.append(ItemMention(code, score, page, (table.block_index, row, position)))
+                evidence = regions_to_evidence(sources)
+                assessment.items.append(
+                    ItemScore(code=code, score=score, page=page, evidence=evidence)
+                )
+            draft.sources.setdefault(tool, []).extend(sources)
+            place = (table.block_index, row, position)
+            mentions.append(ItemMention(code, score, page, place, tuple(sources)))
     return mentions
 
 
@@ -296,6 +346,8 @@ def _read_remarks(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext)
         status = ctx.clean(cell.text, page=cell.page) if _is_status(cell.text, ctx) else ""
         for tool in tools:
             draft.statuses.setdefault(tool, []).append(status)
+            if status:
+                draft.sources.setdefault(tool, []).extend(cell.sources)
         if not status:
             context_tool = tools[0] if len(tools) == 1 else None
             lines = paragraphs_to_text_lines(cell.paragraphs, context_tool)
@@ -361,7 +413,12 @@ def build_topics(ctx: BuildContext) -> TopicRecords:
                 title=draft.title,
                 page=draft.page,
                 assessments=[
-                    assessment.model_copy(update={"result": draft.result(tool)})
+                    assessment.model_copy(
+                        update={
+                            "result": draft.result(tool),
+                            "evidence": regions_to_evidence(draft.sources.get(tool, [])),
+                        }
+                    )
                     for tool, assessment in draft.assessments.items()
                 ],
             )

@@ -164,7 +164,7 @@ def ocr_pdf_page(pdf: bytes, page: int, phrases: Sequence[str] = ()) -> PageResu
             document.close()
     except pdfium.PdfiumError as error:
         raise CorruptDocumentError(f"cannot render page {page} for OCR: {error}") from error
-    return read_page_image(image, page, phrases)
+    return read_page_image(image, page, phrases, points_per_pixel=72 / DPI)
 
 
 def _page_count(pdf: bytes) -> int:

@@ -9,6 +9,7 @@ OpenCV imports here may be plain module imports.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ import cv2
 import numpy as np
 from PIL import Image as PILImage
 
-from ita_extract.document import Block, Cell, Paragraph, ParagraphKind, Table
+from ita_extract.document import Block, BoundingBox, Cell, Paragraph, ParagraphKind, Region, Table
 from ita_extract.readers.ocr.grid import (
     Image,
     PixelBox,
@@ -75,13 +76,21 @@ class PageResult:
     warnings: tuple[Warning, ...]
 
 
-def read_page_image(image: PILImage.Image, page: int, phrases: Sequence[str] = ()) -> PageResult:
+def read_page_image(
+    image: PILImage.Image,
+    page: int,
+    phrases: Sequence[str] = (),
+    *,
+    points_per_pixel: float = 1.0,
+) -> PageResult:
     """Return the paragraphs and tables of a scanned page, with OCR warnings.
 
     ``phrases`` are phrases the document is expected to hold: where OCR lost a tone mark in
     one of them, it is put back (:func:`~ita_extract.readers.ocr.repairs.restore_phrases`).
 
-    A blank page or a page of noise gives no blocks and a warning, never an error.
+    A blank page or a page of noise gives no blocks and a warning, never an error. Text
+    regions are given in points on the page as scanned (tilt and all): ``points_per_pixel``
+    is 72 over the rendering's resolution.
 
     Raises:
         ConversionTimeoutError: Tesseract ran past its time limit.
@@ -93,14 +102,15 @@ def read_page_image(image: PILImage.Image, page: int, phrases: Sequence[str] = (
     if ink_share > _NOISE_INK_SHARE:
         return PageResult((), (_unreadable(page, f"{ink_share:.0%} of the page is ink"),))
 
-    level, _ = deskew(grey)
+    level, skew = deskew(grey)
     grids, rulings = find_table_grids(level)
     # -- erase the rulings (a little wider than found) so they are not read as | or l --
     # -- a light blur evens out scanner grain, which otherwise turns Latin letters to Thai --
     clean = as_image(cv2.GaussianBlur(level, (3, 3), 0))
     clean[cv2.dilate(rulings, np.ones((5, 5), np.uint8)) > 0] = 255
     clean[specks(clean)] = 255
-    reader = _PageReader(page, phrases)
+    placement = _Placement(grey.shape[1], grey.shape[0], skew, points_per_pixel)
+    reader = _PageReader(page, phrases, placement)
 
     tables: list[tuple[int, Block]] = [(grid.box.top, reader.table(clean, grid)) for grid in grids]
     body = clean.copy()
@@ -119,12 +129,46 @@ def _unreadable(page: int, why: str) -> Warning:
     return Warning(code=UNREADABLE_PAGE_CODE, message=f"page image unreadable ({why})", page=page)
 
 
+@dataclass(frozen=True)
+class _Placement:
+    """How the levelled image's pixels map back onto the page as scanned, in points."""
+
+    width: int
+    height: int
+    skew: float
+    """The tilt deskewing removed, degrees counter-clockwise."""
+    points_per_pixel: float
+
+    def to_points(self, box: PixelBox) -> BoundingBox:
+        """Return the page box (points, tilt put back) that covers the levelled ``box``."""
+        angle = math.radians(self.skew)
+        cos, sin = math.cos(angle), math.sin(angle)
+        centre_x, centre_y = self.width / 2, self.height / 2
+        # -- the inverse of deskewing's rotation: turn the corners back by the tilt --
+        corners = [
+            (
+                cos * (x - centre_x) + sin * (y - centre_y) + centre_x,
+                -sin * (x - centre_x) + cos * (y - centre_y) + centre_y,
+            )
+            for x in (box.left, box.right)
+            for y in (box.top, box.bottom)
+        ]
+        scale = self.points_per_pixel
+        return (
+            min(x for x, _ in corners) * scale,
+            min(y for _, y in corners) * scale,
+            max(x for x, _ in corners) * scale,
+            max(y for _, y in corners) * scale,
+        )
+
+
 class _PageReader:
     """Turn Tesseract words into blocks of one page, collecting warnings as it goes."""
 
-    def __init__(self, page: int, phrases: Sequence[str]) -> None:
+    def __init__(self, page: int, phrases: Sequence[str], placement: _Placement) -> None:
         self.page = page
         self.phrases = phrases
+        self.placement = placement
         self.warnings: list[Warning] = []
         self.confidences: list[float] = []
         self.numbers = NumberReader(page, self.warnings)
@@ -198,10 +242,19 @@ class _PageReader:
         self, lines: Sequence[OcrLine], kind: ParagraphKind = ParagraphKind.PARAGRAPH
     ) -> Paragraph:
         """Return the paragraph of ``lines``: text repaired, label split off, phrases restored."""
-        paragraph = text_to_paragraph(self._text_of(lines), self.page, kind=kind)
+        paragraph = text_to_paragraph(
+            self._text_of(lines), self.page, kind=kind, regions=self._regions(lines)
+        )
         text, repairs = restore_phrases(paragraph.text, self.phrases)
         self._warn_repairs(repairs)
         return paragraph.model_copy(update={"text": text}) if repairs else paragraph
+
+    def _regions(self, lines: Sequence[OcrLine]) -> tuple[Region, ...]:
+        """Return where each of ``lines`` stands on the page as scanned, with its text."""
+        return tuple(
+            Region(page=self.page, bbox=self.placement.to_points(line.box), text=line.text)
+            for line in lines
+        )
 
     def _text_of(self, lines: Sequence[OcrLine]) -> str:
         """Return the lines' text joined by newlines, repaired, and warn about unsure words."""

@@ -10,7 +10,7 @@ import itertools
 import statistics
 from collections.abc import Iterable, Sequence
 
-from ita_extract.document import Paragraph, ParagraphKind
+from ita_extract.document import Paragraph, ParagraphKind, Region
 from ita_extract.normalize.labels import split_list_label
 from ita_extract.normalize.thai import first_word, spacing_length
 from ita_extract.readers.ocr.grid import PixelBox
@@ -24,7 +24,11 @@ _CENTRED_TOLERANCE = 0.08
 
 
 def text_to_paragraph(
-    text: str, page: int, *, kind: ParagraphKind = ParagraphKind.PARAGRAPH
+    text: str,
+    page: int,
+    *,
+    kind: ParagraphKind = ParagraphKind.PARAGRAPH,
+    regions: tuple[Region, ...] = (),
 ) -> Paragraph:
     """Return an OCR paragraph with a typed bullet or list number moved into ``list_label``.
 
@@ -34,8 +38,10 @@ def text_to_paragraph(
     """
     label, rest = split_list_label(text)
     if label is None:
-        return Paragraph(text=text, kind=kind, page=page)
-    return Paragraph(text=rest, kind=ParagraphKind.LIST_ITEM, list_label=label, page=page)
+        return Paragraph(text=text, kind=kind, page=page, regions=regions)
+    return Paragraph(
+        text=rest, kind=ParagraphKind.LIST_ITEM, list_label=label, page=page, regions=regions
+    )
 
 
 def group_paragraph_lines(lines: Iterable[OcrLine], text_box: PixelBox) -> list[list[OcrLine]]:
@@ -106,4 +112,5 @@ def cell_paragraphs(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     if len(paragraphs) < 2:
         return tuple(paragraphs)
     text = "\n".join(paragraph.labelled_text for paragraph in paragraphs)
-    return (Paragraph(text=text, page=paragraphs[0].page),)
+    regions = tuple(region for paragraph in paragraphs for region in paragraph.regions)
+    return (Paragraph(text=text, page=paragraphs[0].page, regions=regions),)
