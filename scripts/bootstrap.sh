@@ -4,7 +4,8 @@
 #   bash scripts/bootstrap.sh --test   also what the test suite needs: the test tools, and the
 #                                      Debian programs that legacy .doc (LibreOffice) and
 #                                      scanned PDFs (Tesseract, Thai model) call, and the
-#                                      headless browser (Chromium) the review page is tested in
+#                                      headless Chromium (with its WebDriver) that the
+#                                      review page is tested in
 # Installs only what is missing, so a second run takes seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,7 @@ with_tests=false
 [[ "${1:-}" == "--test" ]] && with_tests=true
 
 if $with_tests; then
-  debian_packages=(libreoffice-writer-nogui fonts-thai-tlwg tesseract-ocr tesseract-ocr-tha chromium)
+  debian_packages=(libreoffice-writer-nogui fonts-thai-tlwg tesseract-ocr tesseract-ocr-tha chromium chromium-driver)
   missing=()
   for package in "${debian_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")

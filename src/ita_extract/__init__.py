@@ -27,6 +27,7 @@ from ita_extract.errors import (
     UnsupportedFormatError,
 )
 from ita_extract.report import SCHEMA_VERSION, Report
+from ita_extract.review import review
 
 __version__ = "0.1.0"
 
@@ -50,4 +51,5 @@ __all__ = [
     "UnsupportedFormatError",
     "__version__",
     "parse",
+    "review",
 ]

@@ -18,7 +18,6 @@ from ita_extract.readers import OcrMode as OcrMode
 from ita_extract.readers import read_document
 from ita_extract.recognize.known_phrases import known_phrases
 from ita_extract.records import build_report
-from ita_extract.records.evidence import without_evidence
 from ita_extract.report import Report, Source
 
 ReportSource = str | os.PathLike[str] | bytes | BinaryIO
@@ -58,10 +57,10 @@ def parse(
             (``UnsupportedFormatError``, ``CorruptDocumentError``, ``EmptyDocumentError``,
             ``EncryptedDocumentError``, ``DocumentTooLargeError``, ``NotAnITAReportError``…).
     """
-    data, file_name = _read_source(source, max_bytes)
+    data, file_name = read_source(source, max_bytes)
     try:
         document = read_document(data, ocr=ocr, jobs=jobs, known_phrases=known_phrases())
-        report = build_report(document, keep_thai_digits=keep_thai_digits)
+        report = build_report(document, keep_thai_digits=keep_thai_digits, evidence=evidence)
     except MemoryError as error:
         raise ResourceLimitError("reading the document ran out of memory") from error
     except RecursionError as error:
@@ -73,10 +72,10 @@ def parse(
         pages=document.page_count,
         ocr=document.ocr,
     )
-    return report if evidence else without_evidence(report)
+    return report
 
 
-def _read_source(source: ReportSource, max_bytes: int) -> tuple[bytes, str | None]:
+def read_source(source: ReportSource, max_bytes: int) -> tuple[bytes, str | None]:
     """Return the bytes of ``source`` and its file name, where it has one."""
     if isinstance(source, bytes):
         data, name = source, None

@@ -36,7 +36,7 @@ EXIT_INTERNAL = 3
 STDIO = "-"
 """The file name that stands for standard input or standard output, as Unix tools use it."""
 
-_SUBCOMMANDS = ("parse", "schema", "batch", "validate")
+_SUBCOMMANDS = ("parse", "schema", "batch", "validate", "review")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -199,8 +199,11 @@ def completes(action: argparse.Action, kind: Mapping[str, object]) -> None:
     action.complete = kind  # type: ignore[attr-defined]  # -- shtab's documented hook
 
 
-def add_reading_options(parser: argparse.ArgumentParser) -> None:
-    """Add the options of :func:`ita_extract.parse` that every reading subcommand offers."""
+def add_reading_options(parser: argparse.ArgumentParser, *, evidence: bool = True) -> None:
+    """Add the options of :func:`ita_extract.parse` that every reading subcommand offers.
+
+    ``evidence`` adds ``--no-evidence``, for the subcommands that write JSON.
+    """
     parser.add_argument(
         "--keep-thai-digits", action="store_true", help="keep Thai digits in free text"
     )
@@ -210,6 +213,8 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
         default="auto",
         help="OCR pages without a text layer (auto), every page, or none (default: auto)",
     )
+    if not evidence:
+        return
     parser.add_argument(
         "--no-evidence",
         dest="evidence",

@@ -37,7 +37,7 @@ from ita_extract.readers.detect import detect_format
 from ita_extract.readers.docx import read_docx
 from ita_extract.shared import SourceFormat
 
-__all__ = ["find_libreoffice", "read_doc"]
+__all__ = ["convert_with_libreoffice", "find_libreoffice", "read_doc"]
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds one conversion may take; a real report converts in a few seconds."""
@@ -69,7 +69,7 @@ def read_doc(data: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> Document:
     if detect_format(data) is not SourceFormat.DOC:
         raise UnsupportedFormatError("not a legacy Word (.doc) file")
     _check_word_container(data)
-    converted = _convert_to_docx(data, timeout)
+    converted = convert_with_libreoffice(data, source_suffix="doc", target="docx", timeout=timeout)
     return read_docx(converted).model_copy(update={"format": SourceFormat.DOC})
 
 
@@ -101,17 +101,27 @@ def find_libreoffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def _convert_to_docx(data: bytes, timeout: float) -> bytes:
-    """Return the DOCX bytes LibreOffice makes of ``data``."""
+def convert_with_libreoffice(
+    data: bytes, *, source_suffix: str, target: str, timeout: float = DEFAULT_TIMEOUT
+) -> bytes:
+    """Return the ``target`` file (``"docx"``, ``"pdf"``) LibreOffice makes of ``data``.
+
+    ``source_suffix`` names the input's format for LibreOffice (``"doc"``, ``"docx"``).
+
+    Raises:
+        MissingDependencyError: LibreOffice (``soffice``) is not installed.
+        ConversionTimeoutError: the conversion ran past ``timeout`` seconds.
+        CorruptDocumentError: LibreOffice could not convert the file.
+    """
     soffice = find_libreoffice()
     if soffice is None:
         raise MissingDependencyError(
-            "reading .doc files needs LibreOffice: install the Debian package "
+            f"converting .{source_suffix} files needs LibreOffice: install the Debian package "
             f"{_LIBREOFFICE_PACKAGE} (soffice not found on PATH)"
         )
     with tempfile.TemporaryDirectory(prefix="ita-extract-doc-") as folder:
         work = Path(folder)
-        source = work / "report.doc"
+        source = work / f"report.{source_suffix}"
         source.write_bytes(data)
         command = [
             soffice,
@@ -120,7 +130,7 @@ def _convert_to_docx(data: bytes, timeout: float) -> bytes:
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "docx",
+            target,
             "--outdir",
             str(work / "out"),
             str(source),
@@ -140,13 +150,13 @@ def _convert_to_docx(data: bytes, timeout: float) -> bytes:
                 os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
             raise ConversionTimeoutError(
-                f"LibreOffice did not convert the .doc file within {timeout:g} s"
+                f"LibreOffice did not convert the .{source_suffix} file within {timeout:g} s"
             ) from error
-        converted = work / "out" / "report.docx"
+        converted = work / "out" / f"report.{target}"
         if process.returncode != 0 or not converted.is_file():
             detail = stderr.decode(errors="replace").strip().splitlines()
             raise CorruptDocumentError(
-                "LibreOffice could not convert the .doc file"
+                f"LibreOffice could not convert the .{source_suffix} file"
                 + (f": {detail[-1]}" if detail else "")
             )
         return converted.read_bytes()

@@ -13,6 +13,7 @@ from ita_extract.errors import NotAnITAReportError
 from ita_extract.recognize import recognize
 from ita_extract.records.action_plan import build_action_plan
 from ita_extract.records.context import BuildContext
+from ita_extract.records.evidence import without_evidence
 from ita_extract.records.indicators import build_indicators
 from ita_extract.records.items import mentions_to_items, prose_mentions
 from ita_extract.records.limitations import build_limitations
@@ -26,10 +27,14 @@ from ita_extract.report import Report
 __all__ = ["BuildContext", "build_report"]
 
 
-def build_report(document: Document, *, keep_thai_digits: bool = False) -> Report:
+def build_report(
+    document: Document, *, keep_thai_digits: bool = False, evidence: bool = False
+) -> Report:
     """Return the report that ``document`` holds.
 
-    ``report.source`` is left empty: the caller knows the file.
+    ``report.source`` is left empty: the caller knows the file. With ``evidence`` each
+    record says where it was read (:mod:`.evidence`); without, the records hold values only,
+    which is what tests of the builders compare.
 
     Raises:
         NotAnITAReportError: the document has none of an ITA analysis report's signs: no
@@ -50,7 +55,7 @@ def build_report(document: Document, *, keep_thai_digits: bool = False) -> Repor
     eit_survey = build_eit_survey(ctx)
     action_plan, analysis = build_action_plan(ctx)
     items = mentions_to_items([*topics.mentions, *analysis.mentions, *prose_mentions(ctx)], ctx)
-    return Report(
+    report = Report(
         agency=agency,
         fiscal_year=ctx.fiscal_year,
         overall=overall,
@@ -64,3 +69,4 @@ def build_report(document: Document, *, keep_thai_digits: bool = False) -> Repor
         signature=build_signature(ctx),
         warnings=ctx.warnings,
     )
+    return report if evidence else without_evidence(report)
