@@ -14,13 +14,14 @@ Page facts count only where the expected page is known (a DOCX's pages are ``Non
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ita_extract.normalize.thai import thai_to_arabic_digits
-from ita_extract.report import PlanRow, Recommendation, Report
+from ita_extract.report import Evidence, PlanRow, Recommendation, Report
 
 FactKey = tuple[str | int | None, ...]
 FactValue = str | int | float | bool | tuple[str, ...]
@@ -192,3 +193,64 @@ def _normalize_value(value: object) -> FactValue | None:
     if isinstance(value, tuple | list):
         return tuple(normalize_text(str(element)) for element in value)
     raise TypeError(f"no fact can be made of {value!r}")
+
+
+BoxText = Callable[[int, tuple[float, float, float, float]], str]
+"""Given a 1-based page and a box on it, return the text printed inside the box."""
+
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+@dataclass(frozen=True)
+class EvidenceCheck:
+    """How many scored records' boxes hold the score they were read as."""
+
+    checked: int
+    held: int
+    misses: tuple[str, ...] = ()
+    """The records whose boxes do not (``indicator 3: 95.4``)."""
+
+    @property
+    def share(self) -> float:
+        """Return the share of checked records whose boxes hold their score; 1.0 for none."""
+        return self.held / self.checked if self.checked else 1.0
+
+    def __add__(self, other: EvidenceCheck) -> EvidenceCheck:
+        """Pool two checks, e.g. over the files of a corpus."""
+        return EvidenceCheck(
+            self.checked + other.checked, self.held + other.held, self.misses + other.misses
+        )
+
+
+def check_score_boxes(report: Report, box_text: BoxText) -> EvidenceCheck:
+    """Check that each indicator's and item's evidence boxes print its score.
+
+    A record counts when it has a score; it holds when some box's printed text (``box_text``)
+    contains a number equal to the score, in either digits (``๙๗.๖๑`` or ``97.61``).
+    """
+    scored: list[tuple[str, float, list[Evidence]]] = [
+        (f"indicator {indicator.number}", indicator.score, indicator.evidence or [])
+        for indicator in report.indicators
+        if indicator.score is not None
+    ]
+    scored += [
+        (f"item {item.code}", item.score, item.evidence or [])
+        for item in report.items
+        if item.score is not None
+    ]
+    misses = []
+    for name, score, spans in scored:
+        texts = [
+            box_text(span.page, span.bbox)
+            for span in spans
+            if span.page is not None and span.bbox is not None
+        ]
+        if not any(states_number(text, score) for text in texts):
+            misses.append(f"{name}: {score}")
+    return EvidenceCheck(len(scored), len(scored) - len(misses), tuple(misses))
+
+
+def states_number(text: str, value: float) -> bool:
+    """Return whether ``text`` holds a number equal to ``value`` (to two decimals)."""
+    numbers = _NUMBER.findall(thai_to_arabic_digits(text))
+    return any(round(float(number), 2) == round(value, 2) for number in numbers)
