@@ -22,6 +22,7 @@ OUTPUT = ROOT / "docs" / "review.png"
 
 
 def main() -> None:
+    """Render the review page, pick an item's row, and save what the screen shows."""
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium") or "chromium"
     for argument in ("--headless=new", "--no-sandbox", "--hide-scrollbars"):

@@ -58,7 +58,7 @@ def test_pdf_review_boxes_every_located_span_and_nothing_comes_from_outside(
 def test_word_review_locates_the_values_in_a_pdf_copy(name: str) -> None:
     html = ita_extract.review(FIXTURES / name)
     report = ita_extract.parse(FIXTURES / name)
-    boxes, rows = boxes_and_rows(html)
+    _, rows = boxes_and_rows(html)
     # -- every indicator and item found its place in LibreOffice's PDF of the file --
     indicator_rows = len(report.indicators) + len(report.items)
     assert indicator_rows >= 20
@@ -71,7 +71,7 @@ def test_word_review_locates_the_values_in_a_pdf_copy(name: str) -> None:
 @pytest.mark.slow
 def test_scanned_review_boxes_the_ocr_readings() -> None:
     html = ita_extract.review(FIXTURES / "scanned" / "ita-2566-single-table-c.pdf")
-    boxes, rows = boxes_and_rows(html)
+    boxes, _ = boxes_and_rows(html)
     assert len(boxes) >= 10
     assert "· OCR" in html
     assert_linked_both_ways(html)
