@@ -15,6 +15,7 @@ from html import escape
 from ita_extract.report import (
     Agency,
     Assessment,
+    Evidence,
     Indicator,
     Item,
     Overall,
@@ -108,12 +109,17 @@ _SCRIPT = """
 
 @dataclass(frozen=True)
 class _Placed:
-    """A record with the ids of its row and of its boxes on the pages."""
+    """A record with the id of its row, and its spans that have a place, by box id."""
 
     entry: ReviewRecord
     row_id: str
-    box_ids: tuple[str, ...]
+    boxes: tuple[tuple[str, Evidence], ...]
     doubtful: bool
+
+    @property
+    def box_ids(self) -> tuple[str, ...]:
+        """Return the ids of the record's boxes on the pages."""
+        return tuple(box_id for box_id, _ in self.boxes)
 
 
 def review_html(
@@ -131,7 +137,7 @@ def review_html(
         for span in entry.evidence:
             if span.bbox is not None and span.page is not None:
                 box_number += 1
-                boxes.append(f"b{box_number}")
+                boxes.append((f"b{box_number}", span))
         doubtful = any(_under(path, entry.path) for path in doubtful_paths)
         placed.append(_Placed(entry, f"r{number}", tuple(boxes), doubtful))
     by_path = {item.entry.path: item for item in placed}
@@ -180,8 +186,7 @@ def _pages_html(pages: Sequence[PagePicture], placed: Sequence[_Placed]) -> str:
     boxes_by_page: dict[int, list[str]] = {}
     sizes = {page.number: page for page in pages}
     for item in placed:
-        spans = [span for span in item.entry.evidence if span.bbox and span.page]
-        for box_id, span in zip(item.box_ids, spans, strict=True):
+        for box_id, span in item.boxes:
             page = sizes.get(span.page or 0)
             if page is None or span.bbox is None:
                 continue
@@ -287,11 +292,8 @@ def _records_html(placed: Sequence[_Placed]) -> str:
 
 def _row(item: _Placed) -> str:
     cells, value_index = _cells(item.entry)
+    links = " ".join(f'<a href="#{box_id}">{span.page}</a>' for box_id, span in item.boxes)
     pages = sorted({span.page for span in item.entry.evidence if span.page})
-    links = " ".join(
-        f'<a href="#{box_id}">{page}</a>'
-        for box_id, page in zip(item.box_ids, _box_pages(item), strict=True)
-    )
     page_cell = links or ", ".join(map(str, pages)) or "–"
     classes = [
         name
@@ -312,10 +314,6 @@ def _row(item: _Placed) -> str:
         f'<tr id="{item.row_id}" class="{" ".join(classes)}" data-path="{item.entry.path}" '
         f'data-boxes="{" ".join(item.box_ids)}">{tds}<td>{page_cell}</td></tr>'
     )
-
-
-def _box_pages(item: _Placed) -> list[int]:
-    return [span.page for span in item.entry.evidence if span.bbox and span.page]
 
 
 def _cells(entry: ReviewRecord) -> tuple[list[str], int]:
