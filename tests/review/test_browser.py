@@ -38,7 +38,13 @@ def browser() -> Iterator[webdriver.Chrome]:
     assert chromium and driver, "run scripts/bootstrap.sh --test: it installs Chromium"
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+    ):
         options.add_argument(argument)
     options.add_argument(f"--window-size={WINDOW[0]},{WINDOW[1]}")
     session = webdriver.Chrome(service=Service(driver), options=options)
