@@ -3,8 +3,9 @@
 Run from the repository root: ``.venv/bin/python benchmarks/evidence_boxes.py [--scanned]
 [--jobs N]``. For each text-layer fixture PDF, every indicator's and item's evidence box is
 cropped out of the PDF with pdfplumber and its text must contain the score
-(:func:`ita_extract.evaluate.check_score_boxes`). With ``--scanned`` the OCR'd fixtures are
-checked too: a scan's box is turned back by the tilt the scanner simulation gave the page
+(:func:`ita_extract.evaluate.check_score_boxes`). Each Word fixture is printed to PDF by
+LibreOffice and its records located there, as the review page does, and checked the same way.
+With ``--scanned`` the OCR'd fixtures are checked too: a scan's box is turned back by the tilt the scanner simulation gave the page
 (``tests/fixtures/scanned/make_scanned.py``) and cropped out of the text PDF the scan was
 made from, so the check reads printed text, not the OCR's own reading.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import io
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +23,7 @@ import pdfplumber
 
 from ita_extract import parse
 from ita_extract.evaluate import BoxText, EvidenceCheck, check_score_boxes
+from ita_extract.review import locate_in_pdf_copy
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 SCANNED = FIXTURES / "scanned"
@@ -87,6 +90,22 @@ def check(document: Path, source: Path, *, scanned: bool, jobs: int) -> Evidence
         return check_score_boxes(report, crop_text(pdf, turn))
 
 
+def check_word(document: Path) -> EvidenceCheck:
+    """Parse a Word file, locate its records in LibreOffice's PDF of it, check the boxes."""
+    data = document.read_bytes()
+    report = parse(data)
+    pdf_copy = locate_in_pdf_copy(data, report)
+    with pdfplumber.open(io.BytesIO(pdf_copy)) as pdf:
+        return check_score_boxes(report, crop_text(pdf, None))
+
+
+def show(name: str, result: EvidenceCheck) -> None:
+    """Print one file's line."""
+    misses = ", ".join(result.misses)[:80]
+    counts = f"{result.held:4}/{result.checked:<4} {result.share:7.2%}"
+    print(f"{name:45} {counts}  {misses}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scanned", action="store_true", help="check the OCR'd fixtures too")
@@ -101,10 +120,16 @@ def main() -> None:
         for document, source in pairs:
             result = check(document, source, scanned=scanned, jobs=args.jobs)
             total += result
-            misses = ", ".join(result.misses)[:80]
-            counts = f"{result.held:4}/{result.checked:<4} {result.share:7.2%}"
-            print(f"{document.name:45} {counts}  {misses}")
+            show(document.name, result)
         print(f"{title}: {total.held}/{total.checked} boxes hold their score ({total.share:.2%})\n")
+    total = EvidenceCheck(0, 0)
+    for document in sorted([*FIXTURES.glob("*.docx"), *FIXTURES.glob("*.doc")]):
+        result = check_word(document)
+        total += result
+        show(document.name, result)
+    print(
+        f"Word files located in their PDF copies: {total.held}/{total.checked} ({total.share:.2%})"
+    )
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from ita_extract.review.pages import PAGE_WIDTH_PIXELS, render_pages
 from ita_extract.review.records import copy_evidence, review_records
 from ita_extract.validate import check_report
 
-__all__ = ["review"]
+__all__ = ["locate_in_pdf_copy", "review"]
 
 
 def review(
@@ -53,7 +53,7 @@ def review(
     data, file_name = read_source(source, max_bytes)
     report = parse(data, ocr=ocr, jobs=jobs, keep_thai_digits=keep_thai_digits)
     report.source.file = file_name
-    pdf = data if report.source.format is SourceFormat.PDF else _located_copy(data, report)
+    pdf = data if report.source.format is SourceFormat.PDF else locate_in_pdf_copy(data, report)
     records = review_records(report)
     findings = check_report(report).findings
     html = review_html(report, render_pages(pdf, width_pixels=page_width), records, findings)
@@ -62,8 +62,15 @@ def review(
     return html
 
 
-def _located_copy(data: bytes, report: Report) -> bytes:
-    """Return a PDF copy of a Word report, having given the report's records its boxes."""
+def locate_in_pdf_copy(data: bytes, report: Report) -> bytes:
+    """Return a PDF copy of the Word file ``data``, giving ``report``'s records their boxes.
+
+    ``report`` is what ``data`` was parsed to; LibreOffice prints the file to PDF, the PDF is
+    read, and each record takes the evidence of the same record there.
+
+    Raises:
+        ItaExtractError: LibreOffice is missing, timed out or failed, or the copy is unreadable.
+    """
     suffix = report.source.format.value if report.source.format else "docx"
     pdf = convert_with_libreoffice(data, source_suffix=suffix, target="pdf")
     copy_evidence(report, parse(pdf, ocr="never"))
