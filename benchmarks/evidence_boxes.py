@@ -5,9 +5,10 @@ Run from the repository root: ``.venv/bin/python benchmarks/evidence_boxes.py [-
 cropped out of the PDF with pdfplumber and its text must contain the score
 (:func:`ita_extract.evaluate.check_score_boxes`). Each Word fixture is printed to PDF by
 LibreOffice and its records located there, as the review page does, and checked the same way.
-With ``--scanned`` the OCR'd fixtures are checked too: a scan's box is turned back by the tilt the scanner simulation gave the page
-(``tests/fixtures/scanned/make_scanned.py``) and cropped out of the text PDF the scan was
-made from, so the check reads printed text, not the OCR's own reading.
+With ``--scanned`` the OCR'd fixtures are checked too: a scan's box is turned back by the
+tilt the scanner simulation gave the page (``tests/fixtures/scanned/make_scanned.py``) and
+cropped out of the text PDF the scan was made from, so the check reads printed text, not the
+OCR's own reading.
 """
 
 from __future__ import annotations
