@@ -11,8 +11,8 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from ita_extract.document import Cell, Paragraph, Region, Table
-from ita_extract.readers.ocr_grid import Box
-from ita_extract.readers.ocr_page import _Placement, read_page_image
+from ita_extract.readers.ocr.grid import Box
+from ita_extract.readers.ocr.page import _Placement, read_page_image
 from ita_extract.readers.pdf import read_pdf
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
