@@ -53,6 +53,7 @@ main{display:flex;align-items:flex-start}
 .box.assessment span{display:none}
 .box:hover span,.box.on span{display:block}
 .box.on{outline:3px solid #ffbe0b;z-index:4}
+.box.missing{border-style:dotted;border-color:#e8590c}
 .box.doubtful{border-color:#d00000;border-width:3px}
 aside{flex:1 1 42%;position:sticky;top:52px;height:calc(100vh - 52px);overflow:auto;
  padding:8px 14px 40px;background:#fff}
@@ -197,7 +198,8 @@ def _pages_html(pages: Sequence[PagePicture], placed: Sequence[_Placed]) -> str:
                 f"width:{100 * (x1 - x0) / page.width:.2f}%;"
                 f"height:{100 * (bottom - top) / page.height:.2f}%"
             )
-            classes = f"box {item.entry.kind.value}" + (" doubtful" if item.doubtful else "")
+            marks = [name for name, on in _marks(item) if on and name != "unboxed"]
+            classes = " ".join(["box", item.entry.kind.value, *marks])
             boxes_by_page.setdefault(page.number, []).append(
                 f'<a class="{classes}" id="{box_id}" data-record="{item.row_id}" '
                 f'href="#{item.row_id}" style="{style}" title="{escape(item.entry.label)}">'
@@ -295,15 +297,7 @@ def _row(item: _Placed) -> str:
     links = " ".join(f'<a href="#{box_id}">{span.page}</a>' for box_id, span in item.boxes)
     pages = sorted({span.page for span in item.entry.evidence if span.page})
     page_cell = links or ", ".join(map(str, pages)) or "–"
-    classes = [
-        name
-        for name, on in (
-            ("missing", item.entry.missing),
-            ("doubtful", item.doubtful),
-            ("unboxed", not item.box_ids),
-        )
-        if on
-    ]
+    classes = [name for name, on in _marks(item) if on]
     tds = "".join(
         f'<td class="value">{escape(text)}</td>'
         if index == value_index
@@ -313,6 +307,15 @@ def _row(item: _Placed) -> str:
     return (
         f'<tr id="{item.row_id}" class="{" ".join(classes)}" data-path="{item.entry.path}" '
         f'data-boxes="{" ".join(item.box_ids)}">{tds}<td>{page_cell}</td></tr>'
+    )
+
+
+def _marks(item: _Placed) -> tuple[tuple[str, bool], ...]:
+    """Return the marks a record's row and boxes may carry, each with whether it does."""
+    return (
+        ("missing", item.entry.missing),
+        ("doubtful", item.doubtful),
+        ("unboxed", not item.box_ids),
     )
 
 
