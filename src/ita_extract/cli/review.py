@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ita_extract.cli import EXIT_OK, add_reading_options
+import shtab
+
+from ita_extract.cli import EXIT_OK, add_reading_options, completes
 from ita_extract.review import review
 
 
@@ -20,8 +22,12 @@ def add_parser(subparsers: Any) -> None:
         "every extracted value boxed, beside the records and what validation found. A DOCX "
         "or DOC is converted to PDF with LibreOffice to be shown.",
     )
-    parser.add_argument("file", type=Path, help="the report to review")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
+    source = parser.add_argument("file", type=Path, help="the report to review")
+    output = parser.add_argument(
+        "-o", "--output", type=Path, required=True, help="the HTML file to write"
+    )
+    completes(source, shtab.FILE)
+    completes(output, shtab.FILE)
     add_reading_options(parser, evidence=False)
     parser.add_argument(
         "--jobs", type=int, default=1, metavar="N", help="worker processes for OCR (default: 1)"
