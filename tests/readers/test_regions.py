@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from ita_extract.document import Cell, Paragraph, Region, Table
-from ita_extract.readers.ocr.grid import Box
+from ita_extract.readers.ocr.grid import PixelBox
 from ita_extract.readers.ocr.page import _Placement, read_page_image
 from ita_extract.readers.pdf import read_pdf
 
@@ -89,7 +89,7 @@ def test_ocr_placement_undoes_deskewing(skew: float, point: tuple[float, float])
     x, y = point
     levelled_x = matrix[0][0] * x + matrix[0][1] * y + matrix[0][2]
     levelled_y = matrix[1][0] * x + matrix[1][1] * y + matrix[1][2]
-    box = Box(
+    box = PixelBox(
         round(levelled_x) - 2, round(levelled_y) - 2, round(levelled_x) + 2, round(levelled_y) + 2
     )
     placement = _Placement(width=width, height=height, skew=skew, points_per_pixel=0.5)
