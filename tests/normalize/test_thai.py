@@ -6,8 +6,6 @@ from hypothesis import strategies as st
 from pythainlp.util import arabic_digit_to_thai_digit
 
 from ita_extract.normalize.thai import (
-    FOREIGN_SCRIPT,
-    GLYPHS_REPAIRED,
     TextRepairs,
     be_to_ce,
     ce_to_be,
@@ -316,7 +314,7 @@ def test_find_repairs_inspects_raw_text_without_cleaning(text: str, expected: Te
 def test_repairs_become_warnings_with_stable_codes() -> None:
     _, repairs = clean_text_with_repairs("ที\uf70aการایشทรัพย์สิน")
     warnings = repairs.to_warnings(page=7, where="recommendation")
-    assert [warning.code for warning in warnings] == [GLYPHS_REPAIRED, FOREIGN_SCRIPT]
+    assert [warning.code for warning in warnings] == ["text.glyphs_repaired", "text.foreign_script"]
     assert all(warning.page == 7 for warning in warnings)
     assert "ایش" in warnings[1].message
     assert warnings[0].message.startswith("recommendation:")

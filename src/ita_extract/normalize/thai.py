@@ -24,11 +24,7 @@ from pythainlp.util import (
 )
 
 from ita_extract.report import Warning
-
-GLYPHS_REPAIRED = "text.glyphs_repaired"
-"""Warning code: PDF font damage (Private Use Area glyphs, split ``ำ``, mark order) was repaired."""
-FOREIGN_SCRIPT = "text.foreign_script"
-"""Warning code: letters of another script sit in the text, a sign of a broken PDF font map."""
+from ita_extract.warning_codes import WarningCode
 
 BE_CE_OFFSET = 543
 """Buddhist Era year = Common Era year + 543."""
@@ -136,7 +132,7 @@ class TextRepairs:
         if self.glyphs_repaired:
             warnings.append(
                 Warning(
-                    code=GLYPHS_REPAIRED,
+                    code=WarningCode.TEXT_GLYPHS_REPAIRED,
                     message=f"{where}: damaged Thai glyphs repaired "
                     "(font Private Use Area, split ำ, mark order)",
                     page=page,
@@ -146,7 +142,7 @@ class TextRepairs:
             runs = ", ".join(list(dict.fromkeys(self.foreign_script))[:_MAX_RUNS_NAMED])
             warnings.append(
                 Warning(
-                    code=FOREIGN_SCRIPT,
+                    code=WarningCode.TEXT_FOREIGN_SCRIPT,
                     message=f"{where}: letters of another script inside Thai text: {runs}",
                     page=page,
                 )

@@ -34,8 +34,7 @@ from ita_extract.report import (
     RecommendationSection,
     Timeframe,
 )
-
-UNREAD_TIMEFRAME = "plan.unread_timeframe"
+from ita_extract.warning_codes import WarningCode
 
 _RESPONSIBLE_SEPARATORS = re.compile(r"\s*[,/、]\s*")
 
@@ -116,7 +115,11 @@ def _timeframe(
         text, fiscal_year=fiscal_year, keep_thai_digits=ctx.keep_thai_digits
     )
     if timeframe.start is None:
-        ctx.warn(UNREAD_TIMEFRAME, f"no month read from time frame {timeframe.text!r}", page=page)
+        ctx.warn(
+            WarningCode.PLAN_UNREAD_TIMEFRAME,
+            f"no month read from time frame {timeframe.text!r}",
+            page=page,
+        )
     return timeframe
 
 

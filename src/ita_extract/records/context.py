@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ita_extract.normalize.thai import clean_text_with_repairs
 from ita_extract.recognize import Layout, Vocabulary
 from ita_extract.report import Warning
+from ita_extract.warning_codes import WarningCode
 
 
 @dataclass
@@ -34,7 +35,7 @@ class BuildContext:
             self._add_once(warning)
         return cleaned
 
-    def warn(self, code: str, message: str, *, page: int | None = None) -> None:
+    def warn(self, code: WarningCode, message: str, *, page: int | None = None) -> None:
         """Record a warning under a stable dotted ``code``."""
         self._add_once(Warning(code=code, message=message, page=page))
 

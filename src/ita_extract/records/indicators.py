@@ -18,8 +18,8 @@ from ita_extract.recognize import ColumnRole, RecognizedTable, TableKind
 from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Indicator
+from ita_extract.warning_codes import WarningCode
 
-UNREADABLE_SCORE = "indicator.unreadable_score"
 DEFAULT_NAME_MATCH_SCORE = 88.0
 """How alike (rapidfuzz ratio of match keys) a name must be to a framework indicator's name."""
 
@@ -143,7 +143,7 @@ def table_to_indicators(table: RecognizedTable, ctx: BuildContext) -> IndicatorR
             continue
         if score is None and score_cell is not None and score_cell.text.strip():
             ctx.warn(
-                UNREADABLE_SCORE,
+                WarningCode.NUMBER_UNREADABLE,
                 f"indicator {number}: score {score_cell.text.strip()!r} is not a number 0-100",
                 page=page,
             )

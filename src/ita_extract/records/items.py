@@ -18,8 +18,7 @@ from ita_extract.recognize import ColumnRole, TableKind
 from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Item
-
-CONFLICTING_SCORE = "item.conflicting_score"
+from ita_extract.warning_codes import WarningCode
 
 _SCORE = r"[0-9]{1,3}(?:\.[0-9]+)?"
 _MARKER_LOOKBACK = 12
@@ -132,7 +131,7 @@ def mentions_to_items(mentions: Iterable[ItemMention], ctx: BuildContext) -> lis
             items[mention.code] = known.model_copy(update={"score": mention.score})
         elif mention.score is not None and round(mention.score, 2) != known.score:
             ctx.warn(
-                CONFLICTING_SCORE,
+                WarningCode.ITEM_CONFLICTING_SCORE,
                 f"{mention.code} is stated with {known.score} and with {mention.score}; "
                 f"the first is kept",
                 page=mention.page,

@@ -18,8 +18,7 @@ from ita_extract.recognize import SectionKind
 from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Recommendation, RecommendationSection, Tool
-
-CODE_INFERRED = "recommendation.code_inferred"
+from ita_extract.warning_codes import WarningCode
 
 _REFERENCE_CONTINUATION = ")],-–"
 """A line opening with these after a code is the tail of a wrapped reference, not a new start."""
@@ -101,7 +100,7 @@ def _leading_codes(
         code = parse_item_code(token, tool=line.tool)
         if code is not None:
             ctx.warn(
-                CODE_INFERRED,
+                WarningCode.RECOMMENDATION_CODE_INFERRED,
                 f"recommendation opening {token!r} has no tool letter; read as {code} "
                 f"from the {line.tool} rows beside it",
                 page=line.page,

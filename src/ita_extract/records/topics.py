@@ -33,13 +33,10 @@ from ita_extract.report import (
     Tool,
     Topic,
 )
+from ita_extract.warning_codes import WarningCode
 
 _AFTER_NUMBER = re.compile(r"\D*?[0-9]+\s*[.:)]?\s*")
 """Everything up to the topic's number, and the punctuation after it."""
-
-NUMBER_INFERRED = "topic.number_inferred"
-UNREADABLE_CODE = "topic.unreadable_code"
-UNZIPPED_SCORES = "topic.unzipped_scores"
 
 
 @dataclass
@@ -235,7 +232,9 @@ def _row_items(
         score = parse_score(score_cell.text) if score_cell is not None else None
         if code is None and score is not None:
             ctx.warn(
-                UNREADABLE_CODE, f"no item code in {question.text.strip()!r}", page=question.page
+                WarningCode.TOPIC_UNREADABLE_CODE,
+                f"no item code in {question.text.strip()!r}",
+                page=question.page,
             )
         return [] if code is None else [(code, score)]
     codes = _line_codes(question)
@@ -243,7 +242,7 @@ def _row_items(
     scores = [score for line in score_lines if (score := parse_score(line)) is not None]
     if len(scores) != len(codes):
         ctx.warn(
-            UNZIPPED_SCORES,
+            WarningCode.TOPIC_UNZIPPED_SCORES,
             f"{len(codes)} codes beside {len(scores)} scores in one cell; scores left out",
             page=question.page,
         )
@@ -342,7 +341,7 @@ def build_topics(ctx: BuildContext) -> TopicRecords:
             if number is None:
                 number = len(drafts) + 1
                 ctx.warn(
-                    NUMBER_INFERRED,
+                    WarningCode.TOPIC_NUMBER_INFERRED,
                     f"a topic table states no number; numbered {number} by its order",
                     page=page,
                 )
