@@ -6,18 +6,22 @@ from hypothesis import strategies as st
 from pythainlp.util import arabic_digit_to_thai_digit
 
 from ita_extract.normalize.thai import (
+    NumberReading,
     TextRepairs,
     be_to_ce,
     ce_to_be,
     clean_text,
     clean_text_with_repairs,
     find_foreign_script,
+    find_number_phrases,
     find_repairs,
     join_lines,
     match_key,
     parse_number,
     parse_score,
     parse_year,
+    read_number,
+    read_score,
     remove_justification_spaces,
     repair_glyphs,
     strip_form_dots,
@@ -389,3 +393,49 @@ def test_remove_justification_spaces_only_removes_spaces(text: str) -> None:
     result = remove_justification_spaces(text)
     assert result.replace(" ", "") == text.replace(" ", "")
     assert len(result) <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "repairs"),
+    [
+        ("95.51", 95.51, ()),
+        ("๙๕.๕๑ คะแนน", 95.51, ()),
+        ("(73.60)", 73.6, ()),
+        ("88,45", 88.45, ("decimal comma",)),
+        ("7 9.62", 79.62, ("spaces inside the number",)),
+        ("9O.10", 90.1, ("O read for 0",)),
+        ("9O,5", 90.5, ("O read for 0", "decimal comma")),
+    ],
+)
+def test_read_score_reads_the_whole_text_repairing_what_has_one_reading(
+    text: str, value: float, repairs: tuple[str, ...]
+) -> None:
+    reading = read_score(text, units=("คะแนน",))
+    assert (reading.value, reading.repairs, reading.unreadable) == (value, repairs, False)
+
+
+@pytest.mark.parametrize(
+    "text", ["8x.91", "88.75 88.60", "85 90", "100.01", "1,234", "ผ่าน", "OIT", "-0.65"]
+)
+def test_read_score_gives_no_value_from_part_of_the_text(text: str) -> None:
+    reading = read_score(text)
+    assert (reading.value, reading.unreadable) == (None, True)
+
+
+@pytest.mark.parametrize("text", ["", " ", "-", "–"])
+def test_an_empty_cell_or_a_dash_states_no_number(text: str) -> None:
+    assert read_score(text) == NumberReading(text.strip())
+
+
+def test_read_number_as_an_integer_refuses_a_fraction() -> None:
+    assert read_number("๑.", integer=True, low=1).value == 1
+    assert read_number("9.1", integer=True).unreadable
+
+
+def test_number_phrases_are_runs_of_words_opening_with_a_digit() -> None:
+    text = "ประจำปี ๒๕๖๘ ได้ 7 9.62คะแนน, อันดับ 88.75 88.60)"
+    assert [phrase.text for phrase in find_number_phrases(text)] == [
+        "๒๕๖๘",
+        "7 9.62",
+        "88.75 88.60",
+    ]

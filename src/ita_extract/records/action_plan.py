@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ita_extract.document import Cell, Paragraph
 from ita_extract.normalize.codes import find_item_codes
 from ita_extract.normalize.dates import parse_timeframe
-from ita_extract.normalize.thai import parse_score, parse_year
+from ita_extract.normalize.thai import parse_year
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
 from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import text_key
@@ -302,8 +302,12 @@ def _issue_mentions(
     if mentions or score_column is None or len(codes) != 1:
         return mentions
     cell = table.grid[draft.row][score_column]
-    score = parse_score(cell.text) if cell is not None else None
-    return [] if score is None else [ItemMention(codes[0], score, draft.page, (*place, 0))]
+    reading = ctx.score_reading(cell.text) if cell is not None else None
+    if reading is None or (reading.value is None and not reading.unreadable):
+        return []
+    what = f"item {codes[0]} score"
+    score = ctx.take_number(reading, what=what, expected="a score 0-100", page=draft.page)
+    return [ItemMention(codes[0], score, draft.page, (*place, 0))]
 
 
 def analysis_table_to_records(

@@ -13,14 +13,17 @@ from dataclasses import dataclass
 
 from ita_extract.document import Paragraph, Table
 from ita_extract.normalize.codes import split_leading_codes, tool_of_code
-from ita_extract.normalize.thai import parse_score, thai_to_arabic_digits
+from ita_extract.normalize.thai import NumberReading
 from ita_extract.recognize import ColumnRole, TableKind
 from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Item
 from ita_extract.warning_codes import WarningCode
 
-_SCORE = r"[0-9]{1,3}(?:\.[0-9]+)?"
+_NUMBER_WORD = r"(?:[0-9๐-๙]|\.[0-9๐-๙])[0-9๐-๙A-Za-z.,]*"
+_NUMBER_PHRASE = rf"{_NUMBER_WORD}(?:[ \t]+{_NUMBER_WORD})*"
+"""Words that open with a digit, side by side: the whole phrase is read as one number, so
+``7 9.62`` is 79.62 and ``88.75 88.60`` no score, never the first number in it."""
 _MARKER_LOOKBACK = 12
 """Characters before a code searched for ``อ้างอิงจาก``, which makes the code a reference."""
 _CODE_START = re.compile(r"(?:^|(?<=[\s(]))\S")
@@ -37,19 +40,21 @@ class ItemMention:
     """Block index, row (or line) and position within it: the reading order."""
 
 
-def _score_after(text: str, ctx: BuildContext) -> float | None:
-    """Return the score a short item description states (``… (73.60 คะแนน)``), or None."""
-    limit = ctx.vocabulary.numbers["items.max_chars_between"]
-    window = thai_to_arabic_digits(text[:limit])
+def _score_after(text: str, ctx: BuildContext) -> NumberReading | None:
+    """Return the score phrase a short item description states (``… (73.60 คะแนน)``), or None."""
+    window = text[: ctx.vocabulary.numbers["items.max_chars_between"]]
     # A recommendation about the item ("…ควรให้ได้ 85 คะแนน") states no score of it.
     for word in ctx.vocabulary.words("items.not_between"):
         window = window.split(word, 1)[0]
     for word in ctx.vocabulary.words("items.score_words"):
         word_pattern = re.escape(word)
-        pattern = rf"({_SCORE})\s*{word_pattern}|{word_pattern}\s*:?\s*({_SCORE})"
+        pattern = (
+            rf"(?<![0-9๐-๙A-Za-z.,])({_NUMBER_PHRASE})\s*{word_pattern}"
+            rf"|{word_pattern}\s*:?\s*({_NUMBER_PHRASE})(?![0-9๐-๙A-Za-z.,])"
+        )
         match = re.search(pattern, window)
         if match:
-            return parse_score(match[1] or match[2])
+            return ctx.score_reading(match[1] or match[2])
     return None
 
 
@@ -72,8 +77,10 @@ def text_to_mentions(
             if split_leading_codes(rest[later.start() :])[0]:
                 following = rest[: later.start()]
                 break
-        score = _score_after(following, ctx)
-        if score is not None:
+        reading = _score_after(following, ctx)
+        if reading is not None:
+            what = f"item {', '.join(codes)} score"
+            score = ctx.take_number(reading, what=what, expected="a score 0-100", page=page)
             mentions.extend(
                 ItemMention(code, score, page, (*place, start.start())) for code in codes
             )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,9 +9,13 @@ from dataclasses import dataclass
 from ita_extract import framework
 from ita_extract.document import Paragraph
 from ita_extract.normalize.thai import (
+    BE_YEAR_RANGE,
+    NumberPhrase,
+    NumberReading,
     clean_text,
+    find_number_phrases,
     match_key,
-    parse_score,
+    read_number,
     thai_to_arabic_digits,
 )
 from ita_extract.recognize import SectionKind, TableKind
@@ -46,20 +49,35 @@ def _is_pass_mark(before: str, after: str, ctx: BuildContext) -> bool:
     )
 
 
-def _score_after(text: str, start: int, ctx: BuildContext) -> float | None:
-    """Return the first score 0-100 in ``text`` after ``start`` that is not the pass mark.
+def _phrase_score(phrase: NumberPhrase, ctx: BuildContext) -> NumberReading | None:
+    """Return what a number phrase says as a score; None for a year or another plain number.
+
+    A year before the score (``ประจำปี 2568 91.21``) is left out; a phrase that is no clean
+    number (``7 9.62``, ``88.75 88.60``) is read whole, repaired or unreadable.
+    """
+    words = phrase.text.split()
+    if len(words) > 1 and read_number(words[0], integer=True).value in BE_YEAR_RANGE:
+        words = words[1:]
+    reading = ctx.score_reading(" ".join(words))
+    if reading.unreadable and read_number(" ".join(words)).value is not None:
+        return None  # -- a clean number that is no score: a year, a count --
+    return reading
+
+
+def _score_after(text: str, start: int, ctx: BuildContext) -> NumberReading | None:
+    """Return the first score phrase in ``text`` after ``start`` that is not the pass mark.
 
     A year before it (ประจำปี 2568) is no score 0-100, so it is skipped too.
     """
-    tokens = text[start:].split()
-    for index, token in enumerate(tokens):
-        score = parse_score(token)
-        if score is None:
+    tail = text[start:]
+    for phrase in find_number_phrases(tail):
+        reading = _phrase_score(phrase, ctx)
+        if reading is None:
             continue
-        before = tokens[index - 1] if index else ""
-        after = " ".join(tokens[index + 1 : index + 3])
-        if not _is_pass_mark(before, after, ctx):
-            return score
+        before = tail[: phrase.start].split()[-1:]
+        after = " ".join(tail[phrase.end :].split()[:2])
+        if not _is_pass_mark(" ".join(before), after, ctx):
+            return reading
     return None
 
 
@@ -72,7 +90,7 @@ def _level_after(text: str, start: int, ctx: BuildContext) -> str | None:
     return (tokens[0].strip(" .,:;()=") if tokens else None) or None
 
 
-def sentence_to_overall(text: str, ctx: BuildContext) -> tuple[float, str | None] | None:
+def sentence_to_overall(text: str, ctx: BuildContext) -> tuple[NumberReading, str | None] | None:
     """Given a cleaned paragraph, return its overall score and level, or None if it has none.
 
     ``คะแนนที่ได้ 95.51 คะแนน ระดับผลการประเมินอยู่ที่ ผ่าน`` → ``(95.51, 'ผ่าน')``. A sentence
@@ -97,7 +115,7 @@ def _first_after(phrases: Iterable[str], text: str) -> int | None:
 
 def terse_sentence_to_overall(
     text: str, ctx: BuildContext, *, under_heading: bool = False
-) -> tuple[float, str | None] | None:
+) -> tuple[NumberReading, str | None] | None:
     """Return the score and level of a terse overall sentence, or None.
 
     ``ได้ 88.56 คะแนน`` and ``ระดับผลการประเมิน A คะแนน 88.56`` name no overall score phrase, and
@@ -109,14 +127,17 @@ def terse_sentence_to_overall(
     start = 0 if under_heading else _first_after(words("overall.anchors"), text)
     if start is None:
         return None
-    tokens = list(_TOKEN.finditer(text, start))
-    for previous, token in itertools.pairwise(tokens):
-        score = parse_score(token[0])
-        if score is None or previous[0] not in words("overall.terse_score_before"):
+    for phrase in find_number_phrases(text[start:]):
+        at = start + phrase.start
+        previous = text[:at].split()[-1:]
+        if previous not in ([word] for word in words("overall.terse_score_before")):
             continue
-        if any(word in text[: token.start()] for word in words("overall.not_overall")):
+        reading = _phrase_score(phrase, ctx)
+        if reading is None:
+            continue
+        if any(word in text[:at] for word in words("overall.not_overall")):
             return None
-        return score, _level_after(text, 0, ctx)
+        return reading, _level_after(text, 0, ctx)
     return None
 
 
@@ -133,12 +154,18 @@ class _Text:
 
     text: str
     in_table: bool
+    page: int | None
 
 
 def _is_overall_heading(entry: _Text, ctx: BuildContext) -> bool:
     """Return whether ``entry`` is a paragraph that only names the overall result."""
     headings = {match_key(heading) for heading in ctx.vocabulary.words("overall.headings")}
     return not entry.in_table and match_key(entry.text) in headings
+
+
+def _as_written(text: str) -> str:
+    """Return ``text`` cleaned with its digits as typed, so a warning can quote them."""
+    return clean_text(text, keep_thai_digits=True)
 
 
 def _overall_texts(ctx: BuildContext) -> list[_Text]:
@@ -161,16 +188,20 @@ def _overall_texts(ctx: BuildContext) -> list[_Text]:
         for index in range(first, section.end):
             block = layout.document.blocks[index]
             if isinstance(block, Paragraph):
-                texts.append(_Text(clean_text(block.text), in_table=False))
+                texts.append(_Text(_as_written(block.text), in_table=False, page=block.page))
             elif index in other_tables or index not in recognized:
                 texts.extend(
-                    _Text(clean_text(" ".join(cell.text for cell in row)), in_table=True)
+                    _Text(
+                        _as_written(" ".join(cell.text for cell in row)),
+                        in_table=True,
+                        page=next((cell.page for cell in row if cell.page), block.page),
+                    )
                     for row in block.rows()
                 )
     return texts
 
 
-def _find_overall(ctx: BuildContext) -> tuple[float, str | None] | None:
+def _find_overall(ctx: BuildContext) -> tuple[float | None, str | None] | None:
     """Return the overall score and level the document states, or None.
 
     The sentence, which also states the level, is the first source (in its terse forms only
@@ -189,9 +220,11 @@ def _find_overall(ctx: BuildContext) -> tuple[float, str | None] | None:
             )
             if found is None:
                 continue
-            score, level = found
+            reading, level = found
             if level is None and index + 1 < len(texts):
                 level = _level_after(texts[index + 1].text, 0, ctx)
+            what = "overall score" + (" (table row)" if entry.in_table else "")
+            score = ctx.take_number(reading, what=what, expected="one score 0-100", page=entry.page)
             return score, level
     return None
 
@@ -222,8 +255,10 @@ def build_overall(ctx: BuildContext, total_row_score: float | None = None) -> Ov
     indicator table's total row (``total_row_score``). ``grade`` and ``passed`` are the
     document's where it states them, else derived from the score by the year's thresholds.
     """
-    found = _find_overall(ctx)
-    score, result = found if found is not None else (total_row_score, None)
+    score, result = _find_overall(ctx) or (None, None)
+    if score is None:
+        # -- no sentence states it, or the one that does is unreadable: the total row --
+        score = total_row_score
     if result is not None:
         result = ctx.clean(result)
     grade = _stated_grade(result)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from ita_extract.document import Cell
 from ita_extract.normalize.codes import parse_item_code, split_leading_codes, tool_of_code
 from ita_extract.normalize.labels import split_list_label
-from ita_extract.normalize.thai import parse_number, parse_score, thai_to_arabic_digits
+from ita_extract.normalize.thai import read_number, thai_to_arabic_digits
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
 from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
@@ -147,8 +147,8 @@ def _number_and_title(
     number_cells = _distinct_cells(table, ColumnRole.NUMBER)
     number = None
     if len(number_cells) == 1:
-        value = parse_number(number_cells[0].text)
-        number = int(value) if value is not None and value.is_integer() and value > 0 else None
+        value = read_number(number_cells[0].text, low=1, integer=True).value
+        number = int(value) if value is not None else None
     title = None
     title_cells = _distinct_cells(table, ColumnRole.TITLE)
     if title_cells:
@@ -229,17 +229,27 @@ def _row_items(
         return []
     if not collapsed:
         code = parse_item_code(question.text, tool=_row_tool(table, row, ctx))
-        score = parse_score(score_cell.text) if score_cell is not None else None
-        if code is None and score is not None:
+        score_text = score_cell.text if score_cell is not None else ""
+        if code is not None:
+            return [(code, ctx.read_score(score_text, what=f"item {code}", page=question.page))]
+        if ctx.score_reading(score_text).value is not None:
             ctx.warn(
                 WarningCode.TOPIC_UNREADABLE_CODE,
-                f"no item code in {question.text.strip()!r}",
+                f"no item code in {question.text.strip()!r} beside score {score_text.strip()!r}",
                 page=question.page,
             )
-        return [] if code is None else [(code, score)]
+        return []
     codes = _line_codes(question)
     score_lines = score_cell.text.split("\n") if score_cell is not None else []
-    scores = [score for line in score_lines if (score := parse_score(line)) is not None]
+    # -- the header's words head the cell: lines that are no number are no scores --
+    readings = [
+        reading for line in score_lines if (reading := ctx.score_reading(line)).value is not None
+    ]
+    where = f"scores of {', '.join(codes)}"
+    scores = [
+        ctx.take_number(reading, what=where, expected="a score", page=question.page)
+        for reading in readings
+    ]
     if len(scores) != len(codes):
         ctx.warn(
             WarningCode.TOPIC_UNZIPPED_SCORES,
