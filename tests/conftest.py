@@ -74,6 +74,7 @@ CONTRACT_EXAMPLE: dict[str, Any] = {
     },
     "limitations": [{"category": "บุคลากร", "text": "ผู้บริหาร เจ้าหน้าที่ จำนวนบุคลากร"}],
     "signature": {"name": None, "position": None, "date": None},
+    "completeness": None,
     "warnings": [
         {
             "code": "text.foreign_script",

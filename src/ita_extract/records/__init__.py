@@ -12,6 +12,7 @@ from ita_extract.document import Document
 from ita_extract.errors import NotAnITAReportError
 from ita_extract.recognize import recognize
 from ita_extract.records.action_plan import build_action_plan
+from ita_extract.records.completeness import with_completeness
 from ita_extract.records.context import BuildContext
 from ita_extract.records.indicators import build_indicators
 from ita_extract.records.items import mentions_to_items, prose_mentions
@@ -50,7 +51,7 @@ def build_report(document: Document, *, keep_thai_digits: bool = False) -> Repor
     eit_survey = build_eit_survey(ctx)
     action_plan, analysis = build_action_plan(ctx)
     items = mentions_to_items([*topics.mentions, *analysis.mentions, *prose_mentions(ctx)], ctx)
-    return Report(
+    report = Report(
         agency=agency,
         fiscal_year=ctx.fiscal_year,
         overall=overall,
@@ -64,3 +65,4 @@ def build_report(document: Document, *, keep_thai_digits: bool = False) -> Repor
         signature=build_signature(ctx),
         warnings=ctx.warnings,
     )
+    return with_completeness(report)

@@ -58,8 +58,10 @@ def _number_by_name(name: str, fiscal_year: int | None) -> int | None:
 
 
 def _is_total_row(name: str, ctx: BuildContext) -> bool:
-    key = text_key(name)
-    return bool(key) and key in {phrase_key(w) for w in ctx.vocabulary.words("overall.total_rows")}
+    """Return whether a row's name is the total's (``คะแนนรวม``, ``รวม/คะแนนเฉลี่ย``, ``ITA รวม``)."""
+    totals = {phrase_key(word) for word in ctx.vocabulary.words("overall.total_rows")}
+    keys = [key for part in re.split(r"[/,\s]+", name) if (key := text_key(part))]
+    return bool(keys) and all(key in totals for key in keys)
 
 
 def _year_row(table: RecognizedTable, ctx: BuildContext) -> int | None:

@@ -25,8 +25,15 @@ from ita_extract.report import Grade, Overall
 _SEARCHED_SECTIONS = (SectionKind.TITLE, SectionKind.ANALYSIS)
 """The overall sentence stands before part 1's topics; later prose quotes other scores."""
 _TOKEN = re.compile(r"\S+")
-_NON_OVERALL_TABLES = (TableKind.TOPIC, TableKind.ANALYSIS, TableKind.ACTION_PLAN)
-"""Tables whose rows quote item scores and measures, never the overall result."""
+_NOT_READ_AS_SENTENCES = (
+    TableKind.TOPIC,
+    TableKind.ANALYSIS,
+    TableKind.ACTION_PLAN,
+    TableKind.INDICATOR,
+)
+"""Tables whose rows are not read as sentences: topic, analysis and plan tables quote item
+scores and measures, never the overall result; the indicator table's total row is read by its
+columns (the report year's, not last year's nor the difference) by the indicator builder."""
 
 
 def _find_after(phrases: Iterable[str], text: str, start: int = 0) -> int | None:
@@ -172,12 +179,11 @@ def _overall_texts(ctx: BuildContext) -> list[_Text]:
     """Return the texts that may state the overall result, in reading order.
 
     Paragraphs of the title block and part 1's introduction, and the rows of their tables that
-    are not topic, analysis or plan tables (a small ``คะแนนรวม | 92.10`` box, the indicator
-    table's total row).
+    no table kind explains (a small ``คะแนนรวม | 92.10`` box).
     """
     layout = ctx.layout
     other_tables = {
-        table.block_index for table in layout.tables if table.kind not in _NON_OVERALL_TABLES
+        table.block_index for table in layout.tables if table.kind not in _NOT_READ_AS_SENTENCES
     }
     recognized = {table.block_index for table in layout.tables}
     texts: list[_Text] = []
@@ -205,9 +211,9 @@ def _find_overall(ctx: BuildContext) -> tuple[float | None, str | None] | None:
     """Return the overall score and level the document states, or None.
 
     The sentence, which also states the level, is the first source (in its terse forms only
-    where the overall result is named); a table row (a score box,
-    the indicator table's total row) the second. A level missing beside the score may stand
-    on the line below it (a form's next blank).
+    where the overall result is named); a score box's row the second (the indicator table's
+    total row is :func:`build_overall`'s last resort). A level missing beside the score may
+    stand on the line below it (a form's next blank).
     """
     texts = _overall_texts(ctx)
     for in_table in (False, True):

@@ -18,13 +18,10 @@ from ita_extract.framework import Fact, Framework, available_years, get_framewor
 from ita_extract.normalize.codes import tool_of_code
 from ita_extract.normalize.thai import be_to_ce, match_key
 from ita_extract.recognize.vocabulary import load_vocabulary
+from ita_extract.records.completeness import indicator_scores
 from ita_extract.report import Grade, ItemScore, RecommendationSection, Report, Tool
 from ita_extract.validate.findings import Location, Severity
 from ita_extract.validate.registry import Issue, RuleContext, framework_rule, rule
-
-OVERALL_TOLERANCE = 0.01 + 1e-9
-"""Indicator scores and the overall score are each rounded to two decimals, so the weighted mean
-of the rounded indicators may differ from the published total by up to 0.005 + 0.005."""
 
 NAME_SIMILARITY = 80.0
 """rapidfuzz ratio from which an indicator name counts as the same name written differently
@@ -201,15 +198,6 @@ def score_range_issue(score: object, location: Location) -> Issue:
 # --- overall -------------------------------------------------------------------------------
 
 
-def _indicator_scores(report: Report) -> dict[int, float]:
-    """Return each indicator's score, the first one where a number is listed twice."""
-    scores: dict[int, float] = {}
-    for indicator in report.indicators:
-        if indicator.score is not None:
-            scores.setdefault(indicator.number, indicator.score)
-    return scores
-
-
 @framework_rule("overall.weighted_mean", Severity.ERROR)
 def overall_weighted_mean(report: Report, framework: Framework) -> Iterator[Issue]:
     """The overall score is not the weighted mean of the indicator scores.
@@ -218,10 +206,10 @@ def overall_weighted_mean(report: Report, framework: Framework) -> Iterator[Issu
     assumed for the other years); the tolerance is 0.01 for rounding.
     """
     stated = report.overall.score
-    computed = framework.overall_score(_indicator_scores(report))
-    if stated is None or computed is None or framework.weights is None:
+    if stated is None or framework.weights is None:
         return
-    if abs(stated - computed) > OVERALL_TOLERANCE:
+    computed = framework.mean_mismatch(stated, indicator_scores(report))
+    if computed is not None:
         yield Issue(
             f"คะแนนภาพรวม {stated:.2f} ไม่ตรงกับค่าเฉลี่ยถ่วงน้ำหนักของคะแนนรายตัวชี้วัด ({computed:.2f})",
             f"The overall score {stated:.2f} is not the weighted mean of the indicator scores "
@@ -413,7 +401,7 @@ def indicator_missing(report: Report, framework: Framework) -> Iterator[Issue]:
     """
     if not report.indicators:
         return  # report.section_missing already says so, once
-    scored = _indicator_scores(report)
+    scored = indicator_scores(report)
     missing = [spec for spec in framework.indicators if spec.number not in scored]
     if missing:
         numbers = ", ".join(str(spec.number) for spec in missing)
