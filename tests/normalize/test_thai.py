@@ -13,6 +13,7 @@ from ita_extract.normalize.thai import (
     clean_text,
     clean_text_with_repairs,
     find_foreign_script,
+    find_glyph_damage,
     find_number_phrases,
     find_repairs,
     join_lines,
@@ -439,3 +440,20 @@ def test_number_phrases_are_runs_of_words_opening_with_a_digit() -> None:
         "7 9.62",
         "88.75 88.60",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("ที\uf70aทำการ", "1 Private Use Area glyphs"),
+        ("ก\u0e4d\u0e32ลัง ท\u0e4d\u0e48\u0e32", "2 split ำ"),
+        ("กิิจ", "1 stray marks"),
+        ("ก\ufffdข", "1 unknown glyphs (U+FFFD, left in)"),
+        # -- a tone mark stored before its vowel draws the same word: a reorder is no damage --
+        ("ท\u0e48\u0e35", ""),
+        ("ที่ทำการ", ""),
+    ],
+)
+def test_glyph_damage_is_counted_by_kind(text: str, described: str) -> None:
+    assert find_glyph_damage(text).describe() == described
+    assert bool(find_glyph_damage(text)) is bool(described)

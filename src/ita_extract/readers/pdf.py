@@ -26,7 +26,7 @@ from ita_extract.errors import (
     MissingDependencyError,
     NoTextLayerError,
 )
-from ita_extract.normalize.thai import find_foreign_script
+from ita_extract.normalize.thai import find_foreign_script, find_glyph_damage
 from ita_extract.readers import OcrMode
 from ita_extract.readers.pdf_join import join_continued_tables
 from ita_extract.readers.pdf_layout import (
@@ -136,6 +136,7 @@ def read_pdf(
     from_text_layer = [content for content in contents if content.number not in ocr_blocks]
     text_layer = _text_layer_blocks(from_text_layer)
     for content in from_text_layer:
+        warnings.extend(_glyph_warnings(content))
         warnings.extend(_script_warnings(content.number, checks[content.number].foreign_runs))
     pages = [
         ocr_blocks[content.number]
@@ -393,6 +394,24 @@ def _drop_running_lines(
         flow_lines[content.number] = [
             line for line in flow_lines[content.number] if id(line) not in running
         ]
+
+
+def _glyph_warnings(content: PageContent) -> list[Warning]:
+    """Return one warning if the page's text layer had damaged Thai glyphs, with their counts.
+
+    The layer is repaired as it is read (``pdf_layout.repair_lines``), so this is the one
+    place that still sees the damage.
+    """
+    damage = find_glyph_damage("".join(glyph.text for glyph in content.glyphs))
+    if not damage:
+        return []
+    return [
+        Warning(
+            code=WarningCode.TEXT_GLYPHS_REPAIRED,
+            message=f"the text layer's Thai glyphs were damaged and repaired: {damage.describe()}",
+            page=content.number,
+        )
+    ]
 
 
 def _script_warnings(number: int, runs: Sequence[str]) -> list[Warning]:
