@@ -9,6 +9,7 @@ it imports nothing else from ``ita_extract``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
@@ -201,6 +202,38 @@ def severity_of(code: str) -> WarningSeverity | None:
         return REGISTRY[WarningCode(code)].severity
     except ValueError:
         return None
+
+
+SEVERITY_ORDER: Final = (
+    WarningSeverity.DOUBTFUL,
+    WarningSeverity.MISSING,
+    WarningSeverity.REPAIRED,
+    WarningSeverity.INFO,
+)
+"""The order summaries list severities in: what a person must look at first."""
+NEEDS_A_LOOK: Final = frozenset({WarningSeverity.DOUBTFUL, WarningSeverity.MISSING})
+"""Severities that make ``ita-extract parse --strict`` fail."""
+
+
+def severity_counts(codes: Iterable[str]) -> dict[WarningSeverity, int]:
+    """Return how many of ``codes`` have each severity, in :data:`SEVERITY_ORDER`.
+
+    A code this version does not know (read from newer JSON) counts as doubtful.
+    """
+    counts = dict.fromkeys(SEVERITY_ORDER, 0)
+    for code in codes:
+        counts[severity_of(code) or WarningSeverity.DOUBTFUL] += 1
+    return counts
+
+
+def summary_line(codes: Iterable[str]) -> str | None:
+    """Return ``3 warnings: 2 doubtful, 1 missing`` for ``codes``, or None when there are none."""
+    counts = severity_counts(codes)
+    total = sum(counts.values())
+    if not total:
+        return None
+    parts = ", ".join(f"{count} {severity}" for severity, count in counts.items() if count)
+    return f"{total} warning{'' if total == 1 else 's'}: {parts}"
 
 
 def markdown_table() -> str:
