@@ -34,6 +34,7 @@ from ita_extract.report import (
     RecommendationSection,
     Timeframe,
 )
+from ita_extract.vocabulary import Phrases
 from ita_extract.warning_codes import WarningCode
 
 _RESPONSIBLE_SEPARATORS = re.compile(r"\s*[,/、]\s*")
@@ -62,7 +63,7 @@ def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext)
     that word alone on the cell's last line (``…และแผน`` / ``งาน``). A cell continuing the row
     above after a page break carries on its last unit.
     """
-    heads = ctx.vocabulary.words("responsible.unit_heads")
+    heads = ctx.vocabulary.words(Phrases.RESPONSIBLE_UNIT_HEADS)
     groups: list[str] = []
     for cell_index, paragraphs in enumerate(cells):
         lines = paragraphs_to_lines(paragraphs)
@@ -94,10 +95,10 @@ def _split_unit_words(text: str, heads: Sequence[str], ctx: BuildContext) -> lis
     วัฒนธรรม``, ``ผู้อำนวยการ กองคลัง`` and ``งานการเจ้าหน้าที่ สำนักปลัด`` are one unit each.
     """
     pieces = [text]
-    for word in ctx.vocabulary.words("responsible.conjunctions"):
+    for word in ctx.vocabulary.words(Phrases.RESPONSIBLE_CONJUNCTIONS):
         pattern = re.compile(rf"\s*{re.escape(word)}\s*(?={'|'.join(map(re.escape, heads))})")
         pieces = [part for piece in pieces for part in pattern.split(piece)]
-    organisations = tuple(ctx.vocabulary.words("responsible.organisation_heads"))
+    organisations = tuple(ctx.vocabulary.words(Phrases.RESPONSIBLE_ORGANISATION_HEADS))
     units: list[str] = []
     for piece in pieces:
         words = piece.split()

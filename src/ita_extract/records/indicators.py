@@ -13,6 +13,7 @@ from ita_extract.recognize import ColumnRole, RecognizedTable, TableKind
 from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Indicator
+from ita_extract.vocabulary import Phrases
 
 DEFAULT_NAME_MATCH_SCORE = 88.0
 """How alike (rapidfuzz ratio of match keys) a name must be to a framework indicator's name."""
@@ -30,7 +31,7 @@ class IndicatorRows:
 
 def _split_number(name: str, ctx: BuildContext) -> tuple[int | None, str]:
     """Return the number a name cell opens with (``ตัวชี้วัดที่ 1 การปฏิบัติ…``) and the rest."""
-    prefixes = "|".join(map(re.escape, ctx.vocabulary.words("indicators.number_prefixes")))
+    prefixes = "|".join(map(re.escape, ctx.vocabulary.words(Phrases.INDICATORS_NUMBER_PREFIXES)))
     match = re.match(_NAME_NUMBER.format(prefixes=prefixes), thai_to_arabic_digits(name))
     if match is None:
         return None, name
@@ -59,7 +60,7 @@ def _number_by_name(name: str, fiscal_year: int | None) -> int | None:
 
 def _is_total_row(name: str, ctx: BuildContext) -> bool:
     """Return whether a row's name is the total's (``คะแนนรวม``, ``รวม/คะแนนเฉลี่ย``, ``ITA รวม``)."""
-    totals = {phrase_key(word) for word in ctx.vocabulary.words("overall.total_rows")}
+    totals = {phrase_key(word) for word in ctx.vocabulary.words(Phrases.OVERALL_TOTAL_ROWS)}
     keys = [key for part in re.split(r"[/,\s]+", name) if (key := text_key(part))]
     return bool(keys) and all(key in totals for key in keys)
 

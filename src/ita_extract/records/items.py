@@ -18,6 +18,7 @@ from ita_extract.recognize import ColumnRole, TableKind
 from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Item
+from ita_extract.vocabulary import Phrases, Setting
 from ita_extract.warning_codes import WarningCode
 
 _NUMBER_WORD = r"(?:[0-9๐-๙]|\.[0-9๐-๙])[0-9๐-๙A-Za-z.,]*"
@@ -42,11 +43,11 @@ class ItemMention:
 
 def _score_after(text: str, ctx: BuildContext) -> NumberReading | None:
     """Return the score phrase a short item description states (``… (73.60 คะแนน)``), or None."""
-    window = text[: ctx.vocabulary.numbers["items.max_chars_between"]]
+    window = text[: ctx.vocabulary.numbers[Setting.ITEMS_MAX_CHARS_BETWEEN]]
     # A recommendation about the item ("…ควรให้ได้ 85 คะแนน") states no score of it.
-    for word in ctx.vocabulary.words("items.not_between"):
+    for word in ctx.vocabulary.words(Phrases.ITEMS_NOT_BETWEEN):
         window = window.split(word, 1)[0]
-    for word in ctx.vocabulary.words("items.score_words"):
+    for word in ctx.vocabulary.words(Phrases.ITEMS_SCORE_WORDS):
         word_pattern = re.escape(word)
         pattern = (
             rf"(?<![0-9๐-๙A-Za-z.,])({_NUMBER_PHRASE})\s*{word_pattern}"
@@ -65,7 +66,7 @@ def text_to_mentions(
 
     A code cited as a reference (``อ้างอิงจาก O13``) states no score of its own.
     """
-    markers = [phrase_key(word) for word in ctx.vocabulary.words("remarks.reference_markers")]
+    markers = [phrase_key(word) for word in ctx.vocabulary.words(Phrases.REMARKS_REFERENCE_MARKERS)]
     mentions: list[ItemMention] = []
     for start in _CODE_START.finditer(text):
         codes, rest = split_leading_codes(text[start.start() :])

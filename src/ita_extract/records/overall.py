@@ -21,6 +21,7 @@ from ita_extract.normalize.thai import (
 from ita_extract.recognize import SectionKind, TableKind
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Grade, Overall
+from ita_extract.vocabulary import Phrases, Vocabulary
 
 _SEARCHED_SECTIONS = (SectionKind.TITLE, SectionKind.ANALYSIS)
 """The overall sentence stands before part 1's topics; later prose quotes other scores."""
@@ -51,8 +52,8 @@ def _is_pass_mark(before: str, after: str, ctx: BuildContext) -> bool:
     ``เกณฑ์ผ่าน 85 คะแนน`` and ``ได้คะแนน 85 คะแนนขึ้นไป`` quote the threshold next to the score.
     """
     words = ctx.vocabulary.words
-    return any(word in before for word in words("overall.pass_mark_before")) or any(
-        word in after for word in words("overall.pass_mark_after")
+    return any(word in before for word in words(Phrases.OVERALL_PASS_MARK_BEFORE)) or any(
+        word in after for word in words(Phrases.OVERALL_PASS_MARK_AFTER)
     )
 
 
@@ -90,7 +91,7 @@ def _score_after(text: str, start: int, ctx: BuildContext) -> NumberReading | No
 
 def _level_after(text: str, start: int, ctx: BuildContext) -> str | None:
     """Return the first word after a level phrase found from ``start``, form dots dropped."""
-    after_level = _find_after(ctx.vocabulary.words("overall.result_phrases"), text, start)
+    after_level = _find_after(ctx.vocabulary.words(Phrases.OVERALL_RESULT_PHRASES), text, start)
     if after_level is None:
         return None
     tokens = text[after_level:].split()
@@ -105,7 +106,7 @@ def sentence_to_overall(text: str, ctx: BuildContext) -> tuple[NumberReading, st
     mention of the report's year first.
     """
     for start in dict.fromkeys((_report_year_offset(text, ctx), 0)):
-        after_score = _find_after(ctx.vocabulary.words("overall.score_phrases"), text, start)
+        after_score = _find_after(ctx.vocabulary.words(Phrases.OVERALL_SCORE_PHRASES), text, start)
         score = _score_after(text, after_score, ctx) if after_score is not None else None
         if after_score is not None and score is not None:
             # The level may come first: "ผลการประเมินอยู่ในระดับ A ได้คะแนน 90.12 คะแนน".
@@ -131,18 +132,18 @@ def terse_sentence_to_overall(
     overall result, and not after a word naming a part of it.
     """
     words = ctx.vocabulary.words
-    start = 0 if under_heading else _first_after(words("overall.anchors"), text)
+    start = 0 if under_heading else _first_after(words(Phrases.OVERALL_ANCHORS), text)
     if start is None:
         return None
     for phrase in find_number_phrases(text[start:]):
         at = start + phrase.start
         previous = text[:at].split()[-1:]
-        if previous not in ([word] for word in words("overall.terse_score_before")):
+        if previous not in ([word] for word in words(Phrases.OVERALL_TERSE_SCORE_BEFORE)):
             continue
         reading = _phrase_score(phrase, ctx)
         if reading is None:
             continue
-        if any(word in text[:at] for word in words("overall.not_overall")):
+        if any(word in text[:at] for word in words(Phrases.OVERALL_NOT_OVERALL)):
             return None
         return reading, _level_after(text, 0, ctx)
     return None
@@ -166,7 +167,7 @@ class _Text:
 
 def _is_overall_heading(entry: _Text, ctx: BuildContext) -> bool:
     """Return whether ``entry`` is a paragraph that only names the overall result."""
-    headings = {match_key(heading) for heading in ctx.vocabulary.words("overall.headings")}
+    headings = {match_key(heading) for heading in ctx.vocabulary.words(Phrases.OVERALL_HEADINGS)}
     return not entry.in_table and match_key(entry.text) in headings
 
 
@@ -235,22 +236,37 @@ def _find_overall(ctx: BuildContext) -> tuple[float | None, str | None] | None:
     return None
 
 
-def _stated_grade(result: str | None) -> Grade | None:
-    if result is None:
-        return None
-    try:
-        return Grade(result.upper())
-    except ValueError:
-        return None
+@dataclass(frozen=True)
+class ResultReading:
+    """What the document's result words say: passed or not, and a grade, where they say it."""
+
+    passed: bool | None = None
+    grade: Grade | None = None
 
 
-def _stated_passed(result: str | None, ctx: BuildContext) -> bool | None:
-    if result is None:
-        return None
-    if any(result.startswith(word) for word in ctx.vocabulary.words("overall.failed_words")):
-        return False
-    if any(result.startswith(word) for word in ctx.vocabulary.words("overall.passed_words")):
-        return True
+def read_result(result: str, vocabulary: Vocabulary) -> ResultReading | None:
+    """Return what ``result`` (ผ่าน, ไม่ผ่าน, AA, ระดับ A …) says, or None for words not known.
+
+    The one reading of the result words: the builder takes the document's passed and grade
+    from it, and validation compares them with the score by it.
+    """
+    key = match_key(result)
+    # -- "ระดับ AA" states the grade after a result phrase; the longest phrase is the one typed --
+    phrases = sorted(map(match_key, vocabulary.words(Phrases.OVERALL_RESULT_PHRASES)), key=len)
+    for phrase in reversed(phrases):
+        if key.startswith(phrase):
+            key = key.removeprefix(phrase)
+            break
+    grades = {grade.value.casefold(): grade for grade in Grade}
+    if key in grades:
+        return ResultReading(grade=grades[key])
+    # -- failed words first: ไม่ผ่าน contains ผ่าน --
+    for words, passed in (
+        (Phrases.OVERALL_FAILED_WORDS, False),
+        (Phrases.OVERALL_PASSED_WORDS, True),
+    ):
+        if any(match_key(word) in key for word in vocabulary.words(words)):
+            return ResultReading(passed=passed)
     return None
 
 
@@ -267,8 +283,9 @@ def build_overall(ctx: BuildContext, total_row_score: float | None = None) -> Ov
         score = total_row_score
     if result is not None:
         result = ctx.clean(result)
-    grade = _stated_grade(result)
-    passed = _stated_passed(result, ctx)
+    reading = read_result(result, ctx.vocabulary) if result else None
+    grade = reading.grade if reading else None
+    passed = reading.passed if reading else None
     if score is not None:
         grade = grade or framework.grade_for_score(score, ctx.fiscal_year)
         passed = (

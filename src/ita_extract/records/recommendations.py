@@ -18,6 +18,7 @@ from ita_extract.recognize import SectionKind
 from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Recommendation, RecommendationSection, Tool
+from ita_extract.vocabulary import Phrases
 from ita_extract.warning_codes import WarningCode
 
 _REFERENCE_CONTINUATION = ")],-–"
@@ -73,7 +74,8 @@ def unwrapped_references(raw: str) -> list[str]:
 def _ends_with_marker(text: str, ctx: BuildContext) -> bool:
     key = text_key(text)
     return any(
-        key.endswith(phrase_key(word)) for word in ctx.vocabulary.words("remarks.reference_markers")
+        key.endswith(phrase_key(word))
+        for word in ctx.vocabulary.words(Phrases.REMARKS_REFERENCE_MARKERS)
     )
 
 

@@ -33,6 +33,7 @@ from ita_extract.report import (
     Tool,
     Topic,
 )
+from ita_extract.vocabulary import Phrases
 from ita_extract.warning_codes import WarningCode
 
 _AFTER_NUMBER = re.compile(r"\D*?[0-9]+\s*[.:)]?\s*")
@@ -72,7 +73,7 @@ def _without_remark_label(line: TextLine, ctx: BuildContext) -> TextLine | None:
     """
     if not line.opens_paragraph:
         return line
-    labels = ctx.vocabulary.words("remarks.labels")
+    labels = ctx.vocabulary.words(Phrases.REMARKS_LABELS)
     label_keys = {phrase_key(label) for label in labels}
     if all(text_key(part) in label_keys for part in line.text.split("/")):
         return None
@@ -86,7 +87,7 @@ def _without_remark_label(line: TextLine, ctx: BuildContext) -> TextLine | None:
 def _is_status(text: str, ctx: BuildContext) -> bool:
     key = text_key(text)
     return bool(key) and key in {
-        phrase_key(word) for word in ctx.vocabulary.words("remarks.statuses")
+        phrase_key(word) for word in ctx.vocabulary.words(Phrases.REMARKS_STATUSES)
     }
 
 

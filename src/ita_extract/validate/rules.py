@@ -16,12 +16,14 @@ from rapidfuzz import fuzz
 
 from ita_extract.framework import Fact, Framework, available_years, get_framework
 from ita_extract.normalize.codes import tool_of_code
-from ita_extract.normalize.thai import be_to_ce, match_key
-from ita_extract.recognize.vocabulary import load_vocabulary
+from ita_extract.normalize.dates import fiscal_year_months
+from ita_extract.normalize.thai import match_key
 from ita_extract.records.completeness import indicator_scores
+from ita_extract.records.overall import read_result
 from ita_extract.report import Grade, ItemScore, RecommendationSection, Report, Tool
 from ita_extract.validate.findings import Location, Severity
 from ita_extract.validate.registry import Issue, RuleContext, framework_rule, rule
+from ita_extract.vocabulary import load_vocabulary
 
 NAME_SIMILARITY = 80.0
 """rapidfuzz ratio from which an indicator name counts as the same name written differently
@@ -278,33 +280,6 @@ def overall_passed_mismatch(report: Report, framework: Framework) -> Iterator[Is
         )
 
 
-@dataclass(frozen=True)
-class ResultReading:
-    """What the document's result words say: passed or not, and a grade, where they say it."""
-
-    passed: bool | None = None
-    grade: Grade | None = None
-
-
-def read_result(result: str) -> ResultReading | None:
-    """Return what ``result`` (ผ่าน, ไม่ผ่าน, AA …) says, or None for words not recognised."""
-    vocabulary = load_vocabulary()
-    key = match_key(result)
-    # "ระดับ AA" states the grade after a result phrase; the longest phrase is the one written
-    for phrase in sorted(map(match_key, vocabulary.words("overall.result_phrases")), key=len)[::-1]:
-        if key.startswith(phrase):
-            key = key.removeprefix(phrase)
-            break
-    grades = {grade.value.casefold(): grade for grade in Grade}
-    if key in grades:
-        return ResultReading(grade=grades[key])
-    for words, passed in (("overall.failed_words", False), ("overall.passed_words", True)):
-        # failed words first: ไม่ผ่าน contains ผ่าน
-        if any(match_key(word) in key for word in vocabulary.words(words)):
-            return ResultReading(passed=passed)
-    return None
-
-
 @framework_rule("overall.result_mismatch", Severity.ERROR)
 def overall_result_mismatch(report: Report, framework: Framework) -> Iterator[Issue]:
     """The result in the document's words contradicts the score.
@@ -313,7 +288,7 @@ def overall_result_mismatch(report: Report, framework: Framework) -> Iterator[Is
     score; without a score, with the stated ``passed`` and ``grade``.
     """
     overall = report.overall
-    reading = read_result(overall.result) if overall.result else None
+    reading = read_result(overall.result, load_vocabulary()) if overall.result else None
     if reading is None:
         return
     score = overall.score
@@ -338,7 +313,7 @@ def overall_result_mismatch(report: Report, framework: Framework) -> Iterator[Is
 def overall_result_unrecognized(context: RuleContext) -> Iterator[Issue]:
     """The result is neither a pass/fail word nor a grade, so it cannot be checked."""
     result = context.report.overall.result
-    if result and read_result(result) is None:
+    if result and read_result(result, load_vocabulary()) is None:
         yield Issue(
             f"ไม่รู้จักผลการประเมิน '{result}' (ควรเป็น ผ่าน ไม่ผ่าน หรือระดับ AA–F)",
             f"The result '{result}' is not recognised (expected ผ่าน, ไม่ผ่าน or a grade AA–F).",
@@ -665,12 +640,6 @@ def recommendation_topic_mismatch(context: RuleContext) -> Iterator[Issue]:
 
 
 # --- action plan ---------------------------------------------------------------------------
-
-
-def fiscal_year_months(fiscal_year: int) -> tuple[str, str]:
-    """Return the first and last ISO month of BE ``fiscal_year`` (2567: 2023-10, 2024-09)."""
-    last_year = be_to_ce(fiscal_year)
-    return f"{last_year - 1}-10", f"{last_year}-09"
 
 
 def _plan_year(report: Report) -> int | None:
