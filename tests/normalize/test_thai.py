@@ -5,8 +5,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pythainlp.util import arabic_digit_to_thai_digit
 
-from ita_extract.normalize.thai import (
+from ita_extract.normalize.numbers import (
     NumberReading,
+    find_number_phrases,
+    read_stated_number,
+    read_stated_score,
+)
+from ita_extract.normalize.thai import (
     TextRepairs,
     be_to_ce,
     ce_to_be,
@@ -14,15 +19,12 @@ from ita_extract.normalize.thai import (
     clean_text_with_repairs,
     find_foreign_script,
     find_glyph_damage,
-    find_number_phrases,
     find_repairs,
     join_lines,
     match_key,
     parse_number,
     parse_score,
     parse_year,
-    read_number,
-    read_score,
     remove_justification_spaces,
     repair_glyphs,
     strip_form_dots,
@@ -408,29 +410,29 @@ def test_remove_justification_spaces_only_removes_spaces(text: str) -> None:
         ("9O,5", 90.5, ("O read for 0", "decimal comma")),
     ],
 )
-def test_read_score_reads_the_whole_text_repairing_what_has_one_reading(
+def test_read_stated_score_reads_the_whole_text_repairing_what_has_one_reading(
     text: str, value: float, repairs: tuple[str, ...]
 ) -> None:
-    reading = read_score(text, units=("คะแนน",))
+    reading = read_stated_score(text, units=("คะแนน",))
     assert (reading.value, reading.repairs, reading.unreadable) == (value, repairs, False)
 
 
 @pytest.mark.parametrize(
     "text", ["8x.91", "88.75 88.60", "85 90", "100.01", "1,234", "ผ่าน", "OIT", "-0.65"]
 )
-def test_read_score_gives_no_value_from_part_of_the_text(text: str) -> None:
-    reading = read_score(text)
+def test_read_stated_score_gives_no_value_from_part_of_the_text(text: str) -> None:
+    reading = read_stated_score(text)
     assert (reading.value, reading.unreadable) == (None, True)
 
 
 @pytest.mark.parametrize("text", ["", " ", "-", "–"])
 def test_an_empty_cell_or_a_dash_states_no_number(text: str) -> None:
-    assert read_score(text) == NumberReading(text.strip())
+    assert read_stated_score(text) == NumberReading(text.strip())
 
 
-def test_read_number_as_an_integer_refuses_a_fraction() -> None:
-    assert read_number("๑.", integer=True, low=1).value == 1
-    assert read_number("9.1", integer=True).unreadable
+def test_read_stated_number_as_an_integer_refuses_a_fraction() -> None:
+    assert read_stated_number("๑.", integer=True, low=1).value == 1
+    assert read_stated_number("9.1", integer=True).unreadable
 
 
 def test_number_phrases_are_runs_of_words_opening_with_a_digit() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ita_extract.normalize.thai import NumberReading, clean_text_with_repairs, read_score
+from ita_extract.normalize.numbers import NumberReading, read_stated_score
+from ita_extract.normalize.thai import clean_text_with_repairs
 from ita_extract.recognize import Layout
 from ita_extract.report import Warning
 from ita_extract.vocabulary import Phrases, Vocabulary
@@ -61,7 +62,7 @@ class BuildContext:
 
     def score_reading(self, text: str) -> NumberReading:
         """Return what ``text`` says as a score 0–100; a unit after it (``คะแนน``) is allowed."""
-        return read_score(text, units=self.vocabulary.words(Phrases.ITEMS_SCORE_WORDS))
+        return read_stated_score(text, units=self.vocabulary.words(Phrases.ITEMS_SCORE_WORDS))
 
     def read_score(self, text: str, *, what: str, page: int | None = None) -> float | None:
         """Return the score 0–100 that the whole of ``text`` is, warning as :meth:`take_number`."""

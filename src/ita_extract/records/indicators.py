@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ita_extract import framework
-from ita_extract.normalize.thai import parse_year, read_number, thai_to_arabic_digits
+from ita_extract.normalize.numbers import read_stated_number
+from ita_extract.normalize.thai import parse_year, thai_to_arabic_digits
 from ita_extract.recognize import ColumnRole, RecognizedTable, TableKind
 from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
 from ita_extract.records.context import BuildContext
@@ -135,7 +136,8 @@ def table_to_indicators(table: RecognizedTable, ctx: BuildContext) -> IndicatorR
         if number_cell is not None:
             # -- the cell is the number (``๑``, ``9.1``), or names it (``ตัวชี้วัดที่ 1``) --
             number_value = (
-                read_number(number_cell.text).value or _split_number(number_cell.text, ctx)[0]
+                read_stated_number(number_cell.text).value
+                or _split_number(number_cell.text, ctx)[0]
             )
         if number_value is not None and not number_value.is_integer():
             # A sub-indicator's row (``9.1``) is not an indicator, whatever its name says.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ita_extract.document import Paragraph, Table
 from ita_extract.normalize.codes import split_leading_codes, tool_of_code
-from ita_extract.normalize.thai import NumberReading
+from ita_extract.normalize.numbers import NumberReading
 from ita_extract.recognize import ColumnRole, TableKind
 from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext

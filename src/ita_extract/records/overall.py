@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ita_extract import framework
 from ita_extract.document import Paragraph
-from ita_extract.normalize.thai import (
-    BE_YEAR_RANGE,
+from ita_extract.normalize.numbers import (
     NumberPhrase,
     NumberReading,
-    clean_text,
     find_number_phrases,
-    match_key,
-    read_number,
-    thai_to_arabic_digits,
+    read_stated_number,
 )
+from ita_extract.normalize.thai import BE_YEAR_RANGE, clean_text, match_key, thai_to_arabic_digits
 from ita_extract.recognize import SectionKind, TableKind
 from ita_extract.records.context import BuildContext
 from ita_extract.report import Grade, Overall
@@ -25,7 +21,6 @@ from ita_extract.vocabulary import Phrases, Vocabulary
 
 _SEARCHED_SECTIONS = (SectionKind.TITLE, SectionKind.ANALYSIS)
 """The overall sentence stands before part 1's topics; later prose quotes other scores."""
-_TOKEN = re.compile(r"\S+")
 _NOT_READ_AS_SENTENCES = (
     TableKind.TOPIC,
     TableKind.ANALYSIS,
@@ -64,10 +59,10 @@ def _phrase_score(phrase: NumberPhrase, ctx: BuildContext) -> NumberReading | No
     number (``7 9.62``, ``88.75 88.60``) is read whole, repaired or unreadable.
     """
     words = phrase.text.split()
-    if len(words) > 1 and read_number(words[0], integer=True).value in BE_YEAR_RANGE:
+    if len(words) > 1 and read_stated_number(words[0], integer=True).value in BE_YEAR_RANGE:
         words = words[1:]
     reading = ctx.score_reading(" ".join(words))
-    if reading.unreadable and read_number(" ".join(words)).value is not None:
+    if reading.unreadable and read_stated_number(" ".join(words)).value is not None:
         return None  # -- a clean number that is no score: a year, a count --
     return reading
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from ita_extract.document import Cell
 from ita_extract.normalize.codes import parse_item_code, split_leading_codes, tool_of_code
 from ita_extract.normalize.labels import split_list_label
-from ita_extract.normalize.thai import read_number, thai_to_arabic_digits
+from ita_extract.normalize.numbers import read_stated_number
+from ita_extract.normalize.thai import thai_to_arabic_digits
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
 from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
@@ -148,7 +149,7 @@ def _number_and_title(
     number_cells = _distinct_cells(table, ColumnRole.NUMBER)
     number = None
     if len(number_cells) == 1:
-        value = read_number(number_cells[0].text, low=1, integer=True).value
+        value = read_stated_number(number_cells[0].text, low=1, integer=True).value
         number = int(value) if value is not None else None
     title = None
     title_cells = _distinct_cells(table, ColumnRole.TITLE)
