@@ -3,7 +3,8 @@
 :func:`build_report` recognises the document's sections and tables once, then asks one builder
 per record family (title, overall, indicators, topics, recommendations, items, action plan,
 limitations, signature) for its part. Builders read only the recognised layout, so a section
-that is missing gives an empty or null field, never an error.
+that is missing gives an empty or null field, never an error; :mod:`.completeness` then says
+which expected parts were found and warns of the missing ones and of values that disagree.
 """
 
 from __future__ import annotations
