@@ -12,6 +12,7 @@ from ita_extract.normalize.numbers import (
     read_stated_score,
 )
 from ita_extract.normalize.thai import (
+    GlyphDamage,
     TextRepairs,
     be_to_ce,
     ce_to_be,
@@ -295,8 +296,8 @@ def test_clean_text(text: str, keep_thai_digits: bool, expected: str) -> None:
     ("text", "expected"),
     [
         ("ที่ทำการ", TextRepairs()),
-        ("ที\uf70aทำการ", TextRepairs(glyphs_repaired=True)),
-        (f"ท{NIKHAHIT}{SARA_AA}การ", TextRepairs(glyphs_repaired=True)),
+        ("ที\uf70aทำการ", TextRepairs(glyphs=GlyphDamage(private_use=1))),
+        (f"ท{NIKHAHIT}{SARA_AA}การ", TextRepairs(glyphs=GlyphDamage(split_sara_am=1))),
         ("ที่\u200bทำการ", TextRepairs()),
         ("การایشทรัพย์สิน", TextRepairs(foreign_script=("ایش",))),
     ],
@@ -309,8 +310,11 @@ def test_clean_text_with_repairs_reports_repairs(text: str, expected: TextRepair
     ("text", "expected"),
     [
         ("ที่ทำการ", TextRepairs()),
-        ("ที\uf70aทำการ", TextRepairs(glyphs_repaired=True)),
-        ("ที\uf70aการایش", TextRepairs(glyphs_repaired=True, foreign_script=("ایش",))),
+        ("ที\uf70aทำการ", TextRepairs(glyphs=GlyphDamage(private_use=1))),
+        (
+            "ที\uf70aการایش",
+            TextRepairs(glyphs=GlyphDamage(private_use=1), foreign_script=("ایش",)),
+        ),
     ],
 )
 def test_find_repairs_inspects_raw_text_without_cleaning(text: str, expected: TextRepairs) -> None:

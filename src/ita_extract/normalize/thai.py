@@ -111,6 +111,37 @@ _SPACE_AFTER_WORDS = frozenset({"ณ", "เช่น", "อาทิ", "ได�
 
 
 @dataclass(frozen=True, slots=True)
+class GlyphDamage:
+    """What was wrong with the Thai glyphs of a text (a PDF page's text layer, say).
+
+    Marks merely put in canonical order are not counted: both orders draw the same letters,
+    and many clean PDFs store one of them, so counting them would bury the real damage.
+    """
+
+    private_use: int = 0
+    """Private Use Area glyphs (shifted marks, consonants without descender) mapped back."""
+    split_sara_am: int = 0
+    """``ำ`` stored as ``ํ`` + ``า``, joined again."""
+    stray_marks: int = 0
+    """Marks repeated, or spaced off their letter, dropped or closed up."""
+    unknown: int = 0
+    """U+FFFD: glyphs the font maps to nothing; left in, since the letter is unknown."""
+
+    def __bool__(self) -> bool:
+        return bool(self.private_use or self.split_sara_am or self.stray_marks or self.unknown)
+
+    def describe(self) -> str:
+        """Return the counts in words: ``12 Private Use Area glyphs, 3 split ำ``."""
+        kinds = (
+            (self.private_use, "Private Use Area glyphs"),
+            (self.split_sara_am, "split ำ"),
+            (self.stray_marks, "stray marks"),
+            (self.unknown, "unknown glyphs (U+FFFD, left in)"),
+        )
+        return ", ".join(f"{count} {name}" for count, name in kinds if count)
+
+
+@dataclass(frozen=True, slots=True)
 class TextRepairs:
     """What :func:`clean_text_with_repairs` had to repair or found damaged in one text.
 
@@ -118,13 +149,18 @@ class TextRepairs:
     :meth:`to_warnings`, so every repair is counted under a stable code.
     """
 
-    glyphs_repaired: bool = False
-    """Private Use Area glyphs, a split ``ำ`` or mis-ordered marks were put right."""
+    glyphs: GlyphDamage = GlyphDamage()
+    """Damaged glyphs put right (Private Use Area glyphs, a split ``ำ``, stray marks), counted."""
     foreign_script: tuple[str, ...] = ()
     """Runs of another script left in the text (not repairable: the right letters are unknown)."""
 
     def __bool__(self) -> bool:
         return self.glyphs_repaired or bool(self.foreign_script)
+
+    @property
+    def glyphs_repaired(self) -> bool:
+        """Return whether any glyph damage was found."""
+        return bool(self.glyphs)
 
     def to_warnings(self, *, page: int | None = None, where: str = "text") -> list[Warning]:
         """Return one warning per kind of repair, naming ``where`` (e.g. a field) in the message."""
@@ -133,8 +169,7 @@ class TextRepairs:
             warnings.append(
                 Warning(
                     code=WarningCode.TEXT_GLYPHS_REPAIRED,
-                    message=f"{where}: damaged Thai glyphs repaired "
-                    "(font Private Use Area, split ำ, mark order)",
+                    message=f"{where}: damaged Thai glyphs repaired ({self.glyphs.describe()})",
                     page=page,
                 )
             )
@@ -200,37 +235,6 @@ def ce_to_be(year: int) -> int:
 _DECOMPOSED_SARA_AM = re.compile("\u0e4d[\u0e48-\u0e4b]?\u0e32|[\u0e48-\u0e4b]\u0e4d\u0e32")
 """NIKHAHIT and SARA AA typed for ``ำ`` (a tone mark may sit between or before them)."""
 _UNKNOWN_GLYPH = "\ufffd"
-
-
-@dataclass(frozen=True, slots=True)
-class GlyphDamage:
-    """What was wrong with the Thai glyphs of a text (a PDF page's text layer, say).
-
-    Marks merely put in canonical order are not counted: both orders draw the same letters,
-    and many clean PDFs store one of them, so counting them would bury the real damage.
-    """
-
-    private_use: int = 0
-    """Private Use Area glyphs (shifted marks, consonants without descender) mapped back."""
-    split_sara_am: int = 0
-    """``ำ`` stored as ``ํ`` + ``า``, joined again."""
-    stray_marks: int = 0
-    """Marks repeated, or spaced off their letter, dropped or closed up."""
-    unknown: int = 0
-    """U+FFFD: glyphs the font maps to nothing; left in, since the letter is unknown."""
-
-    def __bool__(self) -> bool:
-        return bool(self.private_use or self.split_sara_am or self.stray_marks or self.unknown)
-
-    def describe(self) -> str:
-        """Return the counts in words: ``12 Private Use Area glyphs, 3 split ำ``."""
-        kinds = (
-            (self.private_use, "Private Use Area glyphs"),
-            (self.split_sara_am, "split ำ"),
-            (self.stray_marks, "stray marks"),
-            (self.unknown, "unknown glyphs (U+FFFD, left in)"),
-        )
-        return ", ".join(f"{count} {name}" for count, name in kinds if count)
 
 
 @lru_cache(maxsize=_REPAIR_CACHE_SIZE)
@@ -461,7 +465,7 @@ def _repair_and_inspect(text: str) -> tuple[str, TextRepairs]:
     """Return ``text`` with its glyphs repaired, and what was repaired or found damaged."""
     repaired, damage = _repair_glyphs_reporting(text)
     foreign = tuple(find_foreign_script(repaired))
-    return repaired, TextRepairs(glyphs_repaired=bool(damage), foreign_script=foreign)
+    return repaired, TextRepairs(glyphs=damage, foreign_script=foreign)
 
 
 def find_repairs(text: str) -> TextRepairs:
