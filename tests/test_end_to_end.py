@@ -36,6 +36,8 @@ def test_fixture_scores_recall_and_precision(expected_path: Path) -> None:
     assert accuracy.recall == 1.0, accuracy.missing
     assert accuracy.precision == 1.0, accuracy.extra
     assert parsed.completeness == expected.completeness
+    # -- every warning is of a registered code: only those get their severity --
+    assert all(warning.severity is not None for warning in parsed.warnings)
 
 
 @pytest.mark.slow

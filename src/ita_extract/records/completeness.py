@@ -122,12 +122,13 @@ def cross_check_warnings(report: Report) -> list[Warning]:
     stated = report.overall.score
     if year is not None and stated is not None:
         mean = year.mean_mismatch(stated, indicator_scores(report))
-        if mean is not None:
+        if mean is not None and year.weights is not None:
+            assumed = "" if year.weights.status.established else " (the year's weights assumed)"
             warnings.append(
                 Warning(
                     code=WarningCode.CHECK_OVERALL_MEAN,
                     message=f"overall score {stated:.2f} is not the weighted mean of the "
-                    f"indicator scores ({mean:.2f}); one of them may be misread",
+                    f"indicator scores ({mean:.2f}{assumed}); one of them may be misread",
                 )
             )
     for topic in report.topics:
