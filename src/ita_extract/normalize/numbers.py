@@ -17,15 +17,25 @@ from ita_extract.normalize.thai import strip_form_dots, thai_to_arabic_digits
 _WHOLE_NUMBER = re.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _DECIMAL_COMMA = re.compile(r"\A([-−+]?\d{1,3}),(\d{1,2})\Z")
 """A comma with one or two digits after it is a decimal comma: thousands take three."""
-_ZERO_LOOKALIKE = re.compile(r"(?<=[\d.])[Oo]|[Oo](?=[\d.])")
+_DIGITS_AND_OS = re.compile(r"[-−+]?(?=[^\d]*\d)[\dOo.,\s]+")
+"""A cell of digits with the letter O among them (no other letter): the Os are zeros."""
 _SPLIT_NUMBER = re.compile(r"[\d.]+(?: +[\d.]+)+")
 _NOTHING_STATED = frozenset({"", "-", "–", "—", "−", "N/A", "n/a"})
 """What an empty score cell holds: the document states no value, which is no error."""
 _STATED_UNITS = ("%",)
-_NUMBER_REPAIRS = (
-    ("O read for 0", _ZERO_LOOKALIKE, "0"),
-    ("decimal comma", _DECIMAL_COMMA, r"\1.\2"),
-)
+
+
+def _zeros_for_os(text: str) -> str:
+    if not _DIGITS_AND_OS.fullmatch(text):
+        return text
+    return text.replace("O", "0").replace("o", "0")
+
+
+def _decimal_point(text: str) -> str:
+    return _DECIMAL_COMMA.sub(r"\1.\2", text)
+
+
+_NUMBER_REPAIRS = (("O read for 0", _zeros_for_os), ("decimal comma", _decimal_point))
 """Mistypings with one reading, repaired in this order (``9O,5`` is 90.5)."""
 
 
@@ -76,8 +86,8 @@ def read_stated_number(
         return NumberReading(written)
     repairs: list[str] = []
     if not _WHOLE_NUMBER.fullmatch(core):
-        for name, pattern, replacement in _NUMBER_REPAIRS:
-            repaired = pattern.sub(replacement, core)
+        for name, repair in _NUMBER_REPAIRS:
+            repaired = repair(core)
             if repaired != core:
                 repairs.append(name)
                 core = repaired
