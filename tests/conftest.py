@@ -74,7 +74,15 @@ CONTRACT_EXAMPLE: dict[str, Any] = {
     },
     "limitations": [{"category": "บุคลากร", "text": "ผู้บริหาร เจ้าหน้าที่ จำนวนบุคลากร"}],
     "signature": {"name": None, "position": None, "date": None},
-    "warnings": [{"code": "text.foreign_script", "message": "foreign script", "page": 7}],
+    "completeness": None,
+    "warnings": [
+        {
+            "code": "text.foreign_script",
+            "message": "foreign script",
+            "page": 7,
+            "severity": "doubtful",
+        }
+    ],
 }
 
 

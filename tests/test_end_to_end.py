@@ -31,9 +31,13 @@ def _document(expected_path: Path) -> Path:
 def test_fixture_scores_recall_and_precision(expected_path: Path) -> None:
     document = _document(expected_path)
     expected = Report.model_validate_json(expected_path.read_text(encoding="utf-8"))
-    accuracy = score_report(ita_extract.parse(document), expected)
+    parsed = ita_extract.parse(document)
+    accuracy = score_report(parsed, expected)
     assert accuracy.recall == 1.0, accuracy.missing
     assert accuracy.precision == 1.0, accuracy.extra
+    assert parsed.completeness == expected.completeness
+    # -- every warning is of a registered code: only those get their severity --
+    assert all(warning.severity is not None for warning in parsed.warnings)
 
 
 @pytest.mark.slow

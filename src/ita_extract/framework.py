@@ -32,6 +32,9 @@ FRAMEWORK_DATA = ("data", "framework")
 """Where the year files live inside the package."""
 
 SOURCES_FILE = "sources.toml"
+OVERALL_TOLERANCE = 0.01 + 1e-9
+"""Indicator scores and the overall score are each rounded to two decimals, so the weighted mean
+of the rounded indicators may differ from the published total by up to 0.005 + 0.005."""
 
 _CODE_RANGE = re.compile(
     r"^(?P<letter>[ieO])(?P<first>[1-9][0-9]*)-(?P=letter)(?P<last>[1-9][0-9]*)$"
@@ -260,6 +263,17 @@ class Framework(FrameworkModel):
             indicator_scores[number] * percent / 100
             for number, percent in self.weights.percent.items()
         )
+
+    def mean_mismatch(self, stated: float, indicator_scores: Mapping[int, float]) -> float | None:
+        """Return the weighted mean of ``indicator_scores`` if ``stated`` is not it, else None.
+
+        None too where the mean cannot be computed. The tolerance covers the rounding of the
+        indicators and of the overall score to two decimals (:data:`OVERALL_TOLERANCE`).
+        """
+        computed = self.overall_score(indicator_scores)
+        if computed is None or abs(stated - computed) <= OVERALL_TOLERANCE:
+            return None
+        return computed
 
     def grade_for_score(self, score: float) -> Grade:
         """Return the grade of ``score`` by this year's thresholds."""

@@ -274,6 +274,26 @@ class Signature(ContractModel):
     evidence: EvidenceSpans = None
 
 
+class PartFound(ContractModel):
+    """One part a report of its fiscal year is expected to state, and whether it was found."""
+
+    part: str = Field(
+        description="agency, fiscal_year, overall.score, overall.result, indicator.<n>, "
+        "items.<tool>, topics, recommendations, action_plan, limitations or signature.",
+        examples=["indicator.3", "items.OIT"],
+    )
+    found: bool
+
+
+class Completeness(ContractModel):
+    """Which of the parts the framework of the report's year expects were found."""
+
+    parts: list[PartFound] = Field(default_factory=list)
+    share: float = Field(
+        ge=0, le=1, description="The share of ``parts`` found, two decimals (1.0: all of them)."
+    )
+
+
 class Report(ContractModel):
     """An ITA analysis report as data: the root of the JSON contract."""
 
@@ -290,4 +310,7 @@ class Report(ContractModel):
     action_plan: ActionPlan | None = None
     limitations: list[Limitation] = Field(default_factory=list)
     signature: Signature = Field(default_factory=Signature)
+    completeness: Completeness | None = Field(
+        default=None, description="Which expected parts were found; null where not assessed."
+    )
     warnings: list[Warning] = Field(default_factory=list)

@@ -3,15 +3,18 @@
 :mod:`ita_extract.document` (what readers produce) and :mod:`ita_extract.report` (what
 :func:`ita_extract.parse` returns) both import these, so the document model needs nothing
 of the contract. They are contract models all the same: ``report`` exports them, and the
-JSON Schema names them as before. This module imports nothing else from ``ita_extract``.
+JSON Schema names them as before. This module imports nothing else from ``ita_extract`` but
+the registry of warning codes, which is as low.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ita_extract.warning_codes import WarningSeverity, severity_of
 
 WARNING_CODE_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
 
@@ -33,8 +36,22 @@ class SourceFormat(StrEnum):
 
 
 class Warning(ContractModel):
-    """Something the parser had to repair, or could not read."""
+    """Something the parser had to repair, doubts, or could not find."""
 
     code: str = Field(pattern=WARNING_CODE_PATTERN, description="Stable dotted code.")
     message: str
     page: Page | None = None
+    severity: WarningSeverity | None = Field(
+        default=None,
+        description="repaired, doubtful, missing or info: the code's registered severity.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _registered_severity(cls, data: Any) -> Any:
+        """Fill in the severity the registry gives the code, so no emitter has to."""
+        if isinstance(data, dict) and data.get("severity") is None:
+            severity = severity_of(str(data.get("code", "")))
+            if severity is not None:
+                data = {**data, "severity": severity}
+        return data

@@ -48,6 +48,11 @@ EXPECTED_ROWS = {
             "1",
             "2567",
             "2024-03-29",
+            "",  # -- completeness: the contract example predates it, so not assessed --
+            "1",  # -- warnings by severity: doubtful, missing, repaired, info --
+            "0",
+            "0",
+            "0",
             "",
         ]
     ],
@@ -77,7 +82,7 @@ EXPECTED_ROWS = {
             "5",
         ]
     ],
-    "warnings": [[*WHO, "text.foreign_script", "foreign script", "7"]],
+    "warnings": [[*WHO, "text.foreign_script", "doubtful", "foreign script", "7"]],
 }
 
 
@@ -174,6 +179,8 @@ def test_jsonl_files_and_summary(out_dir: Path, contract_example: dict[str, Any]
         "failures_by_reason": {"corrupt": 1},
         "skipped_by_reason": {"unsupported_format": 1},
         "warnings_by_code": {"text.foreign_script": 1},
+        "warnings_by_severity": {"doubtful": 1, "missing": 0, "repaired": 0, "info": 0},
+        "below_full_completeness": 0,
         "same_report": [],
     }
 
@@ -343,3 +350,29 @@ def test_files_skipped_on_sight_do_not_make_a_rate() -> None:
     progress.close()
 
     assert stream.getvalue().endswith(" 0.0 files/min, ETA ?\n")
+
+
+def test_reports_below_full_completeness_are_counted(
+    tmp_path: Path, contract_example: dict[str, Any]
+) -> None:
+    store = RecordStore(tmp_path / "out")
+    parts = [{"part": "agency", "found": True}, {"part": "signature", "found": False}]
+    incomplete = contract_example | {"completeness": {"parts": parts, "share": 0.5}}
+    with store.open():
+        store.save_report("a-abababababab", Report.model_validate(incomplete).model_dump_json())
+        store.save_report(
+            "b-cdcdcdcdcdcd", Report.model_validate(contract_example).model_dump_json()
+        )
+        write_aggregates(
+            [
+                Entry(Path("in/a.pdf"), SHA, "converted", "a-abababababab"),
+                Entry(Path("in/b.pdf"), "cd" * 32, "converted", "b-cdcdcdcdcdcd"),
+            ],
+            store,
+        )
+    summary = json.loads((store.out_dir / "summary.json").read_text(encoding="utf-8"))
+    assert summary["below_full_completeness"] == 1
+    with (store.out_dir / "reports.csv").open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [row["completeness"] for row in rows] == ["0.5", ""]
+    assert [row["warnings_doubtful"] for row in rows] == ["1", "1"]

@@ -5,15 +5,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pythainlp.util import arabic_digit_to_thai_digit
 
+from ita_extract.normalize.numbers import (
+    NumberReading,
+    find_number_phrases,
+    read_stated_number,
+    read_stated_score,
+)
 from ita_extract.normalize.thai import (
-    FOREIGN_SCRIPT,
-    GLYPHS_REPAIRED,
+    GlyphDamage,
     TextRepairs,
     be_to_ce,
     ce_to_be,
     clean_text,
     clean_text_with_repairs,
     find_foreign_script,
+    find_glyph_damage,
     find_repairs,
     join_lines,
     match_key,
@@ -290,8 +296,8 @@ def test_clean_text(text: str, keep_thai_digits: bool, expected: str) -> None:
     ("text", "expected"),
     [
         ("ที่ทำการ", TextRepairs()),
-        ("ที\uf70aทำการ", TextRepairs(glyphs_repaired=True)),
-        (f"ท{NIKHAHIT}{SARA_AA}การ", TextRepairs(glyphs_repaired=True)),
+        ("ที\uf70aทำการ", TextRepairs(glyphs=GlyphDamage(private_use=1))),
+        (f"ท{NIKHAHIT}{SARA_AA}การ", TextRepairs(glyphs=GlyphDamage(split_sara_am=1))),
         ("ที่\u200bทำการ", TextRepairs()),
         ("การایشทรัพย์สิน", TextRepairs(foreign_script=("ایش",))),
     ],
@@ -304,8 +310,11 @@ def test_clean_text_with_repairs_reports_repairs(text: str, expected: TextRepair
     ("text", "expected"),
     [
         ("ที่ทำการ", TextRepairs()),
-        ("ที\uf70aทำการ", TextRepairs(glyphs_repaired=True)),
-        ("ที\uf70aการایش", TextRepairs(glyphs_repaired=True, foreign_script=("ایش",))),
+        ("ที\uf70aทำการ", TextRepairs(glyphs=GlyphDamage(private_use=1))),
+        (
+            "ที\uf70aการایش",
+            TextRepairs(glyphs=GlyphDamage(private_use=1), foreign_script=("ایش",)),
+        ),
     ],
 )
 def test_find_repairs_inspects_raw_text_without_cleaning(text: str, expected: TextRepairs) -> None:
@@ -316,7 +325,7 @@ def test_find_repairs_inspects_raw_text_without_cleaning(text: str, expected: Te
 def test_repairs_become_warnings_with_stable_codes() -> None:
     _, repairs = clean_text_with_repairs("ที\uf70aการایشทรัพย์สิน")
     warnings = repairs.to_warnings(page=7, where="recommendation")
-    assert [warning.code for warning in warnings] == [GLYPHS_REPAIRED, FOREIGN_SCRIPT]
+    assert [warning.code for warning in warnings] == ["text.glyphs_repaired", "text.foreign_script"]
     assert all(warning.page == 7 for warning in warnings)
     assert "ایش" in warnings[1].message
     assert warnings[0].message.startswith("recommendation:")
@@ -391,3 +400,66 @@ def test_remove_justification_spaces_only_removes_spaces(text: str) -> None:
     result = remove_justification_spaces(text)
     assert result.replace(" ", "") == text.replace(" ", "")
     assert len(result) <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "repairs"),
+    [
+        ("95.51", 95.51, ()),
+        ("๙๕.๕๑ คะแนน", 95.51, ()),
+        ("(73.60)", 73.6, ()),
+        ("88,45", 88.45, ("decimal comma",)),
+        ("7 9.62", 79.62, ("spaces inside the number",)),
+        ("9O.10", 90.1, ("O read for 0",)),
+        ("9O,5", 90.5, ("O read for 0", "decimal comma")),
+    ],
+)
+def test_read_stated_score_reads_the_whole_text_repairing_what_has_one_reading(
+    text: str, value: float, repairs: tuple[str, ...]
+) -> None:
+    reading = read_stated_score(text, units=("คะแนน",))
+    assert (reading.value, reading.repairs, reading.unreadable) == (value, repairs, False)
+
+
+@pytest.mark.parametrize(
+    "text", ["8x.91", "88.75 88.60", "85 90", "100.01", "1,234", "ผ่าน", "OIT", "-0.65"]
+)
+def test_read_stated_score_gives_no_value_from_part_of_the_text(text: str) -> None:
+    reading = read_stated_score(text)
+    assert (reading.value, reading.unreadable) == (None, True)
+
+
+@pytest.mark.parametrize("text", ["", " ", "-", "–"])
+def test_an_empty_cell_or_a_dash_states_no_number(text: str) -> None:
+    assert read_stated_score(text) == NumberReading(text.strip())
+
+
+def test_read_stated_number_as_an_integer_refuses_a_fraction() -> None:
+    assert read_stated_number("๑.", integer=True, low=1).value == 1
+    assert read_stated_number("9.1", integer=True).unreadable
+
+
+def test_number_phrases_are_runs_of_words_opening_with_a_digit() -> None:
+    text = "ประจำปี ๒๕๖๘ ได้ 7 9.62คะแนน, อันดับ 88.75 88.60)"
+    assert [phrase.text for phrase in find_number_phrases(text)] == [
+        "๒๕๖๘",
+        "7 9.62",
+        "88.75 88.60",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("ที\uf70aทำการ", "1 Private Use Area glyphs"),
+        ("ก\u0e4d\u0e32ลัง ท\u0e4d\u0e48\u0e32", "2 split ำ"),
+        ("กิิจ", "1 stray marks"),
+        ("ก\ufffdข", "1 unknown glyphs (U+FFFD, left in)"),
+        # -- a tone mark stored before its vowel draws the same word: a reorder is no damage --
+        ("ท\u0e48\u0e35", ""),
+        ("ที่ทำการ", ""),
+    ],
+)
+def test_glyph_damage_is_counted_by_kind(text: str, described: str) -> None:
+    assert find_glyph_damage(text).describe() == described
+    assert bool(find_glyph_damage(text)) is bool(described)

@@ -426,3 +426,16 @@ def test_threads_reading_at_once_get_what_one_reader_gets() -> None:
     with ThreadPoolExecutor(max_workers=3) as pool:
         together = list(pool.map(lambda name: read_pdf(fixture_bytes(name)), names))
     assert together == alone
+
+
+def test_pua_fixture_warns_glyph_repairs_once_per_page_with_counts() -> None:
+    pua = read_pdf((FIXTURES.parent / "ita-2566-single-table-c-pua.pdf").read_bytes())
+    repaired = [w for w in pua.warnings if w.code == "text.glyphs_repaired"]
+    assert [w.page for w in repaired] == list(range(1, (pua.page_count or 0) + 1))
+    assert all(re.search(r"\d+ Private Use Area glyphs, \d+ split ำ", w.message) for w in repaired)
+    assert all(char < "\uf700" or char > "\uf71a" for char in all_text(pua))
+
+
+def test_a_clean_pdf_warns_no_glyph_repair() -> None:
+    clean = read_pdf((FIXTURES.parent / "ita-2566-single-table-c.pdf").read_bytes())
+    assert clean.warnings == ()

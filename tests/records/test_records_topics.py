@@ -101,7 +101,9 @@ def test_code_that_lost_its_letter_is_read_with_the_tool_beside_it_and_warned():
     )
     report = _report(lost)
     assert report.recommendations[0].codes == ["i5"]
-    assert [w.code for w in report.warnings] == ["recommendation.code_inferred"]
+    assert [w.code for w in report.warnings if not w.code.startswith("missing.")] == [
+        "recommendation.code_inferred"
+    ]
 
 
 def test_collapsed_table_without_inner_borders_zips_codes_and_scores_by_line():
@@ -129,7 +131,9 @@ def test_collapsed_table_without_inner_borders_zips_codes_and_scores_by_line():
 def test_collapsed_table_warns_when_lines_do_not_zip(scores, expected_warning):
     collapsed = table([("1", "หัวข้อ", "IIT", "ข้อคำถาม\ni7\ni8\ni9", scores, "ข้อบกพร่อง")])
     report = _report(collapsed)
-    assert [w.code for w in report.warnings] == expected_warning
+    assert [
+        w.code for w in report.warnings if not w.code.startswith("missing.")
+    ] == expected_warning
 
 
 def test_tables_under_one_heading_keep_their_own_numbers():
@@ -184,7 +188,7 @@ def test_topic_heading_in_a_caption_row_merged_across_the_table():
     )
     report = build_report(document(*TITLE, captioned))
     assert [(t.number, t.title) for t in report.topics] == [(4, "การให้บริการและระบบ E-Service")]
-    assert report.warnings == []
+    assert [w for w in report.warnings if not w.code.startswith("missing.")] == []
 
 
 @pytest.mark.parametrize("remark", ["-", "–", "...", "รักษามาตรฐาน"])

@@ -144,6 +144,14 @@ def test_json_output(
         "errors": 0,
         "warnings": 0,
         "findings": [],
+        "parse_warnings": [
+            {
+                "code": "text.foreign_script",
+                "message": "foreign script",
+                "page": 7,
+                "severity": "doubtful",
+            }
+        ],
     }
     (finding,) = second["findings"]
     assert finding["rule"] == "overall.passed_mismatch"

@@ -19,6 +19,7 @@ from typing import IO, Any, Literal
 
 from ita_extract.batch.store import RecordStore, atomic_target, dumps, write_atomically
 from ita_extract.report import SCHEMA_VERSION, Assessment, PlanRow, Report, Tool
+from ita_extract.warning_codes import SEVERITY_ORDER, WarningSeverity, severity_counts
 
 Status = Literal["converted", "failed", "skipped"]
 Cell = str | int | float | bool | tuple[str, ...] | None
@@ -83,6 +84,8 @@ class Totals:
     failures_by_reason: Counter[str] = field(default_factory=Counter)
     skipped_by_reason: Counter[str] = field(default_factory=Counter)
     warnings_by_code: Counter[str] = field(default_factory=Counter)
+    below_full_completeness: int = 0
+    """Converted reports whose completeness share is below 1 (a part expected, not found)."""
     same_reports: list[dict[str, Any]] = field(default_factory=list)
     """Groups of inputs that hold one agency's report of one fiscal year."""
 
@@ -97,6 +100,11 @@ class Totals:
             "failures_by_reason": dict(sorted(self.failures_by_reason.items())),
             "skipped_by_reason": dict(sorted(self.skipped_by_reason.items())),
             "warnings_by_code": dict(sorted(self.warnings_by_code.items())),
+            "warnings_by_severity": {
+                str(severity): count
+                for severity, count in severity_counts(self.warnings_by_code.elements()).items()
+            },
+            "below_full_completeness": self.below_full_completeness,
             "same_report": self.same_reports,
         }
 
@@ -115,6 +123,8 @@ def _report_row(report: Report) -> Iterable[tuple[Cell, ...]]:
     overall, source = report.overall, report.source
     plan_year = report.action_plan.fiscal_year if report.action_plan else None
     signed = report.signature.date
+    share = report.completeness.share if report.completeness is not None else None
+    by_severity = severity_counts(warning.code for warning in report.warnings)
     return [
         (
             report.agency.kind,
@@ -130,6 +140,8 @@ def _report_row(report: Report) -> Iterable[tuple[Cell, ...]]:
             len(report.warnings),
             plan_year,
             signed.isoformat() if signed else None,
+            share,
+            *by_severity.values(),
         )
     ]
 
@@ -195,6 +207,8 @@ TABLES = (
             Column("warnings", "int"),
             Column("plan_fiscal_year", "int"),
             Column("signature_date", "string"),
+            Column("completeness", "float"),
+            *(Column(f"warnings_{severity}", "int") for severity in SEVERITY_ORDER),
         ),
         _report_row,
         same_report_column=True,
@@ -301,9 +315,15 @@ TABLES = (
     TableSpec(
         "warnings",
         "warning of a report",
-        (Column("code", "string"), Column("message", "string"), Column("page", "int")),
+        (
+            Column("code", "string"),
+            Column("severity", "string"),
+            Column("message", "string"),
+            Column("page", "int"),
+        ),
         lambda report: [
-            (warning.code, warning.message, warning.page) for warning in report.warnings
+            (warning.code, _severity(warning.severity), warning.message, warning.page)
+            for warning in report.warnings
         ],
     ),
 )
@@ -312,6 +332,10 @@ TABLES = (
 
 def _tool(tool: Tool | None) -> str | None:
     return None if tool is None else tool.value
+
+
+def _severity(severity: WarningSeverity | None) -> str | None:
+    return None if severity is None else severity.value
 
 
 def parquet_available() -> bool:
@@ -340,6 +364,8 @@ def write_aggregates(entries: Sequence[Entry], store: RecordStore) -> Totals:
                 failures_jsonl.write(dumps(_failure_row(entry)) + "\n")
                 continue
             totals.warnings_by_code.update(warning.code for warning in report.warnings)
+            if report.completeness is not None and report.completeness.share < 1:
+                totals.below_full_completeness += 1
             reports_jsonl.write(report.model_dump_json() + "\n")
             for table in tables:
                 table.add(entry, report, same_reports.others(entry.path))

@@ -25,8 +25,8 @@ from ita_extract.errors import ItaExtractError
 
 EXIT_OK = 0
 EXIT_INVALID = 1
-"""Some input was read but is not valid (``validate``), or some files failed (``batch``,
-``parse`` of several files)."""
+"""Some input was read but is not valid (``validate``), some files failed (``batch``,
+``parse`` of several files), or a warning is doubtful or missing (``parse --strict``)."""
 EXIT_UNREADABLE = 2
 """Some input could not be read at all, an output could not be written, or the command line
 was wrong."""

@@ -22,6 +22,8 @@ from ita_extract.cli import (
     print_error,
 )
 from ita_extract.errors import ItaExtractError
+from ita_extract.report import Report
+from ita_extract.warning_codes import NEEDS_A_LOOK, severity_counts, summary_line
 
 
 def add_parser(subparsers: Any) -> None:
@@ -47,6 +49,11 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--pretty", action="store_true", help="indent the JSON for reading (one input only)"
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when any warning is doubtful or missing (the JSON is written all the same)",
+    )
     add_reading_options(parser)
     parser.add_argument(
         "--jobs",
@@ -64,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     if several and args.pretty:
         print_error("--pretty needs a single input: several are written as JSON Lines")
         return EXIT_UNREADABLE
-    failed = 0
+    failed = needs_a_look = 0
     with ExitStack() as stack:
         output: IO[str] | None = None
         for path in args.files:
@@ -83,9 +90,20 @@ def run(args: argparse.Namespace) -> int:
             # -- opened at the first report, so a failed single input leaves no empty file --
             output = output or stack.enter_context(open_output(args.output))
             output.write(report.model_dump_json(indent=2 if args.pretty else None) + "\n")
-    if not failed:
-        return EXIT_OK
-    return EXIT_INVALID if several else EXIT_UNREADABLE
+            needs_a_look += _tell_warnings(report, source=path if several else None)
+    if failed:
+        return EXIT_INVALID if several else EXIT_UNREADABLE
+    return EXIT_INVALID if args.strict and needs_a_look else EXIT_OK
+
+
+def _tell_warnings(report: Report, *, source: Path | None) -> bool:
+    """Print a report's warnings counted by severity on one line; say if any needs a look."""
+    codes = [warning.code for warning in report.warnings]
+    summary = summary_line(codes)
+    if summary is not None:
+        print_error(f'{summary}; see "warnings" in the JSON', source=source)
+    counts = severity_counts(codes)
+    return any(counts[severity] for severity in NEEDS_A_LOOK)
 
 
 def _source(path: Path) -> ReportSource:

@@ -24,13 +24,18 @@ from ita_extract.cli import (
     print_error,
 )
 from ita_extract.errors import InputNotFoundError, InvalidReportError, ItaExtractError
+from ita_extract.report import Warning
 from ita_extract.validate import Finding, ValidationResult, validate, validate_data
+from ita_extract.warning_codes import summary_line as warnings_summary
 
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 """Files of one report a line, as ``batch`` writes ``reports.jsonl``."""
 CHECKABLE_SUFFIXES = frozenset({".json", ".pdf", ".docx", ".doc"}) | JSON_LINES_SUFFIXES
 """What a folder's walk picks up; a file named on the command line is checked whatever its name."""
 STDIN_LABEL = "<stdin>"
+
+_PARSE_WARNINGS = {"th": "คำเตือนจากการอ่านเอกสาร", "en": "parse warnings"}
+"""The label of the report's own warnings, listed after its findings."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,9 @@ def outcomes_to_json(outcomes: list[FileOutcome]) -> dict[str, Any]:
                 "errors": len(result.errors),
                 "warnings": len(result.warnings),
                 "findings": [finding.model_dump(mode="json") for finding in result.findings],
+                "parse_warnings": [
+                    warning.model_dump(mode="json") for warning in result.parse_warnings
+                ],
             }
         elif outcome.error is not None:
             entry["unreadable"] = {"reason": outcome.error.reason, "message": str(outcome.error)}
@@ -223,6 +231,33 @@ def _print_outcome(outcome: FileOutcome, *, lang: str) -> None:
     sys.stdout.write(f"{outcome.path}{year}: {counts}\n")
     if result.findings:
         sys.stdout.write(findings_table(result.findings, lang=lang) + "\n")
+    summary = warnings_summary(warning.code for warning in result.parse_warnings)
+    if summary is not None:
+        sys.stdout.write(f"  {_PARSE_WARNINGS[lang]}: {summary}\n")
+        sys.stdout.write(parse_warnings_table(result.parse_warnings) + "\n")
+
+
+def parse_warnings_table(warnings: tuple[Warning, ...]) -> str:
+    """Return a report's own warnings as an aligned table: severity, code, page, message."""
+    rows = [
+        (
+            str(warning.severity or ""),
+            warning.code,
+            "" if warning.page is None else f"p.{warning.page}",
+            warning.message,
+        )
+        for warning in warnings
+    ]
+    widths = [max(_width(row[column]) for row in rows) for column in range(3)]
+    return "\n".join(
+        "    "
+        + "".join(
+            cell + " " * (width - _width(cell) + 2)
+            for cell, width in zip(row[:3], widths, strict=True)
+        )
+        + row[3]
+        for row in rows
+    )
 
 
 def findings_table(findings: tuple[Finding, ...], *, lang: str = "th") -> str:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from ita_extract.normalize.thai import thai_to_arabic_digits
 from ita_extract.report import Tool
+from ita_extract.vocabulary import Phrases, load_vocabulary
 
 _LETTER_OF_TOOL = {Tool.IIT: "i", Tool.EIT: "e", Tool.OIT: "O"}
 _TOOL_OF_LETTER = {letter: tool for tool, letter in _LETTER_OF_TOOL.items()}
@@ -62,8 +63,17 @@ _LEADING_CODES = re.compile(
 _SUB_INDICATOR = r"(?<![0-9.])(?P<major>[1-9][0-9]?)\.(?P<minor>[1-9][0-9]?)(?![0-9]|\.[0-9])"
 _REFERENCE_ATOM = re.compile(rf"{_SUB_INDICATOR}|{_CODE}", re.IGNORECASE)
 _ANY_REFERENCE = rf"(?:ตัวชี้วัด(?:ที่)?)?[ \t]*+{_PREFIX}(?:{_anonymous(_SUB_INDICATOR)}|{_ANY_CODE})"
+
+
+def _marker_pattern(markers: Iterable[str]) -> str:
+    """Return a pattern for any reference marker; a space in a marker may or may not be typed."""
+    longest_first = sorted(markers, key=len, reverse=True)
+    return "|".join(r"[ \t]*+".join(map(re.escape, marker.split())) for marker in longest_first)
+
+
+_REFERENCE_MARKER = _marker_pattern(load_vocabulary().words(Phrases.REMARKS_REFERENCE_MARKERS))
 _REFERENCE_GROUP = re.compile(
-    rf"อ้างอิง[ \t]*+(?:จาก)?[ \t]*+{_ANY_REFERENCE}"
+    rf"(?:{_REFERENCE_MARKER})[ \t]*+{_ANY_REFERENCE}"
     rf"(?:{_LIST_SEPARATOR}{_ANY_REFERENCE})*",
     re.IGNORECASE,
 )

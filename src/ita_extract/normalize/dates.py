@@ -167,10 +167,21 @@ def _resolve_years(months: list[_Month], fiscal_year: int | None) -> list[_YearM
     return resolved
 
 
+def _iso_month(month: _YearMonth) -> str:
+    return f"{month[0]:04d}-{month[1]:02d}"
+
+
 def _span(first: _YearMonth, last: _YearMonth) -> tuple[str, str | None]:
     """Return ISO start and end months; a span of one month has no end."""
-    start, end = f"{first[0]:04d}-{first[1]:02d}", f"{last[0]:04d}-{last[1]:02d}"
+    start, end = _iso_month(first), _iso_month(last)
     return start, (end if end != start else None)
+
+
+def fiscal_year_months(fiscal_year: int) -> tuple[str, str]:
+    """Return the first and last ISO month of BE ``fiscal_year`` (2567: 2023-10, 2024-09)."""
+    first = _in_fiscal_year(FISCAL_YEAR_FIRST_MONTH, fiscal_year)
+    last = _in_fiscal_year(FISCAL_YEAR_FIRST_MONTH - 1, fiscal_year)
+    return _iso_month(first), _iso_month(last)
 
 
 def _timeframe_span(digits: str, fiscal_year: int | None) -> tuple[str | None, str | None]:
@@ -189,10 +200,8 @@ def _timeframe_span(digits: str, fiscal_year: int | None) -> tuple[str | None, s
         last_month = _QUARTER_FIRST_MONTHS[numbers[-1] - 1] + _MONTHS_PER_QUARTER - 1
         return _span(_in_fiscal_year(first_month, year), _in_fiscal_year(last_month, year))
     if _WHOLE_YEAR.search(digits):
-        return _span(
-            _in_fiscal_year(FISCAL_YEAR_FIRST_MONTH, year),
-            _in_fiscal_year(FISCAL_YEAR_FIRST_MONTH - 1, year),
-        )
+        start, end = fiscal_year_months(year)
+        return start, end
     return None, None
 
 

@@ -24,11 +24,7 @@ from pythainlp.util import (
 )
 
 from ita_extract.report import Warning
-
-GLYPHS_REPAIRED = "text.glyphs_repaired"
-"""Warning code: PDF font damage (Private Use Area glyphs, split ``ำ``, mark order) was repaired."""
-FOREIGN_SCRIPT = "text.foreign_script"
-"""Warning code: letters of another script sit in the text, a sign of a broken PDF font map."""
+from ita_extract.warning_codes import WarningCode
 
 BE_CE_OFFSET = 543
 """Buddhist Era year = Common Era year + 543."""
@@ -115,6 +111,37 @@ _SPACE_AFTER_WORDS = frozenset({"ณ", "เช่น", "อาทิ", "ได�
 
 
 @dataclass(frozen=True, slots=True)
+class GlyphDamage:
+    """What was wrong with the Thai glyphs of a text (a PDF page's text layer, say).
+
+    Marks merely put in canonical order are not counted: both orders draw the same letters,
+    and many clean PDFs store one of them, so counting them would bury the real damage.
+    """
+
+    private_use: int = 0
+    """Private Use Area glyphs (shifted marks, consonants without descender) mapped back."""
+    split_sara_am: int = 0
+    """``ำ`` stored as ``ํ`` + ``า``, joined again."""
+    stray_marks: int = 0
+    """Marks repeated, or spaced off their letter, dropped or closed up."""
+    unknown: int = 0
+    """U+FFFD: glyphs the font maps to nothing; left in, since the letter is unknown."""
+
+    def __bool__(self) -> bool:
+        return bool(self.private_use or self.split_sara_am or self.stray_marks or self.unknown)
+
+    def describe(self) -> str:
+        """Return the counts in words: ``12 Private Use Area glyphs, 3 split ำ``."""
+        kinds = (
+            (self.private_use, "Private Use Area glyphs"),
+            (self.split_sara_am, "split ำ"),
+            (self.stray_marks, "stray marks"),
+            (self.unknown, "unknown glyphs (U+FFFD, left in)"),
+        )
+        return ", ".join(f"{count} {name}" for count, name in kinds if count)
+
+
+@dataclass(frozen=True, slots=True)
 class TextRepairs:
     """What :func:`clean_text_with_repairs` had to repair or found damaged in one text.
 
@@ -122,13 +149,18 @@ class TextRepairs:
     :meth:`to_warnings`, so every repair is counted under a stable code.
     """
 
-    glyphs_repaired: bool = False
-    """Private Use Area glyphs, a split ``ำ`` or mis-ordered marks were put right."""
+    glyphs: GlyphDamage = GlyphDamage()
+    """Damaged glyphs put right (Private Use Area glyphs, a split ``ำ``, stray marks), counted."""
     foreign_script: tuple[str, ...] = ()
     """Runs of another script left in the text (not repairable: the right letters are unknown)."""
 
     def __bool__(self) -> bool:
         return self.glyphs_repaired or bool(self.foreign_script)
+
+    @property
+    def glyphs_repaired(self) -> bool:
+        """Return whether any glyph damage was found."""
+        return bool(self.glyphs)
 
     def to_warnings(self, *, page: int | None = None, where: str = "text") -> list[Warning]:
         """Return one warning per kind of repair, naming ``where`` (e.g. a field) in the message."""
@@ -136,9 +168,8 @@ class TextRepairs:
         if self.glyphs_repaired:
             warnings.append(
                 Warning(
-                    code=GLYPHS_REPAIRED,
-                    message=f"{where}: damaged Thai glyphs repaired "
-                    "(font Private Use Area, split ำ, mark order)",
+                    code=WarningCode.TEXT_GLYPHS_REPAIRED,
+                    message=f"{where}: damaged Thai glyphs repaired ({self.glyphs.describe()})",
                     page=page,
                 )
             )
@@ -146,7 +177,7 @@ class TextRepairs:
             runs = ", ".join(list(dict.fromkeys(self.foreign_script))[:_MAX_RUNS_NAMED])
             warnings.append(
                 Warning(
-                    code=FOREIGN_SCRIPT,
+                    code=WarningCode.TEXT_FOREIGN_SCRIPT,
                     message=f"{where}: letters of another script inside Thai text: {runs}",
                     page=page,
                 )
@@ -201,17 +232,34 @@ def ce_to_be(year: int) -> int:
     return year + BE_CE_OFFSET
 
 
+_DECOMPOSED_SARA_AM = re.compile("\u0e4d[\u0e48-\u0e4b]?\u0e32|[\u0e48-\u0e4b]\u0e4d\u0e32")
+"""NIKHAHIT and SARA AA typed for ``ำ`` (a tone mark may sit between or before them)."""
+_UNKNOWN_GLYPH = "\ufffd"
+
+
 @lru_cache(maxsize=_REPAIR_CACHE_SIZE)
-def _repair_glyphs_reporting(text: str) -> tuple[str, bool]:
-    """Return the repaired text and whether anything beyond invisible characters changed.
+def _repair_glyphs_reporting(text: str) -> tuple[str, GlyphDamage]:
+    """Return the repaired text and what was damaged in it.
 
     Cached: recognition keys the same cell and heading texts many times, and PyThaiNLP's mark
     reordering is the costliest step of building a report.
     """
     without_pua = text.translate(_GLYPH_TABLE)
     repaired = remove_repeat_vowels(remove_spaces_before_marks(without_pua))
-    had_damage = bool(_PUA_GLYPH.search(text)) or repaired != without_pua
-    return repaired, had_damage
+    split_sara_am = len(_DECOMPOSED_SARA_AM.findall(without_pua))
+    damage = GlyphDamage(
+        private_use=len(_PUA_GLYPH.findall(text)),
+        split_sara_am=split_sara_am,
+        # -- what repair dropped beyond the joins of ำ; a reorder drops nothing --
+        stray_marks=max(len(without_pua) - len(repaired) - split_sara_am, 0),
+        unknown=text.count(_UNKNOWN_GLYPH),
+    )
+    return repaired, damage
+
+
+def find_glyph_damage(text: str) -> GlyphDamage:
+    """Return what :func:`repair_glyphs` repairs (or cannot) in raw ``text``, counted."""
+    return _repair_glyphs_reporting(text)[1]
 
 
 def repair_glyphs(text: str) -> str:
@@ -415,9 +463,9 @@ def without_marks(text: str) -> str:
 
 def _repair_and_inspect(text: str) -> tuple[str, TextRepairs]:
     """Return ``text`` with its glyphs repaired, and what was repaired or found damaged."""
-    repaired, glyphs_repaired = _repair_glyphs_reporting(text)
+    repaired, damage = _repair_glyphs_reporting(text)
     foreign = tuple(find_foreign_script(repaired))
-    return repaired, TextRepairs(glyphs_repaired=glyphs_repaired, foreign_script=foreign)
+    return repaired, TextRepairs(glyphs=damage, foreign_script=foreign)
 
 
 def find_repairs(text: str) -> TextRepairs:

@@ -86,6 +86,7 @@ from ita_extract.readers.docx_xml import (
     xml_value,
 )
 from ita_extract.shared import SourceFormat, Warning
+from ita_extract.warning_codes import WarningCode
 
 __all__ = ["read_docx"]
 
@@ -147,7 +148,7 @@ def read_docx(data: bytes) -> Document:
         raise EmptyDocumentError("the Word document holds no text")
     if next(body.iter(_INS), None) is not None or next(body.iter(_DEL), None) is not None:
         reader.warn(
-            "docx.tracked_changes",
+            WarningCode.DOCX_TRACKED_CHANGES,
             "the document holds tracked changes; they were read as accepted "
             "(insertions kept, deletions dropped)",
         )
@@ -301,7 +302,7 @@ class _BodyReader:
         self.pages = pages
         self.warnings: list[Warning] = []
 
-    def warn(self, code: str, message: str) -> None:
+    def warn(self, code: WarningCode, message: str) -> None:
         """Record a warning once per code and message."""
         if not any(w.code == code and w.message == message for w in self.warnings):
             self.warnings.append(Warning(code=code, message=message, page=self.pages.current))
@@ -318,7 +319,7 @@ class _BodyReader:
                 blocks.extend(self.read_blocks(child))
             elif child.tag == W + "altChunk":
                 self.warn(
-                    "docx.embedded_content_skipped",
+                    WarningCode.DOCX_EMBEDDED_CONTENT_SKIPPED,
                     "an embedded HTML/RTF chunk (altChunk) was left out",
                 )
         return blocks
@@ -384,7 +385,7 @@ class _BodyReader:
         label = self._numbering.label(num_id, level)
         if label is None:
             self.warn(
-                "docx.numbering_undefined",
+                WarningCode.DOCX_NUMBERING_UNDEFINED,
                 f"list {num_id} level {level} has no numbering definition; label left out",
             )
         return label or None, level
@@ -503,7 +504,7 @@ class _BodyReader:
                 region.paragraphs.extend(paragraphs)
                 return region
             self.warn(
-                "docx.merge_without_start",
+                WarningCode.DOCX_MERGE_WITHOUT_START,
                 "a vertically merged cell continues no cell above it; read as its own cell",
             )
         horizontal = xml_child(props, "hMerge")

@@ -26,7 +26,7 @@ from ita_extract.errors import (
     MissingDependencyError,
     NoTextLayerError,
 )
-from ita_extract.normalize.thai import FOREIGN_SCRIPT, find_foreign_script
+from ita_extract.normalize.thai import find_foreign_script, find_glyph_damage
 from ita_extract.readers import OcrMode
 from ita_extract.readers.pdf_join import join_continued_tables
 from ita_extract.readers.pdf_layout import (
@@ -46,6 +46,7 @@ from ita_extract.readers.pdf_tables import (
     find_tables,
 )
 from ita_extract.shared import SourceFormat, Warning
+from ita_extract.warning_codes import WarningCode
 
 __all__ = ["NO_TEXT_LAYER_MESSAGE", "read_pdf"]
 
@@ -56,9 +57,6 @@ most): its text must come from OCR."""
 _PAGE_WITHOUT_TEXT_MESSAGE = "the page has no usable text layer and was not read by OCR"
 SCAN_PICTURE_SHARE = 0.5
 """A picture covering this share of the page, under invisible text, makes the page a scan."""
-SCAN_TEXT_LAYER = "pdf.scan_text_layer"
-"""Warning code: a scanned page was read from the invisible text an OCR program laid over it,
-not by OCR here (off or not installed); tables on it are not recognised."""
 _SCAN_TEXT_LAYER_MESSAGE = (
     "the page is a scan read from its own invisible OCR text, without its tables' structure"
 )
@@ -68,9 +66,6 @@ another script's letters has no usable text layer: its fonts map glyphs to nothi
 _NO_CHAR = frozenset({"Cc", "Cn", "Cs"})
 MARGIN_SHARE = 0.12
 """Running headers and footers sit in this share of the page height at its top or bottom."""
-PAGE_WITHOUT_TEXT = "pdf.page_without_text"
-"""Warning code: a page has no usable text layer and OCR was off or unavailable; its text is
-missing or, where the layer is unreadable, garbled."""
 
 NO_TEXT_LAYER_MESSAGE = "the PDF has no text layer (a scan) or none that is readable"
 _INSTALL_OCR = (
@@ -130,8 +125,8 @@ def read_pdf(
             f"{NO_TEXT_LAYER_MESSAGE}, and OCR was turned off (ocr='never'; --ocr auto reads it)"
         )
     for code, message, numbers in (
-        (PAGE_WITHOUT_TEXT, _PAGE_WITHOUT_TEXT_MESSAGE, without_text),
-        (SCAN_TEXT_LAYER, _SCAN_TEXT_LAYER_MESSAGE, ocred_scans),
+        (WarningCode.PDF_PAGE_WITHOUT_TEXT, _PAGE_WITHOUT_TEXT_MESSAGE, without_text),
+        (WarningCode.PDF_SCAN_TEXT_LAYER, _SCAN_TEXT_LAYER_MESSAGE, ocred_scans),
     ):
         warnings.extend(
             Warning(code=code, message=message, page=number)
@@ -141,6 +136,7 @@ def read_pdf(
     from_text_layer = [content for content in contents if content.number not in ocr_blocks]
     text_layer = _text_layer_blocks(from_text_layer)
     for content in from_text_layer:
+        warnings.extend(_glyph_warnings(content))
         warnings.extend(_script_warnings(content.number, checks[content.number].foreign_runs))
     pages = [
         ocr_blocks[content.number]
@@ -400,6 +396,24 @@ def _drop_running_lines(
         ]
 
 
+def _glyph_warnings(content: PageContent) -> list[Warning]:
+    """Return one warning if the page's text layer had damaged Thai glyphs, with their counts.
+
+    The layer is repaired as it is read (``pdf_layout.repair_lines``), so this is the one
+    place that still sees the damage.
+    """
+    damage = find_glyph_damage("".join(glyph.text for glyph in content.glyphs))
+    if not damage:
+        return []
+    return [
+        Warning(
+            code=WarningCode.TEXT_GLYPHS_REPAIRED,
+            message=f"the text layer's Thai glyphs were damaged and repaired: {damage.describe()}",
+            page=content.number,
+        )
+    ]
+
+
 def _script_warnings(number: int, runs: Sequence[str]) -> list[Warning]:
     """Return a warning if page ``number``'s text holds letters of another script (``runs``)."""
     if not runs:
@@ -407,7 +421,7 @@ def _script_warnings(number: int, runs: Sequence[str]) -> list[Warning]:
     sample = ", ".join(dict.fromkeys(runs))
     return [
         Warning(
-            code=FOREIGN_SCRIPT,
+            code=WarningCode.TEXT_FOREIGN_SCRIPT,
             message=f"the text layer holds letters of another script ({sample[:60]}): "
             "the PDF's font map is broken and these words cannot be trusted",
             page=number,

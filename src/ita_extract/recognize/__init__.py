@@ -9,7 +9,7 @@ from ita_extract.recognize.layout import Layout, recognize
 from ita_extract.recognize.matching import PhraseMatch, best_phrase_at_start, contains_phrase
 from ita_extract.recognize.settings import RecognizeSettings
 from ita_extract.recognize.tables import RecognizedTable, ScoreColumn
-from ita_extract.recognize.vocabulary import (
+from ita_extract.vocabulary import (
     ColumnRole,
     SectionKind,
     TableKind,

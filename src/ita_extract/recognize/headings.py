@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from ita_extract.document import Block, Paragraph, Table
 from ita_extract.recognize.matching import best_phrase_at_start, text_key, whole_ratio
 from ita_extract.recognize.settings import RecognizeSettings
-from ita_extract.recognize.vocabulary import SectionKind
+from ita_extract.vocabulary import SectionKind
 
 _LEADING_NUMBER = re.compile(r"\d+")
 _TAIL_MAX_CHARS = 30

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 
 from ita_extract.framework import available_years, get_framework
-from ita_extract.recognize.vocabulary import load_vocabulary
+from ita_extract.vocabulary import load_vocabulary
 
 
 @cache

@@ -15,7 +15,7 @@ from ita_extract.recognize.tables import (
     table_to_recognized,
     with_month_rows,
 )
-from ita_extract.recognize.vocabulary import SectionKind, TableKind
+from ita_extract.vocabulary import SectionKind, TableKind
 
 
 @dataclass(frozen=True)

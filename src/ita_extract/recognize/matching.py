@@ -15,8 +15,8 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from ita_extract.normalize.thai import match_key, without_marks
-from ita_extract.recognize.vocabulary import Vocabulary
 from ita_extract.report import Tool
+from ita_extract.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from ita_extract.recognize.vocabulary import Vocabulary, load_vocabulary
+from ita_extract.vocabulary import Vocabulary, load_vocabulary
 
 DEFAULT_HEADING_MIN_SCORE = 86.0
 """Fuzzy score (0–100) a paragraph's start needs against a heading phrase."""

@@ -20,7 +20,7 @@ from ita_extract.normalize.dates import names_month
 from ita_extract.normalize.thai import parse_score, parse_year
 from ita_extract.recognize.matching import best_keyword_score, locate_phrase, phrase_key, text_key
 from ita_extract.recognize.settings import RecognizeSettings
-from ita_extract.recognize.vocabulary import ColumnRole, TableKind, TableVocabulary
+from ita_extract.vocabulary import ColumnRole, Phrases, TableKind, TableVocabulary
 
 _DIGITS = re.compile(r"[0-9]")
 _NUMBER = re.compile(r"[0-9]{1,2}")
@@ -196,7 +196,9 @@ def _is_year_label(label: ColumnLabel, settings: RecognizeSettings) -> bool:
     """Return whether a label is only a year (``ปี 2567``): a column of that year's scores."""
     if parse_year(label.text) is None:
         return False
-    words = {phrase_key(word) for word in settings.vocabulary.words("score_columns.year_words")}
+    words = {
+        phrase_key(word) for word in settings.vocabulary.words(Phrases.SCORE_COLUMNS_YEAR_WORDS)
+    }
     return _DIGITS.sub("", label.key) in words | {""}
 
 
@@ -260,19 +262,18 @@ def grid_to_header(
 
 def label_to_score_column(label: ColumnLabel, settings: RecognizeSettings) -> ScoreColumn:
     """Given a score column's label, return what it says about the year it holds."""
-    words = settings.vocabulary.phrases
 
-    def names(group: str) -> bool:
+    def names(group: Phrases) -> bool:
         return any(
             locate_phrase(phrase, label.key).score >= settings.header_min_score
-            for phrase in words[group]
+            for phrase in settings.vocabulary.words(group)
         )
 
     return ScoreColumn(
         column=label.column,
         year=parse_year(label.text),
-        previous=names("score_columns.previous"),
-        difference=names("score_columns.difference"),
+        previous=names(Phrases.SCORE_COLUMNS_PREVIOUS),
+        difference=names(Phrases.SCORE_COLUMNS_DIFFERENCE),
     )
 
 
@@ -399,7 +400,7 @@ def labels_to_indicator_columns(
 ) -> dict[int, int]:
     """Given header labels, return the columns that each name one indicator (``ตัวชี้วัดที่ 3``)."""
     prefixes = [
-        phrase_key(word) for word in settings.vocabulary.words("indicators.number_prefixes")
+        phrase_key(word) for word in settings.vocabulary.words(Phrases.INDICATORS_NUMBER_PREFIXES)
     ]
     columns: dict[int, int] = {}
     for label in labels:

@@ -3,7 +3,8 @@
 :func:`build_report` recognises the document's sections and tables once, then asks one builder
 per record family (title, overall, indicators, topics, recommendations, items, action plan,
 limitations, signature) for its part. Builders read only the recognised layout, so a section
-that is missing gives an empty or null field, never an error.
+that is missing gives an empty or null field, never an error; :mod:`.completeness` then says
+which expected parts were found and warns of the missing ones and of values that disagree.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from ita_extract.document import Document
 from ita_extract.errors import NotAnITAReportError
 from ita_extract.recognize import recognize
 from ita_extract.records.action_plan import build_action_plan
+from ita_extract.records.completeness import with_completeness
 from ita_extract.records.context import BuildContext
 from ita_extract.records.evidence import without_evidence
 from ita_extract.records.indicators import build_indicators
@@ -69,4 +71,5 @@ def build_report(
         signature=build_signature(ctx),
         warnings=ctx.warnings,
     )
+    report = with_completeness(report)
     return report if evidence else without_evidence(report)

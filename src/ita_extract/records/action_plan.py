@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ita_extract.document import Cell, Paragraph, Region
 from ita_extract.normalize.codes import find_item_codes
 from ita_extract.normalize.dates import parse_timeframe
-from ita_extract.normalize.thai import parse_score, parse_year
+from ita_extract.normalize.thai import parse_year
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
 from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import text_key
@@ -35,8 +35,8 @@ from ita_extract.report import (
     RecommendationSection,
     Timeframe,
 )
-
-UNREAD_TIMEFRAME = "plan.unread_timeframe"
+from ita_extract.vocabulary import Phrases
+from ita_extract.warning_codes import WarningCode
 
 _RESPONSIBLE_SEPARATORS = re.compile(r"\s*[,/、]\s*")
 
@@ -64,7 +64,7 @@ def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext)
     that word alone on the cell's last line (``…และแผน`` / ``งาน``). A cell continuing the row
     above after a page break carries on its last unit.
     """
-    heads = ctx.vocabulary.words("responsible.unit_heads")
+    heads = ctx.vocabulary.words(Phrases.RESPONSIBLE_UNIT_HEADS)
     groups: list[str] = []
     for cell_index, paragraphs in enumerate(cells):
         lines = paragraphs_to_lines(paragraphs)
@@ -96,10 +96,10 @@ def _split_unit_words(text: str, heads: Sequence[str], ctx: BuildContext) -> lis
     วัฒนธรรม``, ``ผู้อำนวยการ กองคลัง`` and ``งานการเจ้าหน้าที่ สำนักปลัด`` are one unit each.
     """
     pieces = [text]
-    for word in ctx.vocabulary.words("responsible.conjunctions"):
+    for word in ctx.vocabulary.words(Phrases.RESPONSIBLE_CONJUNCTIONS):
         pattern = re.compile(rf"\s*{re.escape(word)}\s*(?={'|'.join(map(re.escape, heads))})")
         pieces = [part for piece in pieces for part in pattern.split(piece)]
-    organisations = tuple(ctx.vocabulary.words("responsible.organisation_heads"))
+    organisations = tuple(ctx.vocabulary.words(Phrases.RESPONSIBLE_ORGANISATION_HEADS))
     units: list[str] = []
     for piece in pieces:
         words = piece.split()
@@ -117,7 +117,11 @@ def _timeframe(
         text, fiscal_year=fiscal_year, keep_thai_digits=ctx.keep_thai_digits
     )
     if timeframe.start is None:
-        ctx.warn(UNREAD_TIMEFRAME, f"no month read from time frame {timeframe.text!r}", page=page)
+        ctx.warn(
+            WarningCode.PLAN_UNREAD_TIMEFRAME,
+            f"no month read from time frame {timeframe.text!r}",
+            page=page,
+        )
     return timeframe
 
 
@@ -310,9 +314,11 @@ def _issue_mentions(
     if mentions or score_column is None or len(codes) != 1:
         return mentions
     cell = table.grid[draft.row][score_column]
-    score = parse_score(cell.text) if cell is not None else None
-    if score is None or cell is None:
+    reading = ctx.score_reading(cell.text) if cell is not None else None
+    if cell is None or reading is None or (reading.value is None and not reading.unreadable):
         return []
+    what = f"item {codes[0]} score"
+    score = ctx.take_number(reading, what=what, expected="a score 0-100", page=draft.page)
     sources = (*(region for lines in issue_sources for region in lines), *cell.sources)
     return [ItemMention(codes[0], score, draft.page, (*place, 0), sources)]
 

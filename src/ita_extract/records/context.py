@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ita_extract.normalize.numbers import NumberReading, read_stated_score
 from ita_extract.normalize.thai import clean_text_with_repairs
-from ita_extract.recognize import Layout, Vocabulary
+from ita_extract.recognize import Layout
 from ita_extract.report import Warning
+from ita_extract.vocabulary import Phrases, Vocabulary
+from ita_extract.warning_codes import WarningCode
 
 
 @dataclass
@@ -34,7 +37,40 @@ class BuildContext:
             self._add_once(warning)
         return cleaned
 
-    def warn(self, code: str, message: str, *, page: int | None = None) -> None:
+    def take_number(
+        self, reading: NumberReading, *, what: str, expected: str, page: int | None = None
+    ) -> float | None:
+        """Return a number read from a cell or phrase, warning where it was repaired or dropped.
+
+        ``what`` names the record (``indicator 3 score``) and the message quotes the text as
+        written, so a person can find the cell.
+        """
+        if reading.unreadable:
+            self.warn(
+                WarningCode.NUMBER_UNREADABLE,
+                f"{what}: {reading.text!r} is not {expected}; left null",
+                page=page,
+            )
+        elif reading.value is not None and reading.repairs:
+            self.warn(
+                WarningCode.NUMBER_REPAIRED,
+                f"{what}: {reading.text!r} read as {reading.value:g} "
+                f"({', '.join(reading.repairs)})",
+                page=page,
+            )
+        return reading.value
+
+    def score_reading(self, text: str) -> NumberReading:
+        """Return what ``text`` says as a score 0–100; a unit after it (``คะแนน``) is allowed."""
+        return read_stated_score(text, units=self.vocabulary.words(Phrases.ITEMS_SCORE_WORDS))
+
+    def read_score(self, text: str, *, what: str, page: int | None = None) -> float | None:
+        """Return the score 0–100 that the whole of ``text`` is, warning as :meth:`take_number`."""
+        return self.take_number(
+            self.score_reading(text), what=what, expected="a score 0-100", page=page
+        )
+
+    def warn(self, code: WarningCode, message: str, *, page: int | None = None) -> None:
         """Record a warning under a stable dotted ``code``."""
         self._add_once(Warning(code=code, message=message, page=page))
 

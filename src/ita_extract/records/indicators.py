@@ -8,19 +8,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ita_extract import framework
-from ita_extract.normalize.thai import (
-    parse_number,
-    parse_score,
-    parse_year,
-    thai_to_arabic_digits,
-)
+from ita_extract.normalize.numbers import read_stated_number
+from ita_extract.normalize.thai import parse_year, thai_to_arabic_digits
 from ita_extract.recognize import ColumnRole, RecognizedTable, TableKind
 from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
 from ita_extract.records.context import BuildContext
 from ita_extract.records.evidence import evidence_of
 from ita_extract.report import Indicator
+from ita_extract.vocabulary import Phrases
 
-UNREADABLE_SCORE = "indicator.unreadable_score"
 DEFAULT_NAME_MATCH_SCORE = 88.0
 """How alike (rapidfuzz ratio of match keys) a name must be to a framework indicator's name."""
 
@@ -37,7 +33,7 @@ class IndicatorRows:
 
 def _split_number(name: str, ctx: BuildContext) -> tuple[int | None, str]:
     """Return the number a name cell opens with (``ตัวชี้วัดที่ 1 การปฏิบัติ…``) and the rest."""
-    prefixes = "|".join(map(re.escape, ctx.vocabulary.words("indicators.number_prefixes")))
+    prefixes = "|".join(map(re.escape, ctx.vocabulary.words(Phrases.INDICATORS_NUMBER_PREFIXES)))
     match = re.match(_NAME_NUMBER.format(prefixes=prefixes), thai_to_arabic_digits(name))
     if match is None:
         return None, name
@@ -65,8 +61,10 @@ def _number_by_name(name: str, fiscal_year: int | None) -> int | None:
 
 
 def _is_total_row(name: str, ctx: BuildContext) -> bool:
-    key = text_key(name)
-    return bool(key) and key in {phrase_key(w) for w in ctx.vocabulary.words("overall.total_rows")}
+    """Return whether a row's name is the total's (``คะแนนรวม``, ``รวม/คะแนนเฉลี่ย``, ``ITA รวม``)."""
+    totals = {phrase_key(word) for word in ctx.vocabulary.words(Phrases.OVERALL_TOTAL_ROWS)}
+    keys = [key for part in re.split(r"[/,\s]+", name) if (key := text_key(part))]
+    return bool(keys) and all(key in totals for key in keys)
 
 
 def _year_row(table: RecognizedTable, ctx: BuildContext) -> int | None:
@@ -100,13 +98,16 @@ def transposed_to_indicators(table: RecognizedTable, ctx: BuildContext) -> list[
     for column, number in table.indicator_columns.items():
         cell = table.grid[row][column]
         name = _split_number(by_column[column].text, ctx)[1] if column in by_column else ""
+        page = (cell.page if cell is not None else None) or table.table.page
         indicators.append(
             Indicator(
                 number=number,
                 tool=framework.indicator_tool(number, ctx.fiscal_year),
                 name=ctx.clean(name) or None,
-                score=parse_score(cell.text) if cell is not None else None,
-                page=(cell.page if cell is not None else None) or table.table.page,
+                score=ctx.read_score(cell.text, what=f"indicator {number} score", page=page)
+                if cell is not None
+                else None,
+                page=page,
                 evidence=evidence_of(cell),
             )
         )
@@ -127,13 +128,19 @@ def table_to_indicators(table: RecognizedTable, ctx: BuildContext) -> IndicatorR
         score_cell = table.grid[row][score_column] if score_column is not None else None
         raw_name = name_cell.text if name_cell is not None else ""
         page = next((c.page for c in (name_cell, score_cell) if c and c.page), table.table.page)
-        score = parse_score(score_cell.text) if score_cell is not None else None
+        score_text = score_cell.text if score_cell is not None else ""
         if _is_total_row(raw_name, ctx) or (
             number_cell is not None and _is_total_row(number_cell.text, ctx)
         ):
-            total = score
+            total = ctx.read_score(score_text, what="overall score (total row)", page=page)
             continue
-        number_value = parse_number(number_cell.text) if number_cell is not None else None
+        number_value: float | None = None
+        if number_cell is not None:
+            # -- the cell is the number (``๑``, ``9.1``), or names it (``ตัวชี้วัดที่ 1``) --
+            number_value = (
+                read_stated_number(number_cell.text).value
+                or _split_number(number_cell.text, ctx)[0]
+            )
         if number_value is not None and not number_value.is_integer():
             # A sub-indicator's row (``9.1``) is not an indicator, whatever its name says.
             continue
@@ -143,12 +150,7 @@ def table_to_indicators(table: RecognizedTable, ctx: BuildContext) -> IndicatorR
         number = number or named_number or (_number_by_name(name or "", ctx.fiscal_year))
         if number is None or not 1 <= number <= 20:
             continue
-        if score is None and score_cell is not None and score_cell.text.strip():
-            ctx.warn(
-                UNREADABLE_SCORE,
-                f"indicator {number}: score {score_cell.text.strip()!r} is not a number 0-100",
-                page=page,
-            )
+        score = ctx.read_score(score_text, what=f"indicator {number} score", page=page)
         tool = text_to_tool(tool_cell.text, ctx.vocabulary) if tool_cell is not None else None
         indicators.append(
             Indicator(

@@ -13,16 +13,19 @@ from dataclasses import dataclass
 
 from ita_extract.document import Paragraph, Region, Table
 from ita_extract.normalize.codes import split_leading_codes, tool_of_code
-from ita_extract.normalize.thai import parse_score, thai_to_arabic_digits
+from ita_extract.normalize.numbers import NumberReading
 from ita_extract.recognize import ColumnRole, TableKind
 from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.records.evidence import regions_to_evidence, text_span_sources
 from ita_extract.report import Item
+from ita_extract.vocabulary import Phrases, Setting
+from ita_extract.warning_codes import WarningCode
 
-CONFLICTING_SCORE = "item.conflicting_score"
-
-_SCORE = r"[0-9]{1,3}(?:\.[0-9]+)?"
+_NUMBER_WORD = r"(?:[0-9๐-๙]|\.[0-9๐-๙])[0-9๐-๙A-Za-z.,]*"
+_NUMBER_PHRASE = rf"{_NUMBER_WORD}(?:[ \t]+{_NUMBER_WORD})*"
+"""Words that open with a digit, side by side: the whole phrase is read as one number, so
+``7 9.62`` is 79.62 and ``88.75 88.60`` no score, never the first number in it."""
 _MARKER_LOOKBACK = 12
 """Characters before a code searched for ``อ้างอิงจาก``, which makes the code a reference."""
 _CODE_START = re.compile(r"(?:^|(?<=[\s(]))\S")
@@ -41,19 +44,21 @@ class ItemMention:
     """Where the code and its score were read."""
 
 
-def _score_after(text: str, ctx: BuildContext) -> float | None:
-    """Return the score a short item description states (``… (73.60 คะแนน)``), or None."""
-    limit = ctx.vocabulary.numbers["items.max_chars_between"]
-    window = thai_to_arabic_digits(text[:limit])
+def _score_after(text: str, ctx: BuildContext) -> NumberReading | None:
+    """Return the score phrase a short item description states (``… (73.60 คะแนน)``), or None."""
+    window = text[: _window(ctx)]
     # A recommendation about the item ("…ควรให้ได้ 85 คะแนน") states no score of it.
-    for word in ctx.vocabulary.words("items.not_between"):
+    for word in ctx.vocabulary.words(Phrases.ITEMS_NOT_BETWEEN):
         window = window.split(word, 1)[0]
-    for word in ctx.vocabulary.words("items.score_words"):
+    for word in ctx.vocabulary.words(Phrases.ITEMS_SCORE_WORDS):
         word_pattern = re.escape(word)
-        pattern = rf"({_SCORE})\s*{word_pattern}|{word_pattern}\s*:?\s*({_SCORE})"
+        pattern = (
+            rf"(?<![0-9๐-๙A-Za-z.,])({_NUMBER_PHRASE})\s*{word_pattern}"
+            rf"|{word_pattern}\s*:?\s*({_NUMBER_PHRASE})(?![0-9๐-๙A-Za-z.,])"
+        )
         match = re.search(pattern, window)
         if match:
-            return parse_score(match[1] or match[2])
+            return ctx.score_reading(match[1] or match[2])
     return None
 
 
@@ -69,7 +74,7 @@ def text_to_mentions(
     A code cited as a reference (``อ้างอิงจาก O13``) states no score of its own.
     ``line_sources`` gives where each line of ``text`` was read, for the mentions' evidence.
     """
-    markers = [phrase_key(word) for word in ctx.vocabulary.words("remarks.reference_markers")]
+    markers = [phrase_key(word) for word in ctx.vocabulary.words(Phrases.REMARKS_REFERENCE_MARKERS)]
     mentions: list[ItemMention] = []
     for start in _CODE_START.finditer(text):
         codes, rest = split_leading_codes(text[start.start() :])
@@ -81,8 +86,10 @@ def text_to_mentions(
             if split_leading_codes(rest[later.start() :])[0]:
                 following = rest[: later.start()]
                 break
-        score = _score_after(following, ctx)
-        if score is not None:
+        reading = _score_after(following, ctx)
+        if reading is not None:
+            what = f"item {', '.join(codes)} score"
+            score = ctx.take_number(reading, what=what, expected="a score 0-100", page=page)
             end = len(text) - len(rest) + min(len(following), _window(ctx))
             sources = tuple(text_span_sources(line_sources, text, start.start(), end))
             mentions.extend(
@@ -93,7 +100,7 @@ def text_to_mentions(
 
 def _window(ctx: BuildContext) -> int:
     """Return how far after its code an item's score may stand."""
-    return ctx.vocabulary.numbers["items.max_chars_between"]
+    return ctx.vocabulary.numbers[Setting.ITEMS_MAX_CHARS_BETWEEN]
 
 
 def prose_mentions(ctx: BuildContext) -> list[ItemMention]:
@@ -154,7 +161,7 @@ def mentions_to_items(mentions: Iterable[ItemMention], ctx: BuildContext) -> lis
             )
         elif mention.score is not None and round(mention.score, 2) != known.score:
             ctx.warn(
-                CONFLICTING_SCORE,
+                WarningCode.ITEM_CONFLICTING_SCORE,
                 f"{mention.code} is stated with {known.score} and with {mention.score}; "
                 f"the first is kept",
                 page=mention.page,

@@ -14,13 +14,14 @@ from ita_extract.records.context import BuildContext
 from ita_extract.records.evidence import evidence_of, regions_to_evidence
 from ita_extract.records.lists import ListLine, lines_to_entries, paragraphs_to_lines
 from ita_extract.report import Limitation
+from ita_extract.vocabulary import Phrases
 
 DEFAULT_INSTRUCTION_SCORE = 90.0
 
 
 def _split_category(text: str, ctx: BuildContext) -> tuple[str | None, str]:
     """Return ``(category, rest)`` for ``ข้อจำกัดด้านบุคลากร ผู้บริหาร…`` → ``บุคลากร``."""
-    for prefix in ctx.vocabulary.words("limitations.prefixes"):
+    for prefix in ctx.vocabulary.words(Phrases.LIMITATIONS_PREFIXES):
         match = re.match(rf"\s*{re.escape(prefix)}\s*([^\s:：]+)\s*[:：]?\s*", text)
         if match:
             return match[1], text[match.end() :]
@@ -56,8 +57,8 @@ def _is_boilerplate(text: str, ctx: BuildContext) -> bool:
     Template instructions (``ตัวอย่างข้อจำกัด…``) the author forgot to delete, and a sentence
     introducing the list (``…มีข้อจำกัด ดังนี้``).
     """
-    instructions = ctx.vocabulary.words("limitations.template_instructions")
-    endings = tuple(ctx.vocabulary.words("limitations.introduction_endings"))
+    instructions = ctx.vocabulary.words(Phrases.LIMITATIONS_TEMPLATE_INSTRUCTIONS)
+    endings = tuple(ctx.vocabulary.words(Phrases.LIMITATIONS_INTRODUCTION_ENDINGS))
     return contains_phrase(instructions, text, min_score=DEFAULT_INSTRUCTION_SCORE) or (
         text.rstrip(" :").endswith(endings)
     )
@@ -94,7 +95,7 @@ def _table_limitations(table: Table, ctx: BuildContext) -> list[Limitation]:
     A leading number cell (``ลำดับ``) is skipped, and the header row (every cell a header
     word) is none; a row of one cell reads like a paragraph.
     """
-    headers = {phrase_key(word) for word in ctx.vocabulary.words("limitations.table_headers")}
+    headers = {phrase_key(word) for word in ctx.vocabulary.words(Phrases.LIMITATIONS_TABLE_HEADERS)}
     limitations: list[Limitation] = []
     for row in table.rows():
         texts = [text for cell in row if (text := ctx.clean(cell.text, page=cell.page))]

@@ -2,29 +2,35 @@
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ita_extract import framework
 from ita_extract.document import Paragraph, Region
-from ita_extract.normalize.thai import (
-    clean_text,
-    match_key,
-    parse_score,
-    thai_to_arabic_digits,
+from ita_extract.normalize.numbers import (
+    NumberPhrase,
+    NumberReading,
+    find_number_phrases,
+    read_stated_number,
 )
+from ita_extract.normalize.thai import BE_YEAR_RANGE, clean_text, match_key, thai_to_arabic_digits
 from ita_extract.recognize import SectionKind, TableKind
 from ita_extract.records.context import BuildContext
 from ita_extract.records.evidence import regions_to_evidence, sources_of
 from ita_extract.report import Grade, Overall
+from ita_extract.vocabulary import Phrases, Vocabulary
 
 _SEARCHED_SECTIONS = (SectionKind.TITLE, SectionKind.ANALYSIS)
 """The overall sentence stands before part 1's topics; later prose quotes other scores."""
-_TOKEN = re.compile(r"\S+")
-_NON_OVERALL_TABLES = (TableKind.TOPIC, TableKind.ANALYSIS, TableKind.ACTION_PLAN)
-"""Tables whose rows quote item scores and measures, never the overall result."""
+_NOT_READ_AS_SENTENCES = (
+    TableKind.TOPIC,
+    TableKind.ANALYSIS,
+    TableKind.ACTION_PLAN,
+    TableKind.INDICATOR,
+)
+"""Tables whose rows are not read as sentences: topic, analysis and plan tables quote item
+scores and measures, never the overall result; the indicator table's total row is read by its
+columns (the report year's, not last year's nor the difference) by the indicator builder."""
 
 
 def _find_after(phrases: Iterable[str], text: str, start: int = 0) -> int | None:
@@ -42,38 +48,53 @@ def _is_pass_mark(before: str, after: str, ctx: BuildContext) -> bool:
     ``เกณฑ์ผ่าน 85 คะแนน`` and ``ได้คะแนน 85 คะแนนขึ้นไป`` quote the threshold next to the score.
     """
     words = ctx.vocabulary.words
-    return any(word in before for word in words("overall.pass_mark_before")) or any(
-        word in after for word in words("overall.pass_mark_after")
+    return any(word in before for word in words(Phrases.OVERALL_PASS_MARK_BEFORE)) or any(
+        word in after for word in words(Phrases.OVERALL_PASS_MARK_AFTER)
     )
 
 
-def _score_after(text: str, start: int, ctx: BuildContext) -> float | None:
-    """Return the first score 0-100 in ``text`` after ``start`` that is not the pass mark.
+def _phrase_score(phrase: NumberPhrase, ctx: BuildContext) -> NumberReading | None:
+    """Return what a number phrase says as a score; None for a year or another plain number.
+
+    A year before the score (``ประจำปี 2568 91.21``) is left out; a phrase that is no clean
+    number (``7 9.62``, ``88.75 88.60``) is read whole, repaired or unreadable.
+    """
+    words = phrase.text.split()
+    if len(words) > 1 and read_stated_number(words[0], integer=True).value in BE_YEAR_RANGE:
+        words = words[1:]
+    reading = ctx.score_reading(" ".join(words))
+    if reading.unreadable and read_stated_number(" ".join(words)).value is not None:
+        return None  # -- a clean number that is no score: a year, a count --
+    return reading
+
+
+def _score_after(text: str, start: int, ctx: BuildContext) -> NumberReading | None:
+    """Return the first score phrase in ``text`` after ``start`` that is not the pass mark.
 
     A year before it (ประจำปี 2568) is no score 0-100, so it is skipped too.
     """
-    tokens = text[start:].split()
-    for index, token in enumerate(tokens):
-        score = parse_score(token)
-        if score is None:
+    tail = text[start:]
+    for phrase in find_number_phrases(tail):
+        reading = _phrase_score(phrase, ctx)
+        if reading is None:
             continue
-        before = tokens[index - 1] if index else ""
-        after = " ".join(tokens[index + 1 : index + 3])
-        if not _is_pass_mark(before, after, ctx):
-            return score
+        before = tail[: phrase.start].split()[-1:]
+        after = " ".join(tail[phrase.end :].split()[:2])
+        if not _is_pass_mark(" ".join(before), after, ctx):
+            return reading
     return None
 
 
 def _level_after(text: str, start: int, ctx: BuildContext) -> str | None:
     """Return the first word after a level phrase found from ``start``, form dots dropped."""
-    after_level = _find_after(ctx.vocabulary.words("overall.result_phrases"), text, start)
+    after_level = _find_after(ctx.vocabulary.words(Phrases.OVERALL_RESULT_PHRASES), text, start)
     if after_level is None:
         return None
     tokens = text[after_level:].split()
     return (tokens[0].strip(" .,:;()=") if tokens else None) or None
 
 
-def sentence_to_overall(text: str, ctx: BuildContext) -> tuple[float, str | None] | None:
+def sentence_to_overall(text: str, ctx: BuildContext) -> tuple[NumberReading, str | None] | None:
     """Given a cleaned paragraph, return its overall score and level, or None if it has none.
 
     ``คะแนนที่ได้ 95.51 คะแนน ระดับผลการประเมินอยู่ที่ ผ่าน`` → ``(95.51, 'ผ่าน')``. A sentence
@@ -81,7 +102,7 @@ def sentence_to_overall(text: str, ctx: BuildContext) -> tuple[float, str | None
     mention of the report's year first.
     """
     for start in dict.fromkeys((_report_year_offset(text, ctx), 0)):
-        after_score = _find_after(ctx.vocabulary.words("overall.score_phrases"), text, start)
+        after_score = _find_after(ctx.vocabulary.words(Phrases.OVERALL_SCORE_PHRASES), text, start)
         score = _score_after(text, after_score, ctx) if after_score is not None else None
         if after_score is not None and score is not None:
             # The level may come first: "ผลการประเมินอยู่ในระดับ A ได้คะแนน 90.12 คะแนน".
@@ -98,7 +119,7 @@ def _first_after(phrases: Iterable[str], text: str) -> int | None:
 
 def terse_sentence_to_overall(
     text: str, ctx: BuildContext, *, under_heading: bool = False
-) -> tuple[float, str | None] | None:
+) -> tuple[NumberReading, str | None] | None:
     """Return the score and level of a terse overall sentence, or None.
 
     ``ได้ 88.56 คะแนน`` and ``ระดับผลการประเมิน A คะแนน 88.56`` name no overall score phrase, and
@@ -107,17 +128,20 @@ def terse_sentence_to_overall(
     overall result, and not after a word naming a part of it.
     """
     words = ctx.vocabulary.words
-    start = 0 if under_heading else _first_after(words("overall.anchors"), text)
+    start = 0 if under_heading else _first_after(words(Phrases.OVERALL_ANCHORS), text)
     if start is None:
         return None
-    tokens = list(_TOKEN.finditer(text, start))
-    for previous, token in itertools.pairwise(tokens):
-        score = parse_score(token[0])
-        if score is None or previous[0] not in words("overall.terse_score_before"):
+    for phrase in find_number_phrases(text[start:]):
+        at = start + phrase.start
+        previous = text[:at].split()[-1:]
+        if previous not in ([word] for word in words(Phrases.OVERALL_TERSE_SCORE_BEFORE)):
             continue
-        if any(word in text[: token.start()] for word in words("overall.not_overall")):
+        reading = _phrase_score(phrase, ctx)
+        if reading is None:
+            continue
+        if any(word in text[:at] for word in words(Phrases.OVERALL_NOT_OVERALL)):
             return None
-        return score, _level_after(text, 0, ctx)
+        return reading, _level_after(text, 0, ctx)
     return None
 
 
@@ -134,26 +158,31 @@ class _Text:
 
     text: str
     in_table: bool
+    page: int | None
     sources: tuple[Region, ...] = ()
     """Where the paragraph or row was read."""
 
 
 def _is_overall_heading(entry: _Text, ctx: BuildContext) -> bool:
     """Return whether ``entry`` is a paragraph that only names the overall result."""
-    headings = {match_key(heading) for heading in ctx.vocabulary.words("overall.headings")}
+    headings = {match_key(heading) for heading in ctx.vocabulary.words(Phrases.OVERALL_HEADINGS)}
     return not entry.in_table and match_key(entry.text) in headings
+
+
+def _as_written(text: str) -> str:
+    """Return ``text`` cleaned with its digits as typed, so a warning can quote them."""
+    return clean_text(text, keep_thai_digits=True)
 
 
 def _overall_texts(ctx: BuildContext) -> list[_Text]:
     """Return the texts that may state the overall result, in reading order.
 
     Paragraphs of the title block and part 1's introduction, and the rows of their tables that
-    are not topic, analysis or plan tables (a small ``คะแนนรวม | 92.10`` box, the indicator
-    table's total row).
+    no table kind explains (a small ``คะแนนรวม | 92.10`` box).
     """
     layout = ctx.layout
     other_tables = {
-        table.block_index for table in layout.tables if table.kind not in _NON_OVERALL_TABLES
+        table.block_index for table in layout.tables if table.kind not in _NOT_READ_AS_SENTENCES
     }
     recognized = {table.block_index for table in layout.tables}
     texts: list[_Text] = []
@@ -164,11 +193,21 @@ def _overall_texts(ctx: BuildContext) -> list[_Text]:
         for index in range(first, section.end):
             block = layout.document.blocks[index]
             if isinstance(block, Paragraph):
-                texts.append(_Text(clean_text(block.text), False, block.sources))
+                texts.append(
+                    _Text(
+                        _as_written(block.text),
+                        in_table=False,
+                        page=block.page,
+                        sources=block.sources,
+                    )
+                )
             elif index in other_tables or index not in recognized:
                 texts.extend(
                     _Text(
-                        clean_text(" ".join(cell.text for cell in row)), True, (*sources_of(*row),)
+                        _as_written(" ".join(cell.text for cell in row)),
+                        in_table=True,
+                        page=next((cell.page for cell in row if cell.page), block.page),
+                        sources=(*sources_of(*row),),
                     )
                     for row in block.rows()
                 )
@@ -179,7 +218,7 @@ def _overall_texts(ctx: BuildContext) -> list[_Text]:
 class _Found:
     """The overall score and level a text states, and where they were read."""
 
-    score: float
+    score: float | None
     level: str | None
     sources: tuple[Region, ...]
 
@@ -188,9 +227,9 @@ def _find_overall(ctx: BuildContext) -> _Found | None:
     """Return the overall score and level the document states, or None.
 
     The sentence, which also states the level, is the first source (in its terse forms only
-    where the overall result is named); a table row (a score box,
-    the indicator table's total row) the second. A level missing beside the score may stand
-    on the line below it (a form's next blank).
+    where the overall result is named); a score box's row the second (the indicator table's
+    total row is :func:`build_overall`'s last resort). A level missing beside the score may
+    stand on the line below it (a form's next blank).
     """
     texts = _overall_texts(ctx)
     for in_table in (False, True):
@@ -203,32 +242,49 @@ def _find_overall(ctx: BuildContext) -> _Found | None:
             )
             if found is None:
                 continue
-            score, level = found
+            reading, level = found
             sources = entry.sources
             if level is None and index + 1 < len(texts):
                 level = _level_after(texts[index + 1].text, 0, ctx)
                 if level is not None:
                     sources += texts[index + 1].sources
+            what = "overall score" + (" (table row)" if entry.in_table else "")
+            score = ctx.take_number(reading, what=what, expected="one score 0-100", page=entry.page)
             return _Found(score, level, sources)
     return None
 
 
-def _stated_grade(result: str | None) -> Grade | None:
-    if result is None:
-        return None
-    try:
-        return Grade(result.upper())
-    except ValueError:
-        return None
+@dataclass(frozen=True)
+class ResultReading:
+    """What the document's result words say: passed or not, and a grade, where they say it."""
+
+    passed: bool | None = None
+    grade: Grade | None = None
 
 
-def _stated_passed(result: str | None, ctx: BuildContext) -> bool | None:
-    if result is None:
-        return None
-    if any(result.startswith(word) for word in ctx.vocabulary.words("overall.failed_words")):
-        return False
-    if any(result.startswith(word) for word in ctx.vocabulary.words("overall.passed_words")):
-        return True
+def read_result(result: str, vocabulary: Vocabulary) -> ResultReading | None:
+    """Return what ``result`` (ผ่าน, ไม่ผ่าน, AA, ระดับ A …) says, or None for words not known.
+
+    The one reading of the result words: the builder takes the document's passed and grade
+    from it, and validation compares them with the score by it.
+    """
+    key = match_key(result)
+    # -- "ระดับ AA" states the grade after a result phrase; the longest phrase is the one typed --
+    phrases = sorted(map(match_key, vocabulary.words(Phrases.OVERALL_RESULT_PHRASES)), key=len)
+    for phrase in reversed(phrases):
+        if key.startswith(phrase):
+            key = key.removeprefix(phrase)
+            break
+    grades = {grade.value.casefold(): grade for grade in Grade}
+    if key in grades:
+        return ResultReading(grade=grades[key])
+    # -- failed words first: ไม่ผ่าน contains ผ่าน --
+    for words, passed in (
+        (Phrases.OVERALL_FAILED_WORDS, False),
+        (Phrases.OVERALL_PASSED_WORDS, True),
+    ):
+        if any(match_key(word) in key for word in vocabulary.words(words)):
+            return ResultReading(passed=passed)
     return None
 
 
@@ -240,11 +296,15 @@ def build_overall(ctx: BuildContext, total_row_score: float | None = None) -> Ov
     document's where it states them, else derived from the score by the year's thresholds.
     """
     found = _find_overall(ctx)
-    score, result = (found.score, found.level) if found is not None else (total_row_score, None)
+    score, result = (found.score, found.level) if found is not None else (None, None)
+    if score is None:
+        # -- no sentence states it, or the one that does is unreadable: the total row --
+        score = total_row_score
     if result is not None:
         result = ctx.clean(result)
-    grade = _stated_grade(result)
-    passed = _stated_passed(result, ctx)
+    reading = read_result(result, ctx.vocabulary) if result else None
+    grade = reading.grade if reading else None
+    passed = reading.passed if reading else None
     if score is not None:
         grade = grade or framework.grade_for_score(score, ctx.fiscal_year)
         passed = (

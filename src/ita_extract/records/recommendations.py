@@ -19,8 +19,8 @@ from ita_extract.recognize.matching import phrase_key, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.records.evidence import regions_to_evidence
 from ita_extract.report import Recommendation, RecommendationSection, Tool
-
-CODE_INFERRED = "recommendation.code_inferred"
+from ita_extract.vocabulary import Phrases
+from ita_extract.warning_codes import WarningCode
 
 _REFERENCE_CONTINUATION = ")],-–"
 """A line opening with these after a code is the tail of a wrapped reference, not a new start."""
@@ -80,7 +80,8 @@ def unwrapped_references(raw: str) -> list[str]:
 def _ends_with_marker(text: str, ctx: BuildContext) -> bool:
     key = text_key(text)
     return any(
-        key.endswith(phrase_key(word)) for word in ctx.vocabulary.words("remarks.reference_markers")
+        key.endswith(phrase_key(word))
+        for word in ctx.vocabulary.words(Phrases.REMARKS_REFERENCE_MARKERS)
     )
 
 
@@ -107,7 +108,7 @@ def _leading_codes(
         code = parse_item_code(token, tool=line.tool)
         if code is not None:
             ctx.warn(
-                CODE_INFERRED,
+                WarningCode.RECOMMENDATION_CODE_INFERRED,
                 f"recommendation opening {token!r} has no tool letter; read as {code} "
                 f"from the {line.tool} rows beside it",
                 page=line.page,

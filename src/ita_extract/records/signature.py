@@ -8,6 +8,7 @@ from ita_extract.recognize import SectionKind
 from ita_extract.records.context import BuildContext
 from ita_extract.records.evidence import regions_to_evidence
 from ita_extract.report import Signature
+from ita_extract.vocabulary import Phrases
 
 DEFAULT_TAIL_PARAGRAPHS = 12
 """Paragraphs read from the end when the report has no signature heading."""
@@ -23,17 +24,17 @@ def _is_name(text: str, ctx: BuildContext) -> str | None:
     bracketed = inner.startswith("(") and inner.endswith(")")
     if bracketed:
         inner = inner[1:-1].strip()
-    for phrase in ctx.vocabulary.words("signature.sign_phrases"):
+    for phrase in ctx.vocabulary.words(Phrases.SIGNATURE_SIGN_PHRASES):
         if inner.startswith(phrase):
             inner = inner[len(phrase) :].strip(" ()")
             bracketed = False
-    titled = inner.startswith(tuple(ctx.vocabulary.words("signature.name_titles")))
+    titled = inner.startswith(tuple(ctx.vocabulary.words(Phrases.SIGNATURE_NAME_TITLES)))
     return inner if inner and (titled or bracketed) else None
 
 
 def _without_prefix(line: str, ctx: BuildContext) -> str:
     """Return a position line without the form's label (``ตำแหน่ง นายก…`` → ``นายก…``)."""
-    for prefix in ctx.vocabulary.words("signature.position_prefixes"):
+    for prefix in ctx.vocabulary.words(Phrases.SIGNATURE_POSITION_PREFIXES):
         if line.startswith(prefix):
             return line[len(prefix) :].strip(" :")
     return line
@@ -72,7 +73,7 @@ def build_signature(ctx: BuildContext) -> Signature:
     date_sources: tuple[Region, ...] = ()
     block_sources: list[Region] = []
     date = None
-    for phrase in ctx.vocabulary.words("signature.date_phrases"):
+    for phrase in ctx.vocabulary.words(Phrases.SIGNATURE_DATE_PHRASES):
         for line, sources in lines:
             if phrase in line:
                 date = parse_thai_date(line)
@@ -90,7 +91,9 @@ def build_signature(ctx: BuildContext) -> Signature:
         block_sources.extend(sources)
         following = []
         for later, later_sources in lines[index + 1 :]:
-            if any(phrase in later for phrase in ctx.vocabulary.words("signature.date_phrases")):
+            if any(
+                phrase in later for phrase in ctx.vocabulary.words(Phrases.SIGNATURE_DATE_PHRASES)
+            ):
                 break
             if later.startswith("(") and _is_name(later, ctx):
                 break

@@ -14,6 +14,7 @@ from ita_extract.recognize.matching import locate_phrase, phrase_key, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.records.evidence import regions_to_evidence
 from ita_extract.report import Agency
+from ita_extract.vocabulary import Phrases
 
 DEFAULT_TITLE_LINES = 15
 """Lines read from the top when a report has no heading to end its title block."""
@@ -82,7 +83,7 @@ def _lines(paragraphs: Sequence[Paragraph]) -> list[TitleLine]:
 
 def has_report_title(ctx: BuildContext) -> bool:
     """Return whether the title block names an ITA analysis report (ITA, คุณธรรมและความโปร่งใส)."""
-    phrases = ctx.vocabulary.words("title.report_phrases")
+    phrases = ctx.vocabulary.words(Phrases.TITLE_REPORT_PHRASES)
     return any(
         contains_phrase(phrases, line.text, min_score=DEFAULT_TITLE_MATCH_SCORE)
         for line in title_lines(ctx)
@@ -106,9 +107,9 @@ def build_fiscal_year(ctx: BuildContext) -> int | None:
         year = _year_after_title(searched, ctx)
         if year is not None:
             return year
-    phrases = ctx.vocabulary.words("title.report_phrases")
-    markers = ctx.vocabulary.words("title.fiscal_year_markers")
-    measures = ctx.vocabulary.words("title.measure_phrases")
+    phrases = ctx.vocabulary.words(Phrases.TITLE_REPORT_PHRASES)
+    markers = ctx.vocabulary.words(Phrases.TITLE_FISCAL_YEAR_MARKERS)
+    measures = ctx.vocabulary.words(Phrases.TITLE_MEASURE_PHRASES)
     titled = [
         line
         for line in lines
@@ -129,7 +130,7 @@ def build_fiscal_year(ctx: BuildContext) -> int | None:
 def _year_after_title(lines: Sequence[str], ctx: BuildContext) -> int | None:
     """Return the first year after the report's own title phrase in ``lines``, or None."""
     key = text_key(" ".join(lines))
-    for phrase in ctx.vocabulary.words("title.analysis_phrases"):
+    for phrase in ctx.vocabulary.words(Phrases.TITLE_ANALYSIS_PHRASES):
         match = locate_phrase(phrase, key)
         if match.score >= DEFAULT_TITLE_MATCH_SCORE:
             year = parse_year(key[match.end :])
@@ -213,12 +214,12 @@ def build_agency(ctx: BuildContext) -> Agency:
 
 def _agency_in(lines: Sequence[TitleLine], ctx: BuildContext) -> Agency | None:
     """Return the agency the first line holding an agency kind names, or None."""
-    kinds = ctx.vocabulary.words("agency.kinds")
-    districts = ctx.vocabulary.words("title.district_prefixes")
-    provinces = ctx.vocabulary.words("title.province_prefixes")
-    stops = (*districts, *provinces, *ctx.vocabulary.words("title.fiscal_year_markers"))
-    not_agencies = ctx.vocabulary.words("agency.not_agencies")
-    introducers = ctx.vocabulary.words("agency.introducers")
+    kinds = ctx.vocabulary.words(Phrases.AGENCY_KINDS)
+    districts = ctx.vocabulary.words(Phrases.TITLE_DISTRICT_PREFIXES)
+    provinces = ctx.vocabulary.words(Phrases.TITLE_PROVINCE_PREFIXES)
+    stops = (*districts, *provinces, *ctx.vocabulary.words(Phrases.TITLE_FISCAL_YEAR_MARKERS))
+    not_agencies = ctx.vocabulary.words(Phrases.AGENCY_NOT_AGENCIES)
+    introducers = ctx.vocabulary.words(Phrases.AGENCY_INTRODUCERS)
     for index, (raw, page, _) in enumerate(lines):
         line = ctx.clean(raw, page=page, where="agency")
         found = _kind_at(line, kinds, introducers)
@@ -230,7 +231,7 @@ def _agency_in(lines: Sequence[TitleLine], ctx: BuildContext) -> Agency | None:
         name = _cut_name(line[start:], kind, stops)
         nearby = " ".join(ctx.clean(line.text) for line in lines[index : index + 2])
         location = nearby[nearby.find(name) + len(name) :] if name in nearby else nearby
-        named_provinces = ctx.vocabulary.words("title.province_names")
+        named_provinces = ctx.vocabulary.words(Phrases.TITLE_PROVINCE_NAMES)
         return Agency(
             name=name or None,
             kind=kind,

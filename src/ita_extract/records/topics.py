@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from ita_extract.document import Cell, Region
 from ita_extract.normalize.codes import parse_item_code, split_leading_codes, tool_of_code
 from ita_extract.normalize.labels import split_list_label
-from ita_extract.normalize.thai import parse_number, parse_score, thai_to_arabic_digits
+from ita_extract.normalize.numbers import read_stated_number
+from ita_extract.normalize.thai import thai_to_arabic_digits
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
 from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
@@ -34,13 +35,11 @@ from ita_extract.report import (
     Tool,
     Topic,
 )
+from ita_extract.vocabulary import Phrases
+from ita_extract.warning_codes import WarningCode
 
 _AFTER_NUMBER = re.compile(r"\D*?[0-9]+\s*[.:)]?\s*")
 """Everything up to the topic's number, and the punctuation after it."""
-
-NUMBER_INFERRED = "topic.number_inferred"
-UNREADABLE_CODE = "topic.unreadable_code"
-UNZIPPED_SCORES = "topic.unzipped_scores"
 
 
 @dataclass
@@ -78,7 +77,7 @@ def _without_remark_label(line: TextLine, ctx: BuildContext) -> TextLine | None:
     """
     if not line.opens_paragraph:
         return line
-    labels = ctx.vocabulary.words("remarks.labels")
+    labels = ctx.vocabulary.words(Phrases.REMARKS_LABELS)
     label_keys = {phrase_key(label) for label in labels}
     if all(text_key(part) in label_keys for part in line.text.split("/")):
         return None
@@ -92,7 +91,7 @@ def _without_remark_label(line: TextLine, ctx: BuildContext) -> TextLine | None:
 def _is_status(text: str, ctx: BuildContext) -> bool:
     key = text_key(text)
     return bool(key) and key in {
-        phrase_key(word) for word in ctx.vocabulary.words("remarks.statuses")
+        phrase_key(word) for word in ctx.vocabulary.words(Phrases.REMARKS_STATUSES)
     }
 
 
@@ -153,8 +152,8 @@ def _number_and_title(
     number_cells = _distinct_cells(table, ColumnRole.NUMBER)
     number = None
     if len(number_cells) == 1:
-        value = parse_number(number_cells[0].text)
-        number = int(value) if value is not None and value.is_integer() and value > 0 else None
+        value = read_stated_number(number_cells[0].text, low=1, integer=True).value
+        number = int(value) if value is not None else None
     title = None
     title_cells = _distinct_cells(table, ColumnRole.TITLE)
     if title_cells:
@@ -238,22 +237,34 @@ def _row_items(
         return []
     if not collapsed:
         code = parse_item_code(question.text, tool=_row_tool(table, row, ctx))
-        score = parse_score(score_cell.text) if score_cell is not None else None
-        if code is None and score is not None:
+        score_text = score_cell.text if score_cell is not None else ""
+        if code is not None:
+            score = ctx.read_score(score_text, what=f"item {code}", page=question.page)
+            return [(code, score, sources_of(question, score_cell))]
+        if ctx.score_reading(score_text).value is not None:
             ctx.warn(
-                UNREADABLE_CODE, f"no item code in {question.text.strip()!r}", page=question.page
+                WarningCode.TOPIC_UNREADABLE_CODE,
+                f"no item code in {question.text.strip()!r} beside score {score_text.strip()!r}",
+                page=question.page,
             )
-        return [] if code is None else [(code, score, sources_of(question, score_cell))]
+        return []
     codes = _line_codes(question)
     score_lines = score_cell.text.split("\n") if score_cell is not None else []
+    # -- the header's words head the cell: lines that are no number are no scores --
+    score_at = _score_lines_at(score_cell, ctx)
+    where = f"scores of {', '.join(codes)}"
     scores = [
-        score
-        for index in _score_lines_at(score_cell)
-        if (score := parse_score(score_lines[index])) is not None
+        ctx.take_number(
+            ctx.score_reading(score_lines[index]),
+            what=where,
+            expected="a score",
+            page=question.page,
+        )
+        for index in score_at
     ]
     if len(scores) != len(codes):
         ctx.warn(
-            UNZIPPED_SCORES,
+            WarningCode.TOPIC_UNZIPPED_SCORES,
             f"{len(codes)} codes beside {len(scores)} scores in one cell; scores left out",
             page=question.page,
         )
@@ -264,7 +275,7 @@ def _row_items(
             codes,
             scores,
             _line_sources(question, _line_codes_at(question)),
-            _line_sources(score_cell, _score_lines_at(score_cell)),
+            _line_sources(score_cell, score_at),
             strict=True,
         )
     ]
@@ -279,12 +290,12 @@ def _line_codes_at(cell: Cell) -> list[int]:
     ]
 
 
-def _score_lines_at(cell: Cell | None) -> list[int]:
-    """Return the indexes of a cell's lines that are scores."""
+def _score_lines_at(cell: Cell | None, ctx: BuildContext) -> list[int]:
+    """Return the indexes of a cell's lines that are numbers (the header's words may head it)."""
     if cell is None:
         return []
     lines = cell.text.split("\n")
-    return [index for index, line in enumerate(lines) if parse_score(line) is not None]
+    return [index for index, line in enumerate(lines) if ctx.score_reading(line).value is not None]
 
 
 def _line_sources(cell: Cell | None, indexes: list[int]) -> list[tuple[Region, ...]]:
@@ -394,7 +405,7 @@ def build_topics(ctx: BuildContext) -> TopicRecords:
             if number is None:
                 number = len(drafts) + 1
                 ctx.warn(
-                    NUMBER_INFERRED,
+                    WarningCode.TOPIC_NUMBER_INFERRED,
                     f"a topic table states no number; numbered {number} by its order",
                     page=page,
                 )

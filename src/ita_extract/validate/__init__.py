@@ -73,6 +73,7 @@ def check_report(report: Report, *, source: str | None = None) -> ValidationResu
         source=source or report.source.file,
         fiscal_year=report.fiscal_year,
         findings=_errors_first(findings),
+        parse_warnings=tuple(report.warnings),
     )
 
 

@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ita_extract.report import Warning
+
 
 class Severity(StrEnum):
     """How bad a finding is: errors block publication, warnings ask a person to look."""
@@ -56,6 +58,10 @@ class ValidationResult(ValidationModel):
     source: str | None = Field(default=None, description="File name the report came from.")
     fiscal_year: int | None = None
     findings: tuple[Finding, ...] = ()
+    parse_warnings: tuple[Warning, ...] = Field(
+        default=(),
+        description="The report's own warnings (what parsing repaired, doubts or missed).",
+    )
 
     @property
     def errors(self) -> tuple[Finding, ...]:

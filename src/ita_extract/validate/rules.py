@@ -16,15 +16,14 @@ from rapidfuzz import fuzz
 
 from ita_extract.framework import Fact, Framework, available_years, get_framework
 from ita_extract.normalize.codes import tool_of_code
-from ita_extract.normalize.thai import be_to_ce, match_key
-from ita_extract.recognize.vocabulary import load_vocabulary
+from ita_extract.normalize.dates import fiscal_year_months
+from ita_extract.normalize.thai import match_key
+from ita_extract.records.completeness import indicator_scores
+from ita_extract.records.overall import read_result
 from ita_extract.report import Grade, ItemScore, RecommendationSection, Report, Tool
 from ita_extract.validate.findings import Location, Severity
 from ita_extract.validate.registry import Issue, RuleContext, framework_rule, rule
-
-OVERALL_TOLERANCE = 0.01 + 1e-9
-"""Indicator scores and the overall score are each rounded to two decimals, so the weighted mean
-of the rounded indicators may differ from the published total by up to 0.005 + 0.005."""
+from ita_extract.vocabulary import load_vocabulary
 
 NAME_SIMILARITY = 80.0
 """rapidfuzz ratio from which an indicator name counts as the same name written differently
@@ -201,15 +200,6 @@ def score_range_issue(score: object, location: Location) -> Issue:
 # --- overall -------------------------------------------------------------------------------
 
 
-def _indicator_scores(report: Report) -> dict[int, float]:
-    """Return each indicator's score, the first one where a number is listed twice."""
-    scores: dict[int, float] = {}
-    for indicator in report.indicators:
-        if indicator.score is not None:
-            scores.setdefault(indicator.number, indicator.score)
-    return scores
-
-
 @framework_rule("overall.weighted_mean", Severity.ERROR)
 def overall_weighted_mean(report: Report, framework: Framework) -> Iterator[Issue]:
     """The overall score is not the weighted mean of the indicator scores.
@@ -218,10 +208,10 @@ def overall_weighted_mean(report: Report, framework: Framework) -> Iterator[Issu
     assumed for the other years); the tolerance is 0.01 for rounding.
     """
     stated = report.overall.score
-    computed = framework.overall_score(_indicator_scores(report))
-    if stated is None or computed is None or framework.weights is None:
+    if stated is None or framework.weights is None:
         return
-    if abs(stated - computed) > OVERALL_TOLERANCE:
+    computed = framework.mean_mismatch(stated, indicator_scores(report))
+    if computed is not None:
         yield Issue(
             f"คะแนนภาพรวม {stated:.2f} ไม่ตรงกับค่าเฉลี่ยถ่วงน้ำหนักของคะแนนรายตัวชี้วัด ({computed:.2f})",
             f"The overall score {stated:.2f} is not the weighted mean of the indicator scores "
@@ -290,33 +280,6 @@ def overall_passed_mismatch(report: Report, framework: Framework) -> Iterator[Is
         )
 
 
-@dataclass(frozen=True)
-class ResultReading:
-    """What the document's result words say: passed or not, and a grade, where they say it."""
-
-    passed: bool | None = None
-    grade: Grade | None = None
-
-
-def read_result(result: str) -> ResultReading | None:
-    """Return what ``result`` (ผ่าน, ไม่ผ่าน, AA …) says, or None for words not recognised."""
-    vocabulary = load_vocabulary()
-    key = match_key(result)
-    # "ระดับ AA" states the grade after a result phrase; the longest phrase is the one written
-    for phrase in sorted(map(match_key, vocabulary.words("overall.result_phrases")), key=len)[::-1]:
-        if key.startswith(phrase):
-            key = key.removeprefix(phrase)
-            break
-    grades = {grade.value.casefold(): grade for grade in Grade}
-    if key in grades:
-        return ResultReading(grade=grades[key])
-    for words, passed in (("overall.failed_words", False), ("overall.passed_words", True)):
-        # failed words first: ไม่ผ่าน contains ผ่าน
-        if any(match_key(word) in key for word in vocabulary.words(words)):
-            return ResultReading(passed=passed)
-    return None
-
-
 @framework_rule("overall.result_mismatch", Severity.ERROR)
 def overall_result_mismatch(report: Report, framework: Framework) -> Iterator[Issue]:
     """The result in the document's words contradicts the score.
@@ -325,7 +288,7 @@ def overall_result_mismatch(report: Report, framework: Framework) -> Iterator[Is
     score; without a score, with the stated ``passed`` and ``grade``.
     """
     overall = report.overall
-    reading = read_result(overall.result) if overall.result else None
+    reading = read_result(overall.result, load_vocabulary()) if overall.result else None
     if reading is None:
         return
     score = overall.score
@@ -350,7 +313,7 @@ def overall_result_mismatch(report: Report, framework: Framework) -> Iterator[Is
 def overall_result_unrecognized(context: RuleContext) -> Iterator[Issue]:
     """The result is neither a pass/fail word nor a grade, so it cannot be checked."""
     result = context.report.overall.result
-    if result and read_result(result) is None:
+    if result and read_result(result, load_vocabulary()) is None:
         yield Issue(
             f"ไม่รู้จักผลการประเมิน '{result}' (ควรเป็น ผ่าน ไม่ผ่าน หรือระดับ AA–F)",
             f"The result '{result}' is not recognised (expected ผ่าน, ไม่ผ่าน or a grade AA–F).",
@@ -413,7 +376,7 @@ def indicator_missing(report: Report, framework: Framework) -> Iterator[Issue]:
     """
     if not report.indicators:
         return  # report.section_missing already says so, once
-    scored = _indicator_scores(report)
+    scored = indicator_scores(report)
     missing = [spec for spec in framework.indicators if spec.number not in scored]
     if missing:
         numbers = ", ".join(str(spec.number) for spec in missing)
@@ -677,12 +640,6 @@ def recommendation_topic_mismatch(context: RuleContext) -> Iterator[Issue]:
 
 
 # --- action plan ---------------------------------------------------------------------------
-
-
-def fiscal_year_months(fiscal_year: int) -> tuple[str, str]:
-    """Return the first and last ISO month of BE ``fiscal_year`` (2567: 2023-10, 2024-09)."""
-    last_year = be_to_ce(fiscal_year)
-    return f"{last_year - 1}-10", f"{last_year}-09"
 
 
 def _plan_year(report: Report) -> int | None:

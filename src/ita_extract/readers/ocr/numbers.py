@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from ita_extract.readers.ocr.digits import DIGITS, DigitReading, read_number
 from ita_extract.readers.ocr.grid import Image, PixelBox
 from ita_extract.readers.ocr.tesseract import (
-    LOW_CONFIDENCE_CODE,
     OcrLine,
     Word,
     box_around,
     text_of,
 )
 from ita_extract.shared import Warning
+from ita_extract.warning_codes import WarningCode
 
 _MAX_NUMBER_CHARS = 12
 _MAX_CODE_CHARS = 4
@@ -199,7 +199,7 @@ class NumberReader:
         if not reading.sure:
             self.warnings.append(
                 Warning(
-                    code=LOW_CONFIDENCE_CODE,
+                    code=WarningCode.OCR_LOW_CONFIDENCE,
                     message=f"unsure digits in {reading.text!r} (Tesseract read {read!r})",
                     page=self.page,
                 )

@@ -47,7 +47,6 @@ from ita_extract.readers.ocr.repairs import repair_text, repair_warning, restore
 from ita_extract.readers.ocr.tesseract import (
     COLUMN_CONFIG,
     LOW_CONFIDENCE,
-    LOW_CONFIDENCE_CODE,
     OcrLine,
     box_around,
     grown,
@@ -57,9 +56,8 @@ from ita_extract.readers.ocr.tesseract import (
     word_height,
 )
 from ita_extract.shared import Warning
+from ita_extract.warning_codes import WarningCode
 
-BLANK_PAGE_CODE = "ocr.blank_page"
-UNREADABLE_PAGE_CODE = "ocr.unreadable_page"
 _BLANK_INK_SHARE = 0.0005
 _NOISE_INK_SHARE = 0.3
 """Print covers a tenth of a page at most; ink over this share is noise or a photograph."""
@@ -98,7 +96,9 @@ def read_page_image(
     grey: Image = np.asarray(image.convert("L"), dtype=np.uint8)
     ink_share = float((ink_mask(grey) > 0).mean())
     if ink_share < _BLANK_INK_SHARE:
-        return PageResult((), (Warning(code=BLANK_PAGE_CODE, message="blank page", page=page),))
+        return PageResult(
+            (), (Warning(code=WarningCode.OCR_BLANK_PAGE, message="blank page", page=page),)
+        )
     if ink_share > _NOISE_INK_SHARE:
         return PageResult((), (_unreadable(page, f"{ink_share:.0%} of the page is ink"),))
 
@@ -126,7 +126,9 @@ def read_page_image(
 
 
 def _unreadable(page: int, why: str) -> Warning:
-    return Warning(code=UNREADABLE_PAGE_CODE, message=f"page image unreadable ({why})", page=page)
+    return Warning(
+        code=WarningCode.OCR_UNREADABLE_PAGE, message=f"page image unreadable ({why})", page=page
+    )
 
 
 @dataclass(frozen=True)
@@ -266,7 +268,7 @@ class _PageReader:
             listed = ", ".join(f"{word.text!r} ({word.confidence:.0f})" for word in unsure)
             self.warnings.append(
                 Warning(
-                    code=LOW_CONFIDENCE_CODE,
+                    code=WarningCode.OCR_LOW_CONFIDENCE,
                     message=f"unsure OCR of {listed} in {_excerpt(text)!r}",
                     page=self.page,
                 )

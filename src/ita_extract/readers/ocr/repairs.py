@@ -18,9 +18,7 @@ from ita_extract.readers.ocr.thai_marks import (
     restore_phrase_marks,
 )
 from ita_extract.shared import Warning
-
-OCR_REPAIRED = "ocr.repaired"
-"""Warning code: OCR text was repaired (a lost tone mark, a code's letter read as a digit)."""
+from ita_extract.warning_codes import WarningCode
 
 _DIGIT_LOOKALIKES = {"o": "0", "O": "0", "l": "1", "I": "1", "|": "1"}
 _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
@@ -164,5 +162,7 @@ def restore_phrases(text: str, phrases: Sequence[str]) -> tuple[str, list[tuple[
 def repair_warning(read: str, repaired: str, page: int) -> Warning:
     """Return the ``ocr.repaired`` warning for one repair, quoting both readings."""
     return Warning(
-        code=OCR_REPAIRED, message=f"OCR read {read!r}; taken as {repaired!r}", page=page
+        code=WarningCode.OCR_REPAIRED,
+        message=f"OCR read {read!r}; taken as {repaired!r}",
+        page=page,
     )

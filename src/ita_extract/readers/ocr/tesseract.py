@@ -29,7 +29,6 @@ THAI_ONLY = "tha"
 TESSERACT_TIMEOUT_SECONDS = 120
 LOW_CONFIDENCE = 60
 """Tesseract word confidence (0–100) under which a word is reported as unsure."""
-LOW_CONFIDENCE_CODE = "ocr.low_confidence"
 _DOTTED_LETTERS = re.compile(r"(?:[A-Za-z0-9]\.)+")
 """Letters each followed by a full stop: an abbreviation (``A.A.``, ``W.8.``)."""
 _SPECK_CONFIDENCE = 10

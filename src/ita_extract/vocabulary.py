@@ -1,7 +1,9 @@
-"""The recognition vocabulary: heading phrases and header keywords from ``data/vocabulary.toml``.
+"""The vocabulary of ITA reports: heading phrases, header keywords, words inside sections.
 
-ITA knowledge lives in that data file, not in code, so a report that renames a section or a
-column is handled by adding a phrase there. This module only loads and types it.
+ITA knowledge lives in ``data/vocabulary.toml``, not in code, so a report that renames a section
+or a column is handled by adding a phrase there. This module only loads and types it; it sits
+beside ``framework.py`` so that recognition, record builders, normalisation and validation all
+read the one source without reaching into each other.
 """
 
 from __future__ import annotations
@@ -61,6 +63,62 @@ class ColumnRole(StrEnum):
     STEPS = "steps"
 
 
+class Phrases(StrEnum):
+    """The phrase lists of ``vocabulary.toml`` outside sections, tables and tools, by TOML path.
+
+    Builders ask for ``vocabulary.words(Phrases.AGENCY_KINDS)``: a misspelt name fails at import
+    (and under mypy), and loading checks that the data file has exactly these lists.
+    """
+
+    SCORE_COLUMNS_PREVIOUS = "score_columns.previous"
+    SCORE_COLUMNS_YEAR_WORDS = "score_columns.year_words"
+    SCORE_COLUMNS_DIFFERENCE = "score_columns.difference"
+    TITLE_ANALYSIS_PHRASES = "title.analysis_phrases"
+    TITLE_REPORT_PHRASES = "title.report_phrases"
+    TITLE_FISCAL_YEAR_MARKERS = "title.fiscal_year_markers"
+    TITLE_MEASURE_PHRASES = "title.measure_phrases"
+    TITLE_DISTRICT_PREFIXES = "title.district_prefixes"
+    TITLE_PROVINCE_PREFIXES = "title.province_prefixes"
+    TITLE_PROVINCE_NAMES = "title.province_names"
+    AGENCY_KINDS = "agency.kinds"
+    AGENCY_INTRODUCERS = "agency.introducers"
+    AGENCY_NOT_AGENCIES = "agency.not_agencies"
+    OVERALL_SCORE_PHRASES = "overall.score_phrases"
+    OVERALL_RESULT_PHRASES = "overall.result_phrases"
+    OVERALL_TERSE_SCORE_BEFORE = "overall.terse_score_before"
+    OVERALL_ANCHORS = "overall.anchors"
+    OVERALL_HEADINGS = "overall.headings"
+    OVERALL_NOT_OVERALL = "overall.not_overall"
+    OVERALL_PASS_MARK_BEFORE = "overall.pass_mark_before"
+    OVERALL_PASS_MARK_AFTER = "overall.pass_mark_after"
+    OVERALL_PASSED_WORDS = "overall.passed_words"
+    OVERALL_FAILED_WORDS = "overall.failed_words"
+    OVERALL_TOTAL_ROWS = "overall.total_rows"
+    REMARKS_STATUSES = "remarks.statuses"
+    REMARKS_LABELS = "remarks.labels"
+    REMARKS_REFERENCE_MARKERS = "remarks.reference_markers"
+    INDICATORS_NUMBER_PREFIXES = "indicators.number_prefixes"
+    ITEMS_SCORE_WORDS = "items.score_words"
+    ITEMS_NOT_BETWEEN = "items.not_between"
+    RESPONSIBLE_UNIT_HEADS = "responsible.unit_heads"
+    RESPONSIBLE_ORGANISATION_HEADS = "responsible.organisation_heads"
+    RESPONSIBLE_CONJUNCTIONS = "responsible.conjunctions"
+    LIMITATIONS_PREFIXES = "limitations.prefixes"
+    LIMITATIONS_TEMPLATE_INSTRUCTIONS = "limitations.template_instructions"
+    LIMITATIONS_INTRODUCTION_ENDINGS = "limitations.introduction_endings"
+    LIMITATIONS_TABLE_HEADERS = "limitations.table_headers"
+    SIGNATURE_DATE_PHRASES = "signature.date_phrases"
+    SIGNATURE_SIGN_PHRASES = "signature.sign_phrases"
+    SIGNATURE_POSITION_PREFIXES = "signature.position_prefixes"
+    SIGNATURE_NAME_TITLES = "signature.name_titles"
+
+
+class Setting(StrEnum):
+    """The numbers of ``vocabulary.toml``, by TOML path."""
+
+    ITEMS_MAX_CHARS_BETWEEN = "items.max_chars_between"
+
+
 @dataclass(frozen=True)
 class TableVocabulary:
     """The header words of one table kind."""
@@ -74,8 +132,8 @@ class TableVocabulary:
 class Vocabulary:
     """Every phrase list of ``vocabulary.toml``, typed.
 
-    ``phrases`` holds the free-form groups (``overall.score_phrases``, ``agency.kinds`` …) under
-    their dotted TOML path, so builders ask for ``vocabulary.phrases["agency.kinds"]``.
+    ``phrases`` holds the free-form groups (``overall.score_phrases``, ``agency.kinds`` …) by
+    their :class:`Phrases` name, so builders ask for ``vocabulary.words(Phrases.AGENCY_KINDS)``.
     """
 
     sections: Mapping[SectionKind, tuple[str, ...]]
@@ -87,12 +145,12 @@ class Vocabulary:
     topic_prefixes: tuple[str, ...]
     tables: Mapping[TableKind, TableVocabulary]
     tools: Mapping[Tool, tuple[str, ...]]
-    phrases: Mapping[str, tuple[str, ...]]
-    numbers: Mapping[str, int]
+    phrases: Mapping[Phrases, tuple[str, ...]]
+    numbers: Mapping[Setting, int]
 
-    def words(self, path: str) -> tuple[str, ...]:
-        """Return the phrase list at dotted ``path``; a missing path is a bug, so it raises."""
-        return self.phrases[path]
+    def words(self, name: Phrases) -> tuple[str, ...]:
+        """Return the phrase list ``name``."""
+        return self.phrases[name]
 
 
 @cache
@@ -118,17 +176,21 @@ def toml_to_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         for name, entry in data["tables"].items()
     }
     tools = {Tool(name): tuple(words) for name, words in data["tools"].items()}
-    phrases: dict[str, tuple[str, ...]] = {}
-    numbers: dict[str, int] = {}
+    phrases: dict[Phrases, tuple[str, ...]] = {}
+    numbers: dict[Setting, int] = {}
     skip = {"sections", "tables", "tools", "topic_heading", "part_heading"}
     for group, entry in data.items():
         if group in skip:
             continue
         for key, value in entry.items():
+            # -- a list or number the code has no name for is a typo in the data: it raises --
             if isinstance(value, list):
-                phrases[f"{group}.{key}"] = tuple(value)
+                phrases[Phrases(f"{group}.{key}")] = tuple(value)
             elif isinstance(value, int):
-                numbers[f"{group}.{key}"] = value
+                numbers[Setting(f"{group}.{key}")] = value
+    absent = [str(name) for name in (*Phrases, *Setting) if name not in {*phrases, *numbers}]
+    if absent:
+        raise ValueError(f"vocabulary.toml lacks {', '.join(absent)}")
     return Vocabulary(
         sections=sections,
         part_sections=part_sections,
