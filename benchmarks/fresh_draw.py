@@ -10,7 +10,7 @@ DOC, in a second run), given their expected JSON from the drawn data, parsed and
 :func:`ita_extract.evaluate.score_report`. The tables: overall, per format, and per value of each
 variant axis (every report counts towards each of its axis values), weakest first, so a weakness
 reads as ``measures_list=plain 0.91``. Use seeds the committed corpus does not use
-(``tests/fixtures/drawn/`` uses 1–99).
+(``tests/fixtures/drawn/`` uses ``drawn.CORPUS_SEEDS``, 1–44).
 """
 
 from __future__ import annotations
@@ -26,39 +26,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.accuracy import EXPECTED_SUFFIX, score_fixture
-from tests.fixtures.generator.build import Fixture, finish, write_docx
-from tests.fixtures.generator.convert import convert_many
-from tests.fixtures.generator.variation import Draw, draw
+from tests.fixtures.generator.drawn import build_batch
+from tests.fixtures.generator.variation import draw
 
 from ita_extract.evaluate import Accuracy
 
 EMPTY = Accuracy(expected=0, parsed=0, matched=0)
-
-
-def fixture_of(drawn: Draw, with_doc: bool) -> Fixture:
-    """The generator's fixture for a drawn report: PDF always, legacy DOC when asked."""
-    conversions = ("pdf", "doc") if with_doc else ("pdf",)
-    return Fixture(drawn.content, drawn.style, conversions=conversions, glyphs=drawn.glyphs)
-
-
-def build_batch(draws: Sequence[Draw], directory: Path, doc_every: int) -> list[tuple[Draw, Path]]:
-    """Write every draw's files into ``directory``; return each document with its draw."""
-    fixtures = [fixture_of(d, doc_every > 0 and i % doc_every == 0) for i, d in enumerate(draws)]
-    docx_paths = [write_docx(fixture, directory) for fixture in fixtures]
-    convert_many(docx_paths, "pdf")
-    convert_many(
-        [p for p, f in zip(docx_paths, fixtures, strict=True) if "doc" in f.conversions], "doc"
-    )
-    documents: list[tuple[Draw, Path]] = []
-    for drawn, fixture, docx_path in zip(draws, fixtures, docx_paths, strict=True):
-        converted = [docx_path.with_suffix(f".{target}") for target in fixture.conversions]
-        try:
-            paths = finish(fixture, docx_path, converted)
-        except LookupError as error:  # -- the generator's own check of its PDF failed --
-            print(f"seed {drawn.seed}: no expectation ({error})", file=sys.stderr)
-            continue
-        documents.extend((drawn, path) for path in paths)
-    return documents
 
 
 def main(argv: Sequence[str] | None = None) -> int:
