@@ -25,9 +25,9 @@ from ita_extract.report import Report
 EXPECTED = sorted(DRAWN.glob("*.expected.json"))
 FLOORS = {
     # format: (recall, precision)
-    "docx": (0.8655, 0.9514),
-    "pdf": (0.7928, 0.9046),
-    "doc": (0.8162, 0.9257),
+    "docx": (0.9777, 0.9931),
+    "pdf": (0.9199, 0.9587),
+    "doc": (0.964, 0.987),
 }
 
 

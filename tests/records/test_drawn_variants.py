@@ -1,0 +1,77 @@
+"""Failure classes seen on reports made by other hands, each rebuilt from the variation engine.
+
+Every test draws reports with the variant under test fixed (other axes drawn from the seed),
+writes them as DOCX, parses them and compares with the expectation the engine made from the
+same data. PDF-only classes are read from the committed drawn corpus (``tests/fixtures/drawn``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.fixtures.generator.build import write_docx
+from tests.fixtures.generator.drawn import fixture_of
+from tests.fixtures.generator.expected import expected_report
+from tests.fixtures.generator.variation import draw
+
+from ita_extract import parse
+from ita_extract.report import Report
+
+SEEDS = (101, 202)
+"""Seeds for the other axes; none is a corpus seed."""
+
+
+def drawn_docx(seed: int, fixed: dict[str, str], directory: Path) -> tuple[Report, Report]:
+    """Draw a report with ``fixed`` axes, write it as DOCX; return (parsed, expected)."""
+    drawn = draw(seed, f"variant-{seed}", fixed)
+    path = write_docx(fixture_of(drawn, with_doc=False), directory)
+    return parse(path), expected_report(drawn.content, drawn.style, path, drawn.glyphs)
+
+
+def scores(report: Report) -> list[tuple[int, float | None]]:
+    return [(indicator.number, indicator.score) for indicator in report.indicators]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("written", ["sentences", "bullets"])
+def test_a_prose_analysis_states_each_indicator_score_in_a_sentence(
+    seed: int, written: str, tmp_path: Path
+) -> None:
+    parsed, expected = drawn_docx(seed, {"family": "prose", "indicator_prose": written}, tmp_path)
+    assert scores(parsed) == scores(expected)
+    assert [i.name for i in parsed.indicators] == [i.name for i in expected.indicators]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("place", ["beside", "under"])
+def test_an_indicator_analysis_table_gives_each_score_beside_or_under_its_name(
+    seed: int, place: str, tmp_path: Path
+) -> None:
+    fixed = {"family": "indicator_analysis", "score_place": place}
+    parsed, expected = drawn_docx(seed, fixed, tmp_path)
+    assert scores(parsed) == scores(expected)
+    assert [i.tool for i in parsed.indicators] == [i.tool for i in expected.indicators]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("family", ["per_topic", "single_table", "prose"])
+def test_the_framework_recap_weights_are_not_the_agency_scores(
+    seed: int, family: str, tmp_path: Path
+) -> None:
+    fixed = {"family": family, "boilerplate": "text_and_table"}
+    parsed, expected = drawn_docx(seed, fixed, tmp_path)
+    assert scores(parsed) == scores(expected)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_an_indicator_table_without_tool_column_but_with_last_year_and_difference(
+    seed: int, tmp_path: Path
+) -> None:
+    fixed = {
+        "family": "per_topic",
+        "indicator_tool": "absent",
+        "indicator_years": "previous_and_difference",
+    }
+    parsed, expected = drawn_docx(seed, fixed, tmp_path)
+    assert parsed.indicators == expected.indicators
