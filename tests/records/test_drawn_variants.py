@@ -75,3 +75,19 @@ def test_an_indicator_table_without_tool_column_but_with_last_year_and_differenc
     }
     parsed, expected = drawn_docx(seed, fixed, tmp_path)
     assert parsed.indicators == expected.indicators
+
+
+def plan_lists(report: Report) -> list[tuple[list[str], list[str]]]:
+    plan = report.action_plan
+    return [(row.measures, row.steps) for row in plan.rows] if plan else []
+
+
+@pytest.mark.parametrize(
+    "written", ["auto_bullets", "typed_bullets", "typed_numbers", "auto_numbers", "plain", "breaks"]
+)
+def test_each_way_of_writing_a_list_in_a_cell_gives_one_entry_per_item(
+    written: str, tmp_path: Path
+) -> None:
+    fixed = {"family": "per_topic", "missing": "none", "measures_list": written}
+    parsed, expected = drawn_docx(SEEDS[0], fixed | {"steps_list": written}, tmp_path)
+    assert plan_lists(parsed) == plan_lists(expected)

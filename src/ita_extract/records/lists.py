@@ -63,7 +63,8 @@ def paragraphs_to_lines(paragraphs: Sequence[Paragraph]) -> list[ListLine]:
                 if not _same_label(typed_label, label):
                     rest = raw.strip()
             for position, (part_label, part) in enumerate(_split_inline(label, rest)):
-                opens = index == 0 and position == 0
+                # -- a typed line break starts a line of its own, as a new paragraph does --
+                opens = (index == 0 or paragraph.typed_breaks) and position == 0
                 lines.append(ListLine(part, part_label, paragraph.page, opens, line_sources[index]))
     return lines
 
