@@ -91,3 +91,10 @@ def test_each_way_of_writing_a_list_in_a_cell_gives_one_entry_per_item(
     fixed = {"family": "per_topic", "missing": "none", "measures_list": written}
     parsed, expected = drawn_docx(SEEDS[0], fixed | {"steps_list": written}, tmp_path)
     assert plan_lists(parsed) == plan_lists(expected)
+
+
+@pytest.mark.parametrize("written", ["typed_numbers", "auto_numbers", "typed_bullets"])
+def test_a_caption_line_heading_a_list_cell_is_no_entry(written: str, tmp_path: Path) -> None:
+    fixed = {"family": "per_topic", "missing": "none", "steps_list": written}
+    parsed, expected = drawn_docx(SEEDS[1], fixed | {"list_caption": "caption"}, tmp_path)
+    assert plan_lists(parsed) == plan_lists(expected)

@@ -125,9 +125,22 @@ def lines_to_entries(
     ]
 
 
+def _without_caption(lines: Sequence[ListLine]) -> Sequence[ListLine]:
+    """Drop a caption heading a labelled list: one unlabelled paragraph before the first label.
+
+    ``รายละเอียดขั้นตอนการดำเนินการ`` over ``1. …``, ``2. …`` names the list; it is no entry.
+    """
+    first_label = next((index for index, line in enumerate(lines) if line.label), None)
+    if not first_label:
+        return lines
+    if sum(line.opens_paragraph for line in lines[:first_label]) != 1:
+        return lines
+    return lines[first_label:]
+
+
 def paragraphs_to_entries(
     paragraphs: Sequence[Paragraph], clean: Callable[[str], str]
 ) -> list[str]:
     """Return the cleaned, non-empty entries of ``paragraphs``, labels stripped."""
-    entries = lines_to_entries(paragraphs_to_lines(paragraphs))
+    entries = lines_to_entries(_without_caption(paragraphs_to_lines(paragraphs)))
     return [text for entry in entries if (text := clean(entry.text))]
