@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from tests.fixtures.generator.build import write_docx
 from tests.fixtures.generator.drawn import fixture_of
@@ -98,3 +99,29 @@ def test_a_caption_line_heading_a_list_cell_is_no_entry(written: str, tmp_path: 
     fixed = {"family": "per_topic", "missing": "none", "steps_list": written}
     parsed, expected = drawn_docx(SEEDS[1], fixed | {"list_caption": "caption"}, tmp_path)
     assert plan_lists(parsed) == plan_lists(expected)
+
+
+DRAWN = Path(__file__).resolve().parent.parent / "fixtures" / "drawn"
+
+
+def _first_page_text(path: Path) -> str:
+    document = pdfium.PdfDocument(path)
+    try:
+        return str(document[0].get_textpage().get_text_range())
+    finally:
+        document.close()
+
+
+def test_a_title_block_whose_text_layer_splits_words_still_gives_agency_year_and_overall() -> None:
+    # -- LibreOffice's PDFs of the drawn corpus write ปีงบประมาณ as `ปี งบประมาณ` and wrap long
+    #    title lines mid-phrase; the title block must still be found --
+    split = [path for path in sorted(DRAWN.glob("*.pdf")) if "ปี งบประมาณ" in _first_page_text(path)]
+    assert len(split) >= 5
+    for path in split[:8]:
+        expected = Report.model_validate_json(
+            path.with_name(path.name + ".expected.json").read_text(encoding="utf-8")
+        )
+        parsed = parse(path)
+        assert parsed.fiscal_year == expected.fiscal_year, path.name
+        assert parsed.agency == expected.agency, path.name
+        assert parsed.overall == expected.overall, path.name
