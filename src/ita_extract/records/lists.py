@@ -129,11 +129,15 @@ def _without_caption(lines: Sequence[ListLine]) -> Sequence[ListLine]:
     """Drop a caption heading a labelled list: one unlabelled paragraph before the first label.
 
     ``รายละเอียดขั้นตอนการดำเนินการ`` over ``1. …``, ``2. …`` names the list; it is no entry.
+    A list whose first label is a later number (``3.``) lost its earlier labels: the text
+    before it is its earlier entries, kept.
     """
     first_label = next((index for index, line in enumerate(lines) if line.label), None)
     if not first_label:
         return lines
     if sum(line.opens_paragraph for line in lines[:first_label]) != 1:
+        return lines
+    if label_number(lines[first_label].label) not in (None, 1):
         return lines
     return lines[first_label:]
 
