@@ -125,3 +125,14 @@ def test_a_title_block_whose_text_layer_splits_words_still_gives_agency_year_and
         assert parsed.fiscal_year == expected.fiscal_year, path.name
         assert parsed.agency == expected.agency, path.name
         assert parsed.overall.score == expected.overall.score, path.name
+
+
+def test_a_prose_report_without_tables_whose_title_reads_like_part_one_is_a_report(
+    tmp_path: Path,
+) -> None:
+    # -- seed 30046 of a fresh draw: a measures title without และ, then
+    #    `การวิเคราะห์ผลการประเมิน…` (no รายงาน), prose only, no plan: no table at all --
+    fixed = {"family": "prose", "missing": "plan", "title": "measures_then_analysis"}
+    parsed, expected = drawn_docx(30046, fixed, tmp_path)
+    assert parsed.fiscal_year == expected.fiscal_year
+    assert scores(parsed) == scores(expected)
