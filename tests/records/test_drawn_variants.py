@@ -7,10 +7,12 @@ same data. PDF-only classes are read from the committed drawn corpus (``tests/fi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from pydantic import BaseModel
 from tests.fixtures.generator.build import write_docx
 from tests.fixtures.generator.drawn import fixture_of
 from tests.fixtures.generator.expected import expected_report
@@ -28,6 +30,11 @@ def drawn_docx(seed: int, fixed: dict[str, str], directory: Path) -> tuple[Repor
     drawn = draw(seed, f"variant-{seed}", fixed)
     path = write_docx(fixture_of(drawn, with_doc=False), directory)
     return parse(path), expected_report(drawn.content, drawn.style, path, drawn.glyphs)
+
+
+def facts(records: Sequence[BaseModel]) -> list[dict[str, object]]:
+    """Records as the document states them: the parse's evidence spans left out."""
+    return [record.model_dump(exclude={"evidence"}) for record in records]
 
 
 def scores(report: Report) -> list[tuple[int, float | None]]:
@@ -75,7 +82,7 @@ def test_an_indicator_table_without_tool_column_but_with_last_year_and_differenc
         "indicator_years": "previous_and_difference",
     }
     parsed, expected = drawn_docx(seed, fixed, tmp_path)
-    assert parsed.indicators == expected.indicators
+    assert facts(parsed.indicators) == facts(expected.indicators)
 
 
 def plan_lists(report: Report) -> list[tuple[list[str], list[str]]]:
@@ -123,7 +130,7 @@ def test_a_title_block_whose_text_layer_splits_words_still_gives_agency_year_and
         )
         parsed = parse(path)
         assert parsed.fiscal_year == expected.fiscal_year, path.name
-        assert parsed.agency == expected.agency, path.name
+        assert facts([parsed.agency]) == facts([expected.agency]), path.name
         assert parsed.overall.score == expected.overall.score, path.name
 
 
