@@ -69,6 +69,11 @@ class Paragraph(_Frozen):
     regions: tuple[Region, ...] = Field(
         default=(), description="One per visual line of the text where the reader knows it."
     )
+    typed_breaks: bool = Field(
+        default=False,
+        description="The line breaks were typed (Word's Shift+Enter), not wrapped by a layout: "
+        "each line was meant to stand on its own, as a list's entries do.",
+    )
 
     @property
     def labelled_text(self) -> str:

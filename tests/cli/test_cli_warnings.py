@@ -25,7 +25,7 @@ def coverless(tmp_path_factory: pytest.TempPathFactory) -> Path:
         content, overall=dataclasses.replace(content.overall, sentence="")
     )
     path = tmp_path_factory.mktemp("coverless") / "coverless.docx"
-    write_report(content, dataclasses.replace(report_b.STYLE, cover=False)).save(str(path))
+    write_report(content, dataclasses.replace(report_b.STYLE, title_block=False)).save(str(path))
     return path
 
 

@@ -76,7 +76,7 @@ def test_without_sentence_and_row_the_overall_is_null_and_missing(
 
 @pytest.mark.parametrize("fixture", REPORTS, ids=lambda fixture: fixture.content.stem)
 def test_without_the_cover_agency_and_year_are_right_or_missing(fixture: Fixture) -> None:
-    content, style = fixture.content, dataclasses.replace(fixture.style, cover=False)
+    content, style = fixture.content, dataclasses.replace(fixture.style, title_block=False)
     for variant in (content, _without_sentence(content)):
         report = _parse(variant, style)
         assert report.agency.name in (None, content.agency.name)
@@ -88,7 +88,7 @@ def test_without_the_cover_agency_and_year_are_right_or_missing(fixture: Fixture
 
 def test_without_cover_and_sentence_the_template_report_names_neither() -> None:
     [fixture] = [f for f in REPORTS if f.content.stem == "ita-2566-obt-a"]
-    style = dataclasses.replace(fixture.style, cover=False)
+    style = dataclasses.replace(fixture.style, title_block=False)
     report = _parse(_without_sentence(fixture.content), style)
     assert (report.agency.name, report.fiscal_year) == (None, None)
     assert {"missing.agency", "missing.fiscal_year", "missing.overall"} <= set(_codes(report))

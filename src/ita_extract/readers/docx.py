@@ -362,6 +362,7 @@ class _BodyReader:
                     list_level=level,
                     list_label=label,
                     style=self._styles.name(style_id),
+                    typed_breaks="\n" in text,
                 )
             )
         for box in self._text_boxes(element):

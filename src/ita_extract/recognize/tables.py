@@ -163,6 +163,10 @@ def labels_to_match(
             )
             if role is ColumnRole.SCORE and _is_year_label(label, settings):
                 score = max(score, settings.header_min_score)
+            if role is ColumnRole.SCORE and _label_names(
+                label, Phrases.SCORE_COLUMNS_WEIGHT, settings
+            ):
+                continue
             if score >= settings.header_min_score:
                 candidates.append((score, index, role))
     candidates.sort(key=lambda candidate: (-candidate[0], candidate[1]))
@@ -262,18 +266,19 @@ def grid_to_header(
 
 def label_to_score_column(label: ColumnLabel, settings: RecognizeSettings) -> ScoreColumn:
     """Given a score column's label, return what it says about the year it holds."""
-
-    def names(group: Phrases) -> bool:
-        return any(
-            locate_phrase(phrase, label.key).score >= settings.header_min_score
-            for phrase in settings.vocabulary.words(group)
-        )
-
     return ScoreColumn(
         column=label.column,
         year=parse_year(label.text),
-        previous=names(Phrases.SCORE_COLUMNS_PREVIOUS),
-        difference=names(Phrases.SCORE_COLUMNS_DIFFERENCE),
+        previous=_label_names(label, Phrases.SCORE_COLUMNS_PREVIOUS, settings),
+        difference=_label_names(label, Phrases.SCORE_COLUMNS_DIFFERENCE, settings),
+    )
+
+
+def _label_names(label: ColumnLabel, group: Phrases, settings: RecognizeSettings) -> bool:
+    """Return whether ``label`` holds one of the vocabulary ``group``'s phrases."""
+    return any(
+        locate_phrase(phrase, label.key).score >= settings.header_min_score
+        for phrase in settings.vocabulary.words(group)
     )
 
 

@@ -16,7 +16,8 @@ from ita_extract.records.action_plan import build_action_plan
 from ita_extract.records.completeness import with_completeness
 from ita_extract.records.context import BuildContext
 from ita_extract.records.evidence import without_evidence
-from ita_extract.records.indicators import build_indicators
+from ita_extract.records.indicator_mentions import text_indicators
+from ita_extract.records.indicators import IndicatorRows, build_indicators
 from ita_extract.records.items import mentions_to_items, prose_mentions
 from ita_extract.records.limitations import build_limitations
 from ita_extract.records.overall import build_overall
@@ -52,6 +53,9 @@ def build_report(
     ctx.fiscal_year = build_fiscal_year(ctx)
     agency = build_agency(ctx)
     indicators = build_indicators(ctx)
+    if not indicators.indicators:
+        # -- no indicator table: a prose analysis states the scores in its sentences --
+        indicators = IndicatorRows(text_indicators(ctx), None)
     overall = build_overall(ctx, indicators.total_score)
     topics = build_topics(ctx)
     eit_survey = build_eit_survey(ctx)

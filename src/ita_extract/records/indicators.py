@@ -137,11 +137,9 @@ def table_to_indicators(table: RecognizedTable, ctx: BuildContext) -> IndicatorR
         number_value: float | None = None
         if number_cell is not None:
             # -- the cell is the number (``๑``, ``9.1``), or names it (``ตัวชี้วัดที่ 1``) --
-            number_value = (
-                read_stated_number(number_cell.text).value
-                or _split_number(number_cell.text, ctx)[0]
-            )
-        if number_value is not None and not number_value.is_integer():
+            stated = read_stated_number(number_cell.text).value
+            number_value = stated if stated is not None else _split_number(number_cell.text, ctx)[0]
+        if number_value is not None and not float(number_value).is_integer():
             # A sub-indicator's row (``9.1``) is not an indicator, whatever its name says.
             continue
         number = int(number_value) if number_value else None

@@ -63,7 +63,8 @@ def paragraphs_to_lines(paragraphs: Sequence[Paragraph]) -> list[ListLine]:
                 if not _same_label(typed_label, label):
                     rest = raw.strip()
             for position, (part_label, part) in enumerate(_split_inline(label, rest)):
-                opens = index == 0 and position == 0
+                # -- a typed line break starts a line of its own, as a new paragraph does --
+                opens = (index == 0 or paragraph.typed_breaks) and position == 0
                 lines.append(ListLine(part, part_label, paragraph.page, opens, line_sources[index]))
     return lines
 
@@ -124,9 +125,26 @@ def lines_to_entries(
     ]
 
 
+def _without_caption(lines: Sequence[ListLine]) -> Sequence[ListLine]:
+    """Drop a caption heading a labelled list: one unlabelled paragraph before the first label.
+
+    ``รายละเอียดขั้นตอนการดำเนินการ`` over ``1. …``, ``2. …`` names the list; it is no entry.
+    A list whose first label is a later number (``3.``) lost its earlier labels: the text
+    before it is its earlier entries, kept.
+    """
+    first_label = next((index for index, line in enumerate(lines) if line.label), None)
+    if not first_label:
+        return lines
+    if sum(line.opens_paragraph for line in lines[:first_label]) != 1:
+        return lines
+    if label_number(lines[first_label].label) not in (None, 1):
+        return lines
+    return lines[first_label:]
+
+
 def paragraphs_to_entries(
     paragraphs: Sequence[Paragraph], clean: Callable[[str], str]
 ) -> list[str]:
     """Return the cleaned, non-empty entries of ``paragraphs``, labels stripped."""
-    entries = lines_to_entries(paragraphs_to_lines(paragraphs))
+    entries = lines_to_entries(_without_caption(paragraphs_to_lines(paragraphs)))
     return [text for entry in entries if (text := clean(entry.text))]

@@ -82,11 +82,15 @@ def _lines(paragraphs: Sequence[Paragraph]) -> list[TitleLine]:
 
 
 def has_report_title(ctx: BuildContext) -> bool:
-    """Return whether the title block names an ITA analysis report (ITA, คุณธรรมและความโปร่งใส)."""
+    """Return whether the title block names an ITA analysis report (ITA, คุณธรรมและความโปร่งใส).
+
+    The cover's lines past a title that reads like part 1's heading count too (``top_lines``),
+    as they do for the fiscal year: such a title ends the title block early.
+    """
     phrases = ctx.vocabulary.words(Phrases.TITLE_REPORT_PHRASES)
     return any(
         contains_phrase(phrases, line.text, min_score=DEFAULT_TITLE_MATCH_SCORE)
-        for line in title_lines(ctx)
+        for line in (*title_lines(ctx), *top_lines(ctx))
     )
 
 
