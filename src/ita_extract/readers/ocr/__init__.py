@@ -159,7 +159,8 @@ def ocr_pdf_page(pdf: bytes, page: int, phrases: Sequence[str] = ()) -> PageResu
     try:
         document = pdfium.PdfDocument(pdf)
         try:
-            image = document[page - 1].render(scale=DPI / 72, grayscale=True).to_pil()
+            # -- in colour: blue and red ink are told from print by their colour (see .clean) --
+            image = document[page - 1].render(scale=DPI / 72).to_pil()
         finally:
             document.close()
     except pdfium.PdfiumError as error:
