@@ -32,6 +32,7 @@ letter or shaded table row, so print is never taken for paper."""
 _EDGE_DARKNESS = 60
 """Grey levels below the paper from which a row or column along an edge is a shadow band."""
 _EDGE_MAX_SHARE = 0.08
+_EDGE_SAMPLE = 4
 """A shadow band covers at most this share of the page; print starts inside the margins."""
 _ORIENTATION_WIDTH = 800
 """Orientation is judged on a copy this wide: text lines stay a dozen pixels apart."""
@@ -85,15 +86,17 @@ def without_coloured_ink(pixels: Colour) -> Image:
     a coloured pixel takes that channel's value, every other pixel its luminance. Black print
     crossed by a signature stays black.
     """
-    channels = pixels.astype(np.int16)
-    brightest = channels.max(axis=2)
-    chroma = brightest - channels.min(axis=2)
+    red, green, blue = cv2.split(pixels)
+    brightest = cv2.max(cv2.max(red, green), blue)
+    chroma = cv2.subtract(brightest, cv2.min(cv2.min(red, green), blue))
     luminance = cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
-    coloured = chroma > _INK_CHROMA
+    coloured = cv2.compare(chroma, _INK_CHROMA, cv2.CMP_GT)
     # -- the pale rim of a blue or red stroke is coloured too, if less: take it with the stroke --
-    rim = cv2.dilate(coloured.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    near_ink = rim & (chroma > _INK_CHROMA // 3)
-    return as_image(np.where(coloured | near_ink, brightest, luminance))
+    rim = cv2.dilate(coloured, np.ones((3, 3), np.uint8))
+    rim = cv2.bitwise_and(rim, cv2.compare(chroma, _INK_CHROMA // 3, cv2.CMP_GT))
+    grey = luminance.copy()
+    np.copyto(grey, brightest, where=cv2.bitwise_or(coloured, rim) > 0)
+    return as_image(grey)
 
 
 def divided_by_paper(grey: Image) -> Image:
@@ -122,9 +125,11 @@ def without_dark_edges(grey: Image) -> Image:
     paper's; print never darkens a whole row's median, and starts inside the margins.
     """
     page = grey.copy()
-    paper = int(np.median(grey))
+    sample = grey[::_EDGE_SAMPLE, ::_EDGE_SAMPLE]
+    paper = int(np.median(sample))
     for axis in (0, 1):
-        medians = np.median(grey, axis=axis)
+        # -- rows are medians over every 4th column and the other way round: bands are wide --
+        medians = np.repeat(np.median(sample, axis=axis), _EDGE_SAMPLE)[: grey.shape[1 - axis]]
         limit = int(len(medians) * _EDGE_MAX_SHARE)
         dark = medians < paper - _EDGE_DARKNESS
         for edge in ("start", "end"):
