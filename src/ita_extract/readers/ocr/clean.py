@@ -90,10 +90,10 @@ def without_coloured_ink(pixels: Colour) -> Image:
     brightest = cv2.max(cv2.max(red, green), blue)
     chroma = cv2.subtract(brightest, cv2.min(cv2.min(red, green), blue))
     luminance = cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
-    coloured = cv2.compare(chroma, _INK_CHROMA, cv2.CMP_GT)
+    coloured = cv2.threshold(chroma, _INK_CHROMA, 255, cv2.THRESH_BINARY)[1]
     # -- the pale rim of a blue or red stroke is coloured too, if less: take it with the stroke --
     rim = cv2.dilate(coloured, np.ones((3, 3), np.uint8))
-    rim = cv2.bitwise_and(rim, cv2.compare(chroma, _INK_CHROMA // 3, cv2.CMP_GT))
+    rim = cv2.bitwise_and(rim, cv2.threshold(chroma, _INK_CHROMA // 3, 255, cv2.THRESH_BINARY)[1])
     grey = luminance.copy()
     np.copyto(grey, brightest, where=cv2.bitwise_or(coloured, rim) > 0)
     return as_image(grey)
