@@ -29,6 +29,8 @@ _BACKGROUND_SCALE = 8
 _BACKGROUND_WINDOW = 25
 """Window of the paper estimate on the small copy (200 px at full size): wider than any
 letter or shaded table row, so print is never taken for paper."""
+_WHITE_PAPER = 235
+"""Paper at least this bright over 95% of the page is left as it is."""
 _EDGE_DARKNESS = 60
 """Grey levels below the paper from which a row or column along an edge is a shadow band."""
 _EDGE_MAX_SHARE = 0.08
@@ -113,6 +115,8 @@ def divided_by_paper(grey: Image) -> Image:
     )
     window = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (_BACKGROUND_WINDOW, _BACKGROUND_WINDOW))
     paper_small = cv2.GaussianBlur(cv2.dilate(small, window), (0, 0), _BACKGROUND_WINDOW / 4)
+    if np.percentile(paper_small, 5) >= _WHITE_PAPER:
+        return grey  # -- white, evenly lit paper: dividing would only nudge the print's pixels --
     paper = cv2.resize(paper_small, (width, height), interpolation=cv2.INTER_LINEAR)
     ratio = grey.astype(np.float32) * 255.0 / np.maximum(paper.astype(np.float32), 1.0)
     return as_image(np.clip(ratio, 0, 255).astype(np.uint8))
