@@ -112,7 +112,7 @@ def read_page_image(
     clean[cv2.dilate(rulings, np.ones((5, 5), np.uint8)) > 0] = 255
     clean[specks(clean)] = 255
     placement = _Placement(
-        pixels.shape[1], pixels.shape[0], cleaned.turned, cleaned.skew, points_per_pixel
+        pixels.shape[1], pixels.shape[0], cleaned.skew, points_per_pixel, cleaned.turned
     )
     reader = _PageReader(page, phrases, placement)
 
@@ -142,11 +142,11 @@ class _Placement:
     width: int
     height: int
     """The page as scanned, in pixels."""
-    turned: int
-    """Degrees (a quarter turn's multiple) cleaning turned the page counter-clockwise."""
     skew: float
     """The tilt deskewing removed, degrees counter-clockwise."""
     points_per_pixel: float
+    turned: int = 0
+    """Degrees (a quarter turn's multiple) cleaning turned the page counter-clockwise."""
 
     def to_points(self, box: PixelBox) -> BoundingBox:
         """Return the page box (points, tilt put back) that covers the levelled ``box``."""
