@@ -26,9 +26,10 @@ _INK_CHROMA = 60
 pale table fill (a green header tint) about 20."""
 _BACKGROUND_SCALE = 8
 """The paper is estimated on a copy this many times smaller: light varies over centimetres."""
-_BACKGROUND_WINDOW = 25
-"""Window of the paper estimate on the small copy (200 px at full size): wider than any
-letter or shaded table row, so print is never taken for paper."""
+_BACKGROUND_WINDOW = 51
+"""Window of the paper estimate on the small copy (400 px at full size, 5 cm at 200 dpi):
+wider than any letter or shaded table header (a two-row header is 200 px tall), so neither
+print nor a table's tint is taken for paper; light varies over the whole page."""
 _WHITE_PAPER = 235
 """Paper at least this bright over 95% of the page is left as it is."""
 _EDGE_DARKNESS = 60
