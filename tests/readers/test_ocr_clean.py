@@ -54,7 +54,7 @@ def test_blue_and_red_ink_become_paper_and_black_print_stays() -> None:
 
 
 def test_paper_tone_and_uneven_light_are_divided_out() -> None:
-    pixels = np.asarray(text_page(lines=6).convert("L"), dtype=np.float32)
+    pixels = np.asarray(text_page(size=(1654, 1400), lines=6).convert("L"), dtype=np.float32)
     light = np.linspace(0.95, 0.7, pixels.shape[1], dtype=np.float32)[None, :]
     scanned = (pixels * light).astype(np.uint8)
     flat = divided_by_paper(scanned)

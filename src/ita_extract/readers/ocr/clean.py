@@ -39,6 +39,9 @@ _EDGE_SAMPLE = 4
 """A shadow band covers at most this share of the page; print starts inside the margins."""
 _ORIENTATION_WIDTH = 800
 """Orientation is judged on a copy this wide: text lines stay a dozen pixels apart."""
+_MIN_PAGE_SIDE = 1000
+"""Orientation is judged only on a page-sized image (A4 is 1654 px wide as OCR renders it):
+a strip of a few lines is a crop, and gives too little evidence either way."""
 _ORIENTATION_MIN_LINES = 12
 _FLIPPED_SKEWNESS = 0.03
 """A page is turned upside down only on clear evidence: a dozen text lines whose profiles
@@ -71,9 +74,10 @@ def clean_page(pixels: Colour | Image) -> CleanPage:
     """
     grey = without_coloured_ink(pixels) if pixels.ndim == 3 else as_image(pixels)
     grey = without_dark_edges(divided_by_paper(grey))
-    turn = 90 if is_sideways(grey) else 0
+    page_sized = min(grey.shape) >= _MIN_PAGE_SIDE
+    turn = 90 if page_sized and is_sideways(grey) else 0
     level, skew = deskew(_turned(grey, turn))
-    if is_upside_down(level):
+    if page_sized and is_upside_down(level):
         level, turn = _turned(level, 180), turn + 180
     return CleanPage(grey=level, turned=turn, skew=skew)
 
