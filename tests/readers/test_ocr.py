@@ -375,10 +375,13 @@ def test_a_lone_six_before_a_number_is_a_codes_e_only_if_its_shape_is(
     assert is_code_e(tokens, 1, pixels, boxes[0].height) is is_e
 
 
-def test_ocr_says_it_has_started_for_whoever_is_waiting(caplog: pytest.LogCaptureFixture) -> None:
+def test_ocr_says_it_has_started_and_each_page_read(caplog: pytest.LogCaptureFixture) -> None:
+    blank = Image.new("L", (500, 600), 255)
     with caplog.at_level(logging.INFO, logger="ita_extract"):
-        ocr_pages(pdf_of(Image.new("L", (500, 600), 255)), [1])
+        ocr_pages(pdf_of(blank, blank), [1, 2])
 
     assert [record.getMessage() for record in caplog.records] == [
-        "reading 1 scanned page(s) with OCR, a few seconds each"
+        "reading 2 scanned page(s) with OCR, a few seconds each",
+        "OCR page 1 of 2 read",
+        "OCR page 2 of 2 read",
     ]

@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import cv2
+import numpy as np
 import pdfplumber
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -96,3 +97,20 @@ def test_ocr_placement_undoes_deskewing(skew: float, point: tuple[float, float])
     x0, top, x1, bottom = placement.to_points(box)
     assert x0 <= x * 0.5 <= x1 and top <= y * 0.5 <= bottom
     assert x1 - x0 < 4 and bottom - top < 4
+
+
+@pytest.mark.parametrize(
+    ("turned", "levelled"), [(90, (30, 89)), (180, (89, 169)), (270, (169, 10))]
+)
+def test_ocr_placement_undoes_the_turn_that_stood_the_page_upright(
+    turned: int, levelled: tuple[int, int]
+) -> None:
+    # -- a 100 x 200 px scan; its point (10, 30) shows at ``levelled`` once turned upright --
+    page = np.zeros((200, 100), dtype=np.uint8)
+    page[30, 10] = 1
+    upright = np.rot90(page, turned // 90)
+    assert upright[levelled[1], levelled[0]] == 1
+    x, y = levelled
+    placement = _Placement(width=100, height=200, skew=0.0, points_per_pixel=1.0, turned=turned)
+    x0, top, x1, bottom = placement.to_points(PixelBox(x, y, x + 1, y + 1))
+    assert x0 <= 10.5 <= x1 and top <= 30.5 <= bottom

@@ -107,15 +107,20 @@ def ocr_pages(
             raise IndexError(f"page {page} is outside the document's pages 1..{page_count}")
     # -- OCR takes seconds a page: say so, or a command line seems to hang (see cli.main) --
     _log.info("reading %d scanned page(s) with OCR, a few seconds each", len(pages))
+    results: list[PageResult] = []
     if jobs > 1 and len(pages) > 1:
         workers = min(jobs, len(pages))
         with ProcessPoolExecutor(
             max_workers=workers, initializer=_one_thread_per_tesseract
         ) as pool:
-            results = list(pool.map(ocr_pdf_page, repeat(pdf), pages, repeat(phrases)))
+            for result in pool.map(ocr_pdf_page, repeat(pdf), pages, repeat(phrases)):
+                results.append(result)
+                _log.info("OCR page %d of %d read", len(results), len(pages))
     else:
         with _tesseract_threads_limited():
-            results = [ocr_pdf_page(pdf, page, phrases) for page in pages]
+            for page in pages:
+                results.append(ocr_pdf_page(pdf, page, phrases))
+                _log.info("OCR page %d of %d read", len(results), len(pages))
     return OcrPages(
         blocks={page: list(result.blocks) for page, result in zip(pages, results, strict=True)},
         warnings=[warning for result in results for warning in result.warnings],
@@ -159,7 +164,8 @@ def ocr_pdf_page(pdf: bytes, page: int, phrases: Sequence[str] = ()) -> PageResu
     try:
         document = pdfium.PdfDocument(pdf)
         try:
-            image = document[page - 1].render(scale=DPI / 72, grayscale=True).to_pil()
+            # -- in colour: blue and red ink are told from print by their colour (see .clean) --
+            image = document[page - 1].render(scale=DPI / 72).to_pil()
         finally:
             document.close()
     except pdfium.PdfiumError as error:

@@ -1,6 +1,7 @@
-"""Read one scanned page image into blocks: deskew, tables from ruled lines, then text.
+"""Read one scanned page image into blocks: clean, deskew, tables from ruled lines, then text.
 
-The steps live beside this module: :mod:`.grid` finds the tables, :mod:`.tesseract` reads the
+The steps live beside this module: :mod:`.clean` makes the paper white and the page upright
+and level, :mod:`.grid` finds the tables, :mod:`.tesseract` reads the
 text, :mod:`.marks` checks pixels (bullets, dashes, rows of stray marks), :mod:`.numbers` reads
 digits again, :mod:`.repairs` fixes what OCR misreads and :mod:`.paragraphs` groups the lines.
 Imported only once :func:`ita_extract.readers.ocr.check_ocr_available` has passed, so the
@@ -19,12 +20,12 @@ import numpy as np
 from PIL import Image as PILImage
 
 from ita_extract.document import Block, BoundingBox, Cell, Paragraph, ParagraphKind, Region, Table
+from ita_extract.readers.ocr.clean import clean_page
 from ita_extract.readers.ocr.grid import (
     Image,
     PixelBox,
     TableGrid,
     as_image,
-    deskew,
     find_table_grids,
     ink_mask,
 )
@@ -93,8 +94,10 @@ def read_page_image(
     Raises:
         ConversionTimeoutError: Tesseract ran past its time limit.
     """
-    grey: Image = np.asarray(image.convert("L"), dtype=np.uint8)
-    ink_share = float((ink_mask(grey) > 0).mean())
+    pixels = np.asarray(image if image.mode == "L" else image.convert("RGB"), dtype=np.uint8)
+    cleaned = clean_page(pixels)
+    level = cleaned.grey
+    ink_share = float((ink_mask(level) > 0).mean())
     if ink_share < _BLANK_INK_SHARE:
         return PageResult(
             (), (Warning(code=WarningCode.OCR_BLANK_PAGE, message="blank page", page=page),)
@@ -102,14 +105,15 @@ def read_page_image(
     if ink_share > _NOISE_INK_SHARE:
         return PageResult((), (_unreadable(page, f"{ink_share:.0%} of the page is ink"),))
 
-    level, skew = deskew(grey)
     grids, rulings = find_table_grids(level)
     # -- erase the rulings (a little wider than found) so they are not read as | or l --
     # -- a light blur evens out scanner grain, which otherwise turns Latin letters to Thai --
     clean = as_image(cv2.GaussianBlur(level, (3, 3), 0))
     clean[cv2.dilate(rulings, np.ones((5, 5), np.uint8)) > 0] = 255
     clean[specks(clean)] = 255
-    placement = _Placement(grey.shape[1], grey.shape[0], skew, points_per_pixel)
+    placement = _Placement(
+        pixels.shape[1], pixels.shape[0], cleaned.skew, points_per_pixel, cleaned.turned
+    )
     reader = _PageReader(page, phrases, placement)
 
     tables: list[tuple[int, Block]] = [(grid.box.top, reader.table(clean, grid)) for grid in grids]
@@ -137,18 +141,25 @@ class _Placement:
 
     width: int
     height: int
+    """The page as scanned, in pixels."""
     skew: float
     """The tilt deskewing removed, degrees counter-clockwise."""
     points_per_pixel: float
+    turned: int = 0
+    """Degrees (a quarter turn's multiple) cleaning turned the page counter-clockwise."""
 
     def to_points(self, box: PixelBox) -> BoundingBox:
         """Return the page box (points, tilt put back) that covers the levelled ``box``."""
         angle = math.radians(self.skew)
         cos, sin = math.cos(angle), math.sin(angle)
-        centre_x, centre_y = self.width / 2, self.height / 2
+        sideways = self.turned in (90, 270)
+        level_width, level_height = (
+            (self.height, self.width) if sideways else (self.width, self.height)
+        )
+        centre_x, centre_y = level_width / 2, level_height / 2
         # -- the inverse of deskewing's rotation: turn the corners back by the tilt --
         corners = [
-            (
+            self._unturned(
                 cos * (x - centre_x) + sin * (y - centre_y) + centre_x,
                 -sin * (x - centre_x) + cos * (y - centre_y) + centre_y,
             )
@@ -162,6 +173,20 @@ class _Placement:
             max(x for x, _ in corners) * scale,
             max(y for _, y in corners) * scale,
         )
+
+    def _unturned(self, x: float, y: float) -> tuple[float, float]:
+        """Return the scanned page's point that the turned page's ``(x, y)`` shows.
+
+        A 180-degree turn commutes with deskewing's rotation about the centre, so every turn
+        is undone after the tilt.
+        """
+        if self.turned == 90:
+            return self.width - y, x
+        if self.turned == 180:
+            return self.width - x, self.height - y
+        if self.turned == 270:
+            return y, self.height - x
+        return x, y
 
 
 class _PageReader:

@@ -1,0 +1,237 @@
+"""Clean a scanned page before anything reads it: coloured ink, paper and light, edges, turn.
+
+Office scans are not the white paper the rest of the OCR reader expects: the paper is tinted
+and unevenly lit, the lid casts a dark band along an edge, signatures and notes are in blue
+ballpoint, seals in red, and a page may have gone through the feeder upside down or sideways.
+:func:`clean_page` turns such a scan into a grey page of white paper and dark print, upright.
+Each step is measured with ``benchmarks/scan_accuracy.py``; see ``docs/ocr.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from ita_extract.readers.ocr.grid import Image, as_image, deskew
+
+Colour = npt.NDArray[np.uint8]
+"""An RGB page: height x width x 3."""
+
+_INK_CHROMA = 60
+"""Spread between a pixel's strongest and weakest colour channel from which it is coloured ink
+(ballpoint blue, stamp red: 100 and more). Black print and grey paper have almost none, and a
+pale table fill (a green header tint) about 20."""
+_BACKGROUND_SCALE = 8
+"""The paper is estimated on a copy this many times smaller: light varies over centimetres."""
+_BACKGROUND_WINDOW = 51
+"""Window of the paper estimate on the small copy (400 px at full size, 5 cm at 200 dpi):
+wider than any letter or shaded table header (a two-row header is 200 px tall), so neither
+print nor a table's tint is taken for paper; light varies over the whole page."""
+_WHITE_PAPER = 235
+"""Paper at least this bright over 95% of the page is left as it is."""
+_EDGE_DARKNESS = 60
+"""Grey levels below the paper from which a row or column along an edge is a shadow band."""
+_EDGE_MAX_SHARE = 0.08
+_EDGE_SAMPLE = 4
+"""A shadow band covers at most this share of the page; print starts inside the margins."""
+_ORIENTATION_WIDTH = 800
+"""Orientation is judged on a copy this wide: text lines stay a dozen pixels apart."""
+_MIN_PAGE_SIDE = 1000
+"""Orientation is judged only on a page-sized image (A4 is 1654 px wide as OCR renders it):
+a strip of a few lines is a crop, and gives too little evidence either way."""
+_ORIENTATION_MIN_LINES = 12
+_FLIPPED_SKEWNESS = 0.03
+"""A page is turned upside down only on clear evidence: a dozen text lines whose profiles
+lean the other way (upright pages show -0.04 to -0.27)."""
+_RIM_SHARE = 0.04
+_RULING_SHARE = 1 / 30
+"""A straight run of ink this share of the page's side long is a ruling, or the piece of one a
+tilt leaves; no letter has one on the small copy (letters are 1/60 of the side tall)."""
+_PROFILE_STRIPS = 8
+_GAP_INK_SHARE = 0.01
+"""A row of a strip with ink on less than this share of it lies between two text lines."""
+
+
+@dataclass(frozen=True)
+class CleanPage:
+    """A cleaned page and what was done to it."""
+
+    grey: Image
+    turned: int
+    """Degrees (0, 90, 180, 270) the page was turned counter-clockwise to stand upright."""
+    skew: float
+    """The tilt removed after that, in degrees counter-clockwise."""
+
+
+def clean_page(pixels: Colour | Image) -> CleanPage:
+    """Return the page as white paper and dark print, coloured ink dropped, upright and level.
+
+    A sideways page is turned first, so that the tilt is measured along its text lines, and
+    which way up it stands is judged on the level page, where its lines are straight.
+    """
+    grey = without_coloured_ink(pixels) if pixels.ndim == 3 else as_image(pixels)
+    grey = without_dark_edges(divided_by_paper(grey))
+    page_sized = min(grey.shape) >= _MIN_PAGE_SIDE
+    turn = 90 if page_sized and is_sideways(grey) else 0
+    level, skew = deskew(_turned(grey, turn))
+    if page_sized and is_upside_down(level):
+        level, turn = _turned(level, 180), turn + 180
+    return CleanPage(grey=level, turned=turn, skew=skew)
+
+
+def _turned(grey: Image, degrees: int) -> Image:
+    return as_image(np.ascontiguousarray(np.rot90(grey, degrees // 90))) if degrees else grey
+
+
+def without_coloured_ink(pixels: Colour) -> Image:
+    """Return the page in grey with blue and red ink (signatures, notes, seals) made paper.
+
+    Coloured ink absorbs only part of the light, so its brightest channel is nearly the paper's:
+    a coloured pixel takes that channel's value, every other pixel its luminance. Black print
+    crossed by a signature stays black.
+    """
+    red, green, blue = cv2.split(pixels)
+    brightest = cv2.max(cv2.max(red, green), blue)
+    chroma = cv2.subtract(brightest, cv2.min(cv2.min(red, green), blue))
+    luminance = cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
+    coloured = cv2.threshold(chroma, _INK_CHROMA, 255, cv2.THRESH_BINARY)[1]
+    # -- the pale rim of a blue or red stroke is coloured too, if less: take it with the stroke --
+    rim = cv2.dilate(coloured, np.ones((3, 3), np.uint8))
+    rim = cv2.bitwise_and(rim, cv2.threshold(chroma, _INK_CHROMA // 3, 255, cv2.THRESH_BINARY)[1])
+    grey = luminance.copy()
+    np.copyto(grey, brightest, where=cv2.bitwise_or(coloured, rim) > 0)
+    return as_image(grey)
+
+
+def divided_by_paper(grey: Image) -> Image:
+    """Return the page with its paper made white: tone and uneven light divided out.
+
+    The paper's brightness is estimated as the local maximum over a window wider than any
+    letter (print is darker than the paper it lies on), smoothed, and divided out.
+    """
+    height, width = grey.shape
+    small = cv2.resize(
+        grey,
+        (max(width // _BACKGROUND_SCALE, 1), max(height // _BACKGROUND_SCALE, 1)),
+        interpolation=cv2.INTER_AREA,
+    )
+    window = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (_BACKGROUND_WINDOW, _BACKGROUND_WINDOW))
+    paper_small = cv2.GaussianBlur(cv2.dilate(small, window), (0, 0), _BACKGROUND_WINDOW / 4)
+    if np.percentile(paper_small, 5) >= _WHITE_PAPER:
+        return grey  # -- white, evenly lit paper: dividing would only nudge the print's pixels --
+    paper = cv2.resize(paper_small, (width, height), interpolation=cv2.INTER_LINEAR)
+    ratio = grey.astype(np.float32) * 255.0 / np.maximum(paper.astype(np.float32), 1.0)
+    return as_image(np.clip(ratio, 0, 255).astype(np.uint8))
+
+
+def without_dark_edges(grey: Image) -> Image:
+    """Return the page with a shadow band along any edge made paper.
+
+    A band is the run of rows (or columns) from an edge whose median is far below the
+    paper's; print never darkens a whole row's median, and starts inside the margins.
+    """
+    page = grey.copy()
+    sample = grey[::_EDGE_SAMPLE, ::_EDGE_SAMPLE]
+    paper = int(np.median(sample))
+    for axis in (0, 1):
+        # -- rows are medians over every 4th column and the other way round: bands are wide --
+        medians = np.repeat(np.median(sample, axis=axis), _EDGE_SAMPLE)[: grey.shape[1 - axis]]
+        limit = int(len(medians) * _EDGE_MAX_SHARE)
+        dark = medians < paper - _EDGE_DARKNESS
+        for edge in ("start", "end"):
+            run = dark[:limit] if edge == "start" else dark[::-1][:limit]
+            depth = int(np.argmin(run)) if not run.all() else limit
+            if depth == 0:
+                continue
+            depth += 2  # the band's soft inner rim
+            if axis == 0:
+                cols = slice(0, depth) if edge == "start" else slice(len(medians) - depth, None)
+                page[:, cols] = 255
+            else:
+                rows = slice(0, depth) if edge == "start" else slice(len(medians) - depth, None)
+                page[rows, :] = 255
+    return as_image(page)
+
+
+def is_sideways(grey: Image) -> bool:
+    """Return whether the page's text lines run down the page.
+
+    Text lines make the ink profile across them sharp and along them flat.
+    """
+    ink = _text_ink(grey)
+    return bool(ink.any()) and _profile_sharpness(ink, axis=0) > _profile_sharpness(ink, axis=1)
+
+
+def is_upside_down(level: Image) -> bool:
+    """Return whether the level page stands on its head.
+
+    Thai tone marks and upper vowels (and Latin ascenders and capitals) stand above a line's
+    body far more often than anything hangs below it; only clear evidence turns a page.
+    """
+    lines, skewness = _line_skewness(_text_ink(level))
+    return lines >= _ORIENTATION_MIN_LINES and skewness > _FLIPPED_SKEWNESS
+
+
+def _text_ink(grey: Image) -> npt.NDArray[np.uint8]:
+    """Return a small ink mask of the page's letters: ruled lines and the page's rim removed.
+
+    Print starts inside the margins; what lies at the rim is the scanner's (shadow, lid edge).
+    """
+    height, width = grey.shape
+    rim_y, rim_x = int(height * _RIM_SHARE), int(width * _RIM_SHARE)
+    grey = grey[rim_y : height - rim_y, rim_x : width - rim_x]
+    height, width = grey.shape
+    scale = min(_ORIENTATION_WIDTH / max(width, height), 1.0)
+    small = cv2.resize(
+        grey, (int(width * scale), int(height * scale)), interpolation=cv2.INTER_AREA
+    )
+    _, ink = cv2.threshold(
+        cv2.medianBlur(small, 3), 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU
+    )
+    length = max(int(min(small.shape) * _RULING_SHARE), 8)
+    lines = cv2.bitwise_or(
+        cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8)),
+        cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8)),
+    )
+    return np.where(cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0, 0, ink).astype(np.uint8)
+
+
+def _profile_sharpness(ink: npt.NDArray[np.uint8], *, axis: int) -> float:
+    """Return how sharply the ink profile alternates, summing across ``axis`` in strips.
+
+    Narrow strips keep the lines of side-by-side table cells apart, and a tilt of two degrees
+    moves a line by a fraction of its height across one.
+    """
+    strips = np.array_split(ink, _PROFILE_STRIPS, axis=1 - axis)
+    total = 0.0
+    for strip in strips:
+        profile = (strip > 0).sum(axis=axis).astype(np.float64)
+        total += float(np.square(np.diff(profile)).sum())
+    return total
+
+
+def _line_skewness(ink: npt.NDArray[np.uint8]) -> tuple[int, float]:
+    """Return the most text lines one strip holds, and the ink-weighted skewness of their profiles.
+
+    An upright line's marks make a long tail above its body: negative skewness (rows count
+    downwards). Lines are found in strips; a row with almost no ink (grain) parts two lines.
+    """
+    weighted, mass, lines = 0.0, 0.0, 0
+    for strip in np.array_split(ink, _PROFILE_STRIPS, axis=1):
+        profile = (strip > 0).sum(axis=1).astype(np.float64)
+        rows = profile > max(strip.shape[1] * _GAP_INK_SHARE, 1.0)
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], rows.astype(np.int8), [0]))))
+        lines = max(lines, len(edges) // 2)
+        for start, end in zip(edges[::2], edges[1::2], strict=True):
+            line = profile[start:end]
+            total = float(line.sum())
+            offsets = np.arange(len(line)) - float((np.arange(len(line)) * line).sum()) / total
+            spread = float(np.sqrt((offsets**2 * line).sum() / total))
+            if spread == 0.0:
+                continue
+            weighted += float((offsets**3 * line).sum()) / spread**3
+            mass += total
+    return lines, weighted / max(mass, 1.0)
