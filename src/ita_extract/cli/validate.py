@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -248,16 +248,7 @@ def parse_warnings_table(warnings: tuple[Warning, ...]) -> str:
         )
         for warning in warnings
     ]
-    widths = [max(_width(row[column]) for row in rows) for column in range(3)]
-    return "\n".join(
-        "    "
-        + "".join(
-            cell + " " * (width - _width(cell) + 2)
-            for cell, width in zip(row[:3], widths, strict=True)
-        )
-        + row[3]
-        for row in rows
-    )
+    return _aligned(rows, indent="    ")
 
 
 def findings_table(findings: tuple[Finding, ...], *, lang: str = "th") -> str:
@@ -270,14 +261,20 @@ def findings_table(findings: tuple[Finding, ...], *, lang: str = "th") -> str:
         path = location.path or location.section or ""
         severity = _SEVERITIES[lang][finding.severity.value]
         rows.append((severity, finding.rule, place, path, message))
-    widths = [max(_width(row[column]) for row in rows) for column in range(4)]
+    return _aligned(rows, indent="  ")
+
+
+def _aligned(rows: Sequence[Sequence[str]], *, indent: str) -> str:
+    """Return ``rows`` as columns padded to their widest cell; the last column runs free."""
+    padded = len(rows[0]) - 1
+    widths = [max(_width(row[column]) for row in rows) for column in range(padded)]
     return "\n".join(
-        "  "
+        indent
         + "".join(
             cell + " " * (width - _width(cell) + 2)
-            for cell, width in zip(row[:4], widths, strict=True)
+            for cell, width in zip(row[:padded], widths, strict=True)
         )
-        + row[4]
+        + row[padded]
         for row in rows
     )
 
