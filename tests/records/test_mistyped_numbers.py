@@ -110,3 +110,11 @@ def test_item_score_in_prose(cell: str, expected: float | None, code: str | None
     report = build_report(document(*TITLE, f"e6 การเผยแพร่ข้อมูล ({cell} คะแนน)"))
     assert [(item.code, item.score) for item in report.items] == [("e6", expected)]
     _check(report, cell, expected, code, "item e6")
+
+
+@pytest.mark.parametrize(("cell", "expected", "code"), CASES)
+def test_indicator_score_in_prose(cell: str, expected: float | None, code: str | None) -> None:
+    report = build_report(document(*TITLE, f"ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ ได้ {cell} คะแนน"))
+    stated = [] if expected is None else [(1, expected)]
+    assert [(indicator.number, indicator.score) for indicator in report.indicators] == stated
+    _check(report, cell, expected, code, "indicator 1 score")

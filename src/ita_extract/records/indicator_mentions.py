@@ -10,14 +10,14 @@ names an indicator's subject (a topic, a plan row) is no mention.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ita_extract import framework
 from ita_extract.document import Cell, Paragraph
-from ita_extract.normalize.thai import parse_score, thai_to_arabic_digits
+from ita_extract.normalize.numbers import find_number_phrases
+from ita_extract.normalize.thai import thai_to_arabic_digits
 from ita_extract.recognize.matching import locate_phrase, phrase_key, text_key
 from ita_extract.records.context import BuildContext
 from ita_extract.records.evidence import evidence_of
@@ -26,8 +26,6 @@ from ita_extract.vocabulary import Phrases
 
 DEFAULT_MENTION_NAME_SCORE = 90.0
 """How alike (rapidfuzz partial ratio of keys) the text must be to an indicator's name."""
-
-_SCORE = re.compile(r"(?<![0-9.])([0-9]{1,3}(?:\.[0-9]{1,2})?)(?![0-9]|\.[0-9])")
 
 
 @dataclass(frozen=True)
@@ -77,12 +75,12 @@ def _mentions(source: Paragraph | Cell, ctx: BuildContext) -> Iterator[_Mention]
         reverse=True,
     )
     start = 0
-    for match in _SCORE.finditer(arabic):
-        head = text[start : match.start()]
-        start = match.end()
-        score = parse_score(match[1])
+    for phrase in find_number_phrases(arabic):
+        head = text[start : phrase.start]
+        start = phrase.end
+        reading = ctx.score_reading(text[phrase.start : phrase.end])
         head_key = text_key(head)
-        if score is None or not head_key:
+        if (reading.value is None and not reading.unreadable) or not head_key:
             continue
         named = [
             (located, spec)
@@ -93,6 +91,10 @@ def _mentions(source: Paragraph | Cell, ctx: BuildContext) -> Iterator[_Mention]
         if not named:
             continue
         located, spec = max(named, key=lambda pair: (pair[0].score, pair[0].end - pair[0].start))
+        what = f"indicator {spec.number} score"
+        score = ctx.take_number(reading, what=what, expected="a score 0-100", page=source.page)
+        if score is None:
+            continue
         name = _text_between(head, located.start, located.end)
         cleaned = ctx.clean(name, page=source.page) or spec.name
         yield _Mention(spec.number, cleaned, score, source)
