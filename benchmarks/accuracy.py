@@ -26,17 +26,36 @@ def expected_files(directory: Path = FIXTURES) -> list[Path]:
     return sorted(directory.glob(f"*{EXPECTED_SUFFIX}"))
 
 
+def score_parse(
+    document: Path, expected: Report, *, jobs: int = 1
+) -> tuple[Accuracy, Report | None, str | None]:
+    """Parse ``document`` and score it against ``expected``: the score, the report, or why not.
+
+    A document the parser cannot read scores zero, every expected fact missing.
+    """
+    try:
+        parsed = parse(document, jobs=jobs)
+    except Exception as error:
+        facts = tuple(report_facts(expected))
+        failed = Accuracy(expected=len(facts), parsed=0, matched=0, missing=facts)
+        return failed, None, f"{type(error).__name__}: {error}"
+    return score_report(parsed, expected), parsed, None
+
+
 def score_fixture(expected_path: Path) -> tuple[Accuracy, str | None]:
     """Parse the document beside ``expected_path`` and score it; report a failure's reason."""
     expected = Report.model_validate_json(expected_path.read_text(encoding="utf-8"))
     document = expected_path.with_name(expected_path.name.removesuffix(EXPECTED_SUFFIX))
-    try:
-        parsed = parse(document)
-    except Exception as error:
-        facts = tuple(report_facts(expected))
-        failed = Accuracy(expected=len(facts), parsed=0, matched=0, missing=facts)
-        return failed, f"{type(error).__name__}: {error}"
-    return score_report(parsed, expected), None
+    accuracy, _, failure = score_parse(document, expected)
+    return accuracy, failure
+
+
+def print_details(accuracy: Accuracy) -> None:
+    """Print the facts a score lost (missing) and the ones it added (extra)."""
+    for fact in accuracy.missing:
+        print(f"    missing {fact}")
+    for fact in accuracy.extra:
+        print(f"    extra   {fact}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,10 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if failure:
             print(f"    parse failed: {failure}")
         if options.details:
-            for fact in accuracy.missing:
-                print(f"    missing {fact}")
-            for fact in accuracy.extra:
-                print(f"    extra   {fact}")
+            print_details(accuracy)
     print(f"{'overall':48} {total.recall:7.3f} {total.precision:9.3f} {total.expected:6d}")
     return 0
 

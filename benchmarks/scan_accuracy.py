@@ -24,14 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.accuracy import EXPECTED_SUFFIX, FIXTURES, print_details, score_parse
 from tests.fixtures.generator.scan import draw_scan, scan_pdf
 
-from ita_extract import parse
-from ita_extract.evaluate import Accuracy, report_facts, score_report
+from ita_extract.evaluate import Accuracy
 from ita_extract.report import Report
 
-FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
-EXPECTED_SUFFIX = ".expected.json"
 EMPTY = Accuracy(expected=0, parsed=0, matched=0)
 
 
@@ -72,17 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 source.with_name(source.name + EXPECTED_SUFFIX).read_text(encoding="utf-8")
             )
             started = time.perf_counter()
-            try:
-                parsed = parse(target, jobs=options.jobs)
-                accuracy = score_report(parsed, expected)
-                page_count = parsed.source.pages or 1
-            except Exception as error:  # a failed scan scores zero and the run goes on
-                print(f"    parse failed: {type(error).__name__}: {error}")
-                accuracy = Accuracy(
-                    expected=len(tuple(report_facts(expected))), parsed=0, matched=0
-                )
-                page_count = 1
+            # -- a failed scan scores zero and the run goes on --
+            accuracy, parsed, failure = score_parse(target, expected, jobs=options.jobs)
             elapsed = time.perf_counter() - started
+            if failure:
+                print(f"    parse failed: {failure}")
+            page_count = (parsed.source.pages if parsed else None) or 1
             total += accuracy
             axes = style.axes()
             for key, value in axes.items():
@@ -96,10 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 flush=True,
             )
             if options.details:
-                for fact in accuracy.missing:
-                    print(f"    missing {fact}")
-                for fact in accuracy.extra:
-                    print(f"    extra   {fact}")
+                print_details(accuracy)
     print(f"\n{'axis=value':24} {'recall':>7} {'precision':>9} {'facts':>6} {'s/page':>7}")
     for key in sorted(by_axis, key=lambda axis: by_axis[axis].recall):
         accuracy = by_axis[key]
