@@ -230,6 +230,14 @@ def test_bad_pdfs_raise_typed_errors(data: object, error: type[ItaExtractError])
         read_pdf(data())
 
 
+def test_a_pdf_without_pages_read_after_an_encrypted_one_is_still_empty() -> None:
+    # -- PDFium keeps its last error: the empty file must not inherit the password failure --
+    with pytest.raises(EncryptedDocumentError):
+        read_pdf(fixture_bytes("encrypted.pdf"))
+    with pytest.raises(EmptyDocumentError):
+        read_pdf(fixture_bytes("no-pages.pdf"))
+
+
 def test_image_only_pdf_without_ocr_says_how_to_turn_it_on() -> None:
     with pytest.raises(NoTextLayerError, match=r"no text layer.*--ocr auto") as raised:
         read_pdf(fixture_bytes("image-only.pdf"), ocr="never")

@@ -187,12 +187,14 @@ def _open(data: bytes) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
+        # -- PDFium refuses a PDF whose page tree is empty as if it were broken, and without
+        #    setting its last error: the code it reports is then the previous failure's (a
+        #    password one after an encrypted file), so the structure is judged first --
+        if _EMPTY_PAGE_TREE.search(data) and not _PAGE_OBJECT.search(data):
+            raise EmptyDocumentError("the PDF has no pages") from error
         code = getattr(error, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD:
             raise EncryptedDocumentError("the PDF is protected by a password") from error
-        # -- PDFium refuses a PDF whose page tree is empty as if it were broken --
-        if _EMPTY_PAGE_TREE.search(data) and not _PAGE_OBJECT.search(data):
-            raise EmptyDocumentError("the PDF has no pages") from error
         raise CorruptDocumentError(f"the PDF cannot be read: {error}") from error
 
 
