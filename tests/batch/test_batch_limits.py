@@ -6,13 +6,15 @@ Local workers are a pebble pool; Dask workers use worker programs (subprocess_po
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import os
+import shutil
 import time
 from pathlib import Path
 
 import psutil
 import pytest
-from batch_inputs import docx_bomb, failure_reasons, word_document, worker_programs
+from batch_inputs import FIXTURES, docx_bomb, failure_reasons, word_document, worker_programs
 
 from ita_extract.batch import convert, subprocess_pool
 from ita_extract.batch.executors import new_pool
@@ -141,3 +143,63 @@ def test_an_idle_worker_program_is_stopped_and_replaced_when_needed(
         pool.close()
 
     assert again.reason == "not_ita_report"
+
+
+FAKE_SOFFICE = """#!/bin/sh
+# -- stands in for a LibreOffice that never finishes: a helper process of its session waits --
+sleep 300 &
+echo $! >> "$FAKE_SOFFICE_PIDS"
+wait
+"""
+
+
+@pytest.fixture
+def hanging_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Put a never-ending ``soffice`` first on PATH; return the file its helpers' pids go to."""
+    programs = tmp_path / "bin"
+    programs.mkdir()
+    soffice = programs / "soffice"
+    soffice.write_text(FAKE_SOFFICE, encoding="utf-8")
+    soffice.chmod(0o755)
+    pids = tmp_path / "soffice-pids"
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setenv("PATH", f"{programs}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("FAKE_SOFFICE_PIDS", str(pids))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))  # -- the workers' conversion folders --
+    return pids
+
+
+def assert_nothing_left_of_the_conversion(pids: Path, tmp_path: Path) -> None:
+    assert pids.is_file(), "the conversion never started LibreOffice"
+    (helper,) = map(int, pids.read_text(encoding="utf-8").split())
+    with contextlib.suppress(psutil.NoSuchProcess):
+        psutil.Process(helper).wait(timeout=10)  # -- raises TimeoutExpired if it outlives it --
+    assert not list((tmp_path / "tmp").glob("ita-extract-doc-*"))
+
+
+@pytest.mark.slow
+def test_a_doc_past_its_timeout_leaves_no_libreoffice_behind(
+    tmp_path: Path, hanging_libreoffice: Path
+) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copyfile(FIXTURES / "ita-2567-tessaban-b.doc", tmp_path / "in" / "report.doc")
+
+    convert([tmp_path / "in"], tmp_path / "out", jobs=1, timeout=3.0, progress="none")
+
+    assert failure_reasons(tmp_path / "out") == {"report.doc": "timeout"}
+    assert_nothing_left_of_the_conversion(hanging_libreoffice, tmp_path)
+
+
+@pytest.mark.slow
+def test_a_worker_program_past_its_timeout_leaves_no_libreoffice_behind(
+    tmp_path: Path, hanging_libreoffice: Path
+) -> None:
+    pool = SubprocessPool(None)
+    try:
+        data = (FIXTURES / "ita-2567-tessaban-b.doc").read_bytes()
+        outcome = pool.convert(data, "report.doc", ParseOptions(), Limits(timeout=3.0))
+    finally:
+        pool.close()
+
+    assert outcome.reason == "timeout"
+    assert_nothing_left_of_the_conversion(hanging_libreoffice, tmp_path)

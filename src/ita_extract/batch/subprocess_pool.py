@@ -4,9 +4,10 @@ A Dask worker is a daemonic process by default, and :mod:`multiprocessing` refus
 child from a daemonic process; starting a program is allowed. So on a Dask worker each file is
 converted by a *worker program*: a Python process that imports the readers once, then converts
 the files sent over its standard input one at a time and answers on its standard output. A file
-past its timeout gets its program's whole process group killed (the Tesseract it runs with
-it); a program past the memory limit stops itself (the watchdog of :mod:`task`); a program that
-dies is noticed at once. Either way that file fails alone and the next one gets a fresh program.
+past its timeout gets its program's whole process group stopped (the Tesseract it runs with it,
+and the LibreOffice it converts with: :func:`~ita_extract.batch.task.stop_worker`); a program
+past the memory limit stops itself (the watchdog of :mod:`task`); a program that dies is
+noticed at once. Either way that file fails alone and the next one gets a fresh program.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ita_extract.batch.task import (
     convert_document,
     exit_failure,
     init_worker,
+    stop_worker,
     timeout_failure,
 )
 from ita_extract.errors import WorkerStartError
@@ -40,6 +42,8 @@ STARTUP_TIMEOUT = 300.0
 """Seconds a worker program may take to import the readers: generous, for a loaded machine."""
 IDLE_SECONDS = 60.0
 """An idle program is stopped after this long, so a shared cluster gets its memory back."""
+TERMINATE_SECONDS = 3.0
+"""A program asked to stop (SIGTERM) is killed if it has not ended after this long."""
 
 _FRAME_LENGTH = struct.Struct(">Q")
 _SERVE = "from ita_extract.batch.subprocess_pool import serve; serve()"
@@ -211,28 +215,44 @@ class _WorkerProgram:
 
     def _stop_for_time(self) -> None:
         self._killed.set()
-        self._send_kill()
+        self._stop_group()
 
     def alive(self) -> bool:
         """Whether the program is still running and may take another file."""
         return not self._killed.is_set() and self.process.poll() is None
 
     def kill(self) -> int:
-        """Kill the program and whatever it started, reap it; return its exit status."""
-        self._send_kill()
+        """Stop the program and whatever it started, reap it; return its exit status."""
+        self._stop_group()
         status = self.process.wait()
         self._close_pipes()
         return status
 
-    def _send_kill(self) -> None:
+    def _stop_group(self) -> None:
+        """Ask the program's process group to end (SIGTERM), and kill what is left after a while.
+
+        On SIGTERM the program ends its LibreOffice conversion, which runs in a session of its
+        own and would outlive a SIGKILL (:func:`~ita_extract.batch.task.stop_worker`); a program
+        stuck in a native library cannot act on it and is killed after
+        :data:`TERMINATE_SECONDS`.
+        """
+        self._signal_group(kill=False)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=TERMINATE_SECONDS)
+        self._signal_group(kill=True)
+
+    def _signal_group(self, *, kill: bool) -> None:
         if self.process.returncode is not None:
             return  # -- reaped already: its process group id may name another process by now
-        if not hasattr(os, "killpg"):  # -- Windows: no process groups to kill --
-            self.process.kill()
+        if not hasattr(os, "killpg"):  # -- Windows: no process groups to signal --
+            if kill:
+                self.process.kill()
+            else:
+                self.process.terminate()
             return
         with contextlib.suppress(ProcessLookupError):
             # -- an unreaped program keeps its id, so the group id cannot name another process --
-            os.killpg(self.process.pid, signal.SIGKILL)
+            os.killpg(self.process.pid, signal.SIGKILL if kill else signal.SIGTERM)
 
     def close(self) -> None:
         """Let the program end on its own: it stops at the end of its standard input."""
@@ -279,7 +299,7 @@ def _exit_with_parent() -> None:
         stop = threading.Event()
         while not stop.wait(_PARENT_POLL_SECONDS):
             if os.getppid() != parent:
-                os._exit(1)
+                stop_worker(1)
 
     threading.Thread(target=watch, name="ita-extract-parent-watch", daemon=True).start()
 

@@ -16,11 +16,13 @@ import sys
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
+from typing import NoReturn
 
 from pebble import ProcessExpired
 
 from ita_extract.api import DEFAULT_MAX_BYTES, OcrMode, parse
 from ita_extract.errors import ItaExtractError
+from ita_extract.readers.doc import stop_conversions
 
 MEMORY_EXIT_CODE = 86
 """Exit status of a worker that stopped itself for growing past the memory limit."""
@@ -140,14 +142,28 @@ def init_worker(max_memory_mb: int | None) -> None:
 
     Ctrl-C reaches every process of the terminal's group; a worker that died of it would be
     recorded as a crash of the file it was reading, and resume would then skip that file.
-    The parent stops the workers itself. The readers are imported here, before any task
-    starts, so a file's timeout measures its reading and not the worker's start-up.
+    The parent stops the workers itself, with SIGTERM first (pebble, and the worker programs'
+    pool, for a file past its timeout): the worker then ends at once, through :func:`stop_worker`.
+    The readers are imported here, before any task starts, so a file's timeout measures its
+    reading and not the worker's start-up.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda signum, _frame: stop_worker(128 + signum))
     for module in _WARM_UP_MODULES:
         with contextlib.suppress(ImportError):  # -- the task itself will report what is missing
             importlib.import_module(module)
     start_memory_watchdog(max_memory_mb)
+
+
+def stop_worker(status: int) -> NoReturn:
+    """End this worker process at once with ``status``, leaving no conversion running.
+
+    A LibreOffice conversion runs in a session of its own and would outlive the worker, with
+    its profile folder; :func:`~ita_extract.readers.doc.stop_conversions` ends it first. Nothing
+    else is cleaned up: the worker may be stopped in the middle of any file.
+    """
+    stop_conversions()
+    os._exit(status)
 
 
 def start_memory_watchdog(max_memory_mb: int | None) -> None:
@@ -165,7 +181,7 @@ def start_memory_watchdog(max_memory_mb: int | None) -> None:
         stop = threading.Event()
         while not stop.wait(_MEMORY_POLL_SECONDS):
             if resident_memory() > limit:
-                os._exit(MEMORY_EXIT_CODE)
+                stop_worker(MEMORY_EXIT_CODE)
 
     threading.Thread(target=watch, name="ita-extract-memory-watchdog", daemon=True).start()
 

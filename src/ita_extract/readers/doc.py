@@ -21,6 +21,8 @@ import signal
 import struct
 import subprocess
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import olefile
@@ -37,7 +39,7 @@ from ita_extract.readers.detect import detect_format
 from ita_extract.readers.docx import read_docx
 from ita_extract.shared import SourceFormat
 
-__all__ = ["convert_with_libreoffice", "find_libreoffice", "read_doc"]
+__all__ = ["convert_with_libreoffice", "find_libreoffice", "read_doc", "stop_conversions"]
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds one conversion may take; a real report converts in a few seconds."""
@@ -48,6 +50,10 @@ _ENCRYPTED_STREAM = "EncryptedPackage"
 _FIB_FLAGS_OFFSET = 0x0A
 _FIB_ENCRYPTED = 0x0100
 """The ``fEncrypted`` bit of the Word stream's file information block (MS-DOC 2.5.2)."""
+
+_running: dict[int, tuple[subprocess.Popen[bytes], Path]] = {}
+"""This process's conversions in progress: LibreOffice's process and its folder, by pid."""
+_running_lock = threading.Lock()
 
 
 def read_doc(data: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> Document:
@@ -143,15 +149,15 @@ def convert_with_libreoffice(
             stderr=subprocess.PIPE,
             start_new_session=True,
         )
-        try:
-            _, stderr = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired as error:
-            with contextlib.suppress(ProcessLookupError):  # -- it may have just ended --
-                os.killpg(process.pid, signal.SIGKILL)
-            process.communicate()
-            raise ConversionTimeoutError(
-                f"LibreOffice did not convert the .{source_suffix} file within {timeout:g} s"
-            ) from error
+        with _registered(process, work):
+            try:
+                _, stderr = process.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired as error:
+                _kill_session(process)
+                process.communicate()
+                raise ConversionTimeoutError(
+                    f"LibreOffice did not convert the .{source_suffix} file within {timeout:g} s"
+                ) from error
         converted = work / "out" / f"report.{target}"
         if process.returncode != 0 or not converted.is_file():
             detail = stderr.decode(errors="replace").strip().splitlines()
@@ -160,3 +166,39 @@ def convert_with_libreoffice(
                 + (f": {detail[-1]}" if detail else "")
             )
         return converted.read_bytes()
+
+
+def stop_conversions() -> None:
+    """Kill every LibreOffice conversion this process runs, and remove its folder.
+
+    A conversion runs in a session of its own, so that its timeout kills LibreOffice's helper
+    processes too; that also keeps it running when the process that started it is killed. A
+    batch worker stopped from outside (its file's timeout, the memory limit) calls this just
+    before it ends, so neither a LibreOffice nor its profile folder outlives it.
+    """
+    with _running_lock:
+        running = list(_running.values())
+    for process, folder in running:
+        _kill_session(process)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _registered(process: subprocess.Popen[bytes], folder: Path) -> Iterator[None]:
+    """List ``process`` among the running conversions while the block runs."""
+    with _running_lock:
+        _running[process.pid] = (process, folder)
+    try:
+        yield
+    finally:
+        with _running_lock:
+            del _running[process.pid]
+
+
+def _kill_session(process: subprocess.Popen[bytes]) -> None:
+    """Kill LibreOffice and the helper processes of its session."""
+    if not hasattr(os, "killpg"):  # -- Windows: no process groups to kill --
+        process.kill()
+        return
+    with contextlib.suppress(ProcessLookupError):  # -- it may have just ended --
+        os.killpg(process.pid, signal.SIGKILL)
