@@ -27,6 +27,19 @@ class WarningSeverity(StrEnum):
     INFO = "info"
     """A fact about the file worth counting; the values are not in doubt."""
 
+    @property
+    def thai(self) -> str:
+        """The severity's name in Thai, for what ``validate --lang th`` prints."""
+        return _THAI_SEVERITIES[self]
+
+
+_THAI_SEVERITIES: Final = {
+    WarningSeverity.REPAIRED: "ซ่อมแล้ว",
+    WarningSeverity.DOUBTFUL: "น่าสงสัย",
+    WarningSeverity.MISSING: "ไม่พบ",
+    WarningSeverity.INFO: "ข้อมูล",
+}
+
 
 class WarningCode(StrEnum):
     """The registered warning codes (stable: a batch run counts them across years)."""
@@ -226,13 +239,19 @@ def severity_counts(codes: Iterable[str]) -> dict[WarningSeverity, int]:
     return counts
 
 
-def summary_line(codes: Iterable[str]) -> str | None:
-    """Return ``3 warnings: 2 doubtful, 1 missing`` for ``codes``, or None when there are none."""
-    counts = severity_counts(codes)
+def summary_line(codes: Iterable[str], *, lang: str = "en") -> str | None:
+    """Return ``3 warnings: 2 doubtful, 1 missing`` for ``codes``, or None when there are none.
+
+    ``lang="th"`` gives ``คำเตือน 3 รายการ: น่าสงสัย 2, ไม่พบ 1``.
+    """
+    counts = {severity: count for severity, count in severity_counts(codes).items() if count}
     total = sum(counts.values())
     if not total:
         return None
-    parts = ", ".join(f"{count} {severity}" for severity, count in counts.items() if count)
+    if lang == "th":
+        parts = ", ".join(f"{severity.thai} {count}" for severity, count in counts.items())
+        return f"คำเตือน {total} รายการ: {parts}"
+    parts = ", ".join(f"{count} {severity}" for severity, count in counts.items())
     return f"{total} warning{'' if total == 1 else 's'}: {parts}"
 
 

@@ -66,6 +66,10 @@ def test_validate_reports_a_documents_parse_warnings(
     _, out, _ = _run(capsys, "validate", "--lang", "en", str(coverless))
     assert "parse warnings: 3 warnings: 3 missing" in out
     assert "missing.agency" in out and "missing.overall" in out
+    _, out, _ = _run(capsys, "validate", "--lang", "th", str(coverless))
+    assert "คำเตือนจากการอ่านเอกสาร: คำเตือน 3 รายการ: ไม่พบ 3" in out
+    severities = {line.split()[0] for line in out.splitlines() if "  missing." in line}
+    assert severities == {"ไม่พบ"}
     _, out, _ = _run(capsys, "validate", "--json", str(coverless))
     [entry] = json.loads(out)["files"]
     assert [w["code"] for w in entry["parse_warnings"]] == [

@@ -26,6 +26,7 @@ from ita_extract.cli import (
 from ita_extract.errors import InputNotFoundError, InvalidReportError, ItaExtractError
 from ita_extract.report import Warning
 from ita_extract.validate import Finding, ValidationResult, validate, validate_data
+from ita_extract.warning_codes import WarningSeverity
 from ita_extract.warning_codes import summary_line as warnings_summary
 
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -231,24 +232,34 @@ def _print_outcome(outcome: FileOutcome, *, lang: str) -> None:
     sys.stdout.write(f"{outcome.path}{year}: {counts}\n")
     if result.findings:
         sys.stdout.write(findings_table(result.findings, lang=lang) + "\n")
-    summary = warnings_summary(warning.code for warning in result.parse_warnings)
+    summary = warnings_summary((warning.code for warning in result.parse_warnings), lang=lang)
     if summary is not None:
         sys.stdout.write(f"  {_PARSE_WARNINGS[lang]}: {summary}\n")
-        sys.stdout.write(parse_warnings_table(result.parse_warnings) + "\n")
+        sys.stdout.write(parse_warnings_table(result.parse_warnings, lang=lang) + "\n")
 
 
-def parse_warnings_table(warnings: tuple[Warning, ...]) -> str:
-    """Return a report's own warnings as an aligned table: severity, code, page, message."""
+def parse_warnings_table(warnings: tuple[Warning, ...], *, lang: str = "th") -> str:
+    """Return a report's own warnings as an aligned table: severity, code, page, message.
+
+    The messages are the parser's own, in English: they quote what was read.
+    """
+    page = "หน้า" if lang == "th" else "p."
     rows = [
         (
-            str(warning.severity or ""),
+            _severity_name(warning.severity, lang),
             warning.code,
-            "" if warning.page is None else f"p.{warning.page}",
+            "" if warning.page is None else f"{page}{warning.page}",
             warning.message,
         )
         for warning in warnings
     ]
     return _aligned(rows, indent="    ")
+
+
+def _severity_name(severity: WarningSeverity | None, lang: str) -> str:
+    if severity is None:
+        return ""
+    return severity.thai if lang == "th" else str(severity)
 
 
 def findings_table(findings: tuple[Finding, ...], *, lang: str = "th") -> str:
