@@ -34,7 +34,7 @@ from batch_inputs import (
 from distributed import Client, LocalCluster
 
 from ita_extract.batch import convert
-from ita_extract.batch.executors import convert_isolated
+from ita_extract.batch.executors import convert_isolated, default_jobs
 from ita_extract.batch.task import Limits, ParseOptions
 from ita_extract.cli import EXIT_UNREADABLE, main
 
@@ -261,6 +261,8 @@ def test_the_library_own_cluster_prints_only_the_summary(
     assert len(local_err.splitlines()) == 1
     assert err == local_err.replace(str(tmp_path / "local"), str(tmp_path / "dask"))
     assert output_bytes(tmp_path / "dask") == output_bytes(tmp_path / "local")
+    runs = [json.loads((tmp_path / name / "run.json").read_bytes()) for name in ("local", "dask")]
+    assert [run["jobs"] for run in runs] == [default_jobs()] * 2  # -- threads, on its own cluster
 
 
 @pytest.mark.slow

@@ -149,7 +149,13 @@ def convert(
             elapsed_seconds=time.monotonic() - started,
             peak_worker_memory_mb=peak_memory / 2**20 if peak_memory else None,
         )
-        _write_run_file(summary, started_at, executor=executor, jobs=jobs)
+        # -- locally, and on the Dask cluster the run starts itself, jobs defaults to the cores --
+        _write_run_file(
+            summary,
+            started_at,
+            executor=executor,
+            jobs=jobs or (None if scheduler else default_jobs()),
+        )
     return summary
 
 
@@ -274,7 +280,7 @@ def _write_run_file(
         "started_at": started_at.isoformat(timespec="seconds"),
         "elapsed_seconds": round(summary.elapsed_seconds, 3),
         "executor": executor,
-        "jobs": jobs or (default_jobs() if executor == "local" else None),
+        "jobs": jobs,
         "processed": summary.processed,
         "reused": summary.reused,
         "converted_now": summary.converted_now,
