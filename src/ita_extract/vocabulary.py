@@ -106,6 +106,7 @@ class Phrases(StrEnum):
     RESPONSIBLE_ORGANISATION_HEADS = "responsible.organisation_heads"
     RESPONSIBLE_CONJUNCTIONS = "responsible.conjunctions"
     LIMITATIONS_PREFIXES = "limitations.prefixes"
+    LIMITATIONS_CATEGORY_JOINERS = "limitations.category_joiners"
     LIMITATIONS_TEMPLATE_INSTRUCTIONS = "limitations.template_instructions"
     LIMITATIONS_INTRODUCTION_ENDINGS = "limitations.introduction_endings"
     LIMITATIONS_TABLE_HEADERS = "limitations.table_headers"

@@ -53,6 +53,7 @@ class WarningCode(StrEnum):
     PDF_SCAN_TEXT_LAYER = "pdf.scan_text_layer"
     TEXT_GLYPHS_REPAIRED = "text.glyphs_repaired"
     TEXT_FOREIGN_SCRIPT = "text.foreign_script"
+    TEXT_SPLIT_YEAR = "text.split_year"
     OCR_LOW_CONFIDENCE = "ocr.low_confidence"
     OCR_REPAIRED = "ocr.repaired"
     OCR_BLANK_PAGE = "ocr.blank_page"
@@ -136,6 +137,11 @@ REGISTRY: Final[dict[WarningCode, WarningInfo]] = {
         _D,
         "Letters of another script (Arabic, Cyrillic…) inside Thai text: a broken PDF font "
         "map; those words cannot be trusted. Once per page.",
+    ),
+    WarningCode.TEXT_SPLIT_YEAR: WarningInfo(
+        _R,
+        "A year was written with a space inside (`256 6`, from justified layout) and read "
+        "whole; the message quotes it as written.",
     ),
     WarningCode.OCR_LOW_CONFIDENCE: WarningInfo(
         _D, "Tesseract, or the digit reader, was unsure of some words; the message quotes them."

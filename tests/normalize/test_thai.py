@@ -21,7 +21,9 @@ from ita_extract.normalize.thai import (
     find_foreign_script,
     find_glyph_damage,
     find_repairs,
+    find_split_years,
     join_lines,
+    join_split_years,
     match_key,
     parse_number,
     parse_score,
@@ -463,3 +465,32 @@ def test_number_phrases_are_runs_of_words_opening_with_a_digit() -> None:
 def test_glyph_damage_is_counted_by_kind(text: str, described: str) -> None:
     assert find_glyph_damage(text).describe() == described
     assert bool(find_glyph_damage(text)) is bool(described)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ประจำปีงบประมาณ พ.ศ. 256 6", "ประจำปีงบประมาณ พ.ศ. 2566"),
+        ("ตุลาคม – ธันวาคม ๒๕ ๖๗", "ตุลาคม – ธันวาคม ๒๕๖๗"),
+        ("ปี 2 568 และ ๒๕๖ ๙", "ปี 2568 และ ๒๕๖๙"),
+        # -- not years: a code and its score, a decimal, three digits, a number run longer --
+        ("ข้อ i 25 60", "ข้อ i 25 60"),
+        ("คะแนน 25 66.10", "คะแนน 25 66.10"),
+        ("ข้อ 12 34", "ข้อ 12 34"),
+        ("1 256 6", "1 256 6"),
+        ("ไตรมาส 2 5", "ไตรมาส 2 5"),
+    ],
+)
+def test_a_year_split_by_a_justification_space_is_closed_up(text: str, expected: str) -> None:
+    assert join_split_years(text) == expected
+    assert bool(find_split_years(text)) == (text != expected)
+
+
+def test_a_split_year_is_read_and_warned_quoting_it() -> None:
+    assert parse_year("ประจำปีงบประมาณ พ.ศ. ๒๕๖ ๖") == 2566
+    cleaned, repairs = clean_text_with_repairs("ตลอดปีงบประมาณ 256 8")
+    assert cleaned == "ตลอดปีงบประมาณ 2568"
+    (warning,) = repairs.to_warnings(page=3, where="time frame")
+    assert warning.code == "text.split_year"
+    assert "'256 8'" in warning.message
+    assert warning.message.startswith("time frame:")

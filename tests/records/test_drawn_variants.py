@@ -108,6 +108,47 @@ def test_a_caption_line_heading_a_list_cell_is_no_entry(written: str, tmp_path: 
     assert plan_lists(parsed) == plan_lists(expected)
 
 
+def years_and_timeframes(report: Report) -> tuple[object, ...]:
+    plan = report.action_plan
+    rows = (
+        [row.timeframe.model_dump() if row.timeframe else None for row in plan.rows] if plan else []
+    )
+    return report.fiscal_year, plan.fiscal_year if plan else None, rows
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("family", ["per_topic", "single_table"])
+def test_a_year_with_a_justification_space_inside_is_read_whole_and_warned(
+    seed: int, family: str, tmp_path: Path
+) -> None:
+    # -- `ปีงบประมาณ พ.ศ. 256 6` in the title, `ตลอดปีงบประมาณ ๒๕ ๖๘` in a time frame --
+    fixed = {"family": family, "missing": "none", "year_gap": "inside"}
+    parsed, expected = drawn_docx(seed, fixed, tmp_path)
+    assert years_and_timeframes(parsed) == years_and_timeframes(expected)
+    warnings = [w.message for w in parsed.warnings if w.code == "text.split_year"]
+    assert warnings and all("read whole" in message for message in warnings)
+
+
+@pytest.mark.parametrize("seed", [*SEEDS, 303, 404])
+def test_limitations_of_topics_outside_the_usual_ones_keep_their_words(
+    seed: int, tmp_path: Path
+) -> None:
+    # -- `ด้านสภาพพื้นที่ และการเดินทาง พื้นที่…`: a topic of two phrases, in no word list --
+    fixed = {"missing": "none", "limitation_topics": "other"}
+    parsed, expected = drawn_docx(seed, fixed, tmp_path)
+    assert facts(parsed.limitations) == facts(expected.limitations)
+
+
+def test_the_unusual_limitation_topics_include_topics_of_two_phrases() -> None:
+    fixed = {"missing": "none", "limitation_topics": "other"}
+    categories = {
+        limitation.category
+        for seed in (*SEEDS, 303, 404)
+        for limitation in draw(seed, fixed=fixed).content.limitations
+    }
+    assert any(" " in category for category in categories)
+
+
 DRAWN = Path(__file__).resolve().parent.parent / "fixtures" / "drawn"
 
 

@@ -8,6 +8,7 @@ word segmentation); this module decides when to apply it.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import unicodedata
@@ -88,6 +89,9 @@ _MARKUP_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
 # The lookbehind starts a match only at the head of a run of spaces (linear, not quadratic).
 _FORM_BLANK = re.compile(r"(?<![ \t])[ \t]*+(?:\.(?:[ \t]?\.){2,}|…+|_{3,})[ \t]*+")
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+_SPLIT_NUMBER = re.compile(r"(?<![\d.,])(?=(\d{1,3})[^\S\n]+(\d{1,3})(?![\d.,]))")
+"""Two runs of digits one space apart (looked for in Arabic-digit text, overlapping)."""
+_YEAR_DIGITS = 4
 _ANY_SPACE = re.compile(r"\s+")
 
 _NO_SPACE_AFTER = frozenset("([{/“‘")
@@ -153,9 +157,11 @@ class TextRepairs:
     """Damaged glyphs put right (Private Use Area glyphs, a split ``ำ``, stray marks), counted."""
     foreign_script: tuple[str, ...] = ()
     """Runs of another script left in the text (not repairable: the right letters are unknown)."""
+    split_years: tuple[str, ...] = ()
+    """Years a justification space split (``256 6``), as written; closed up in the text."""
 
     def __bool__(self) -> bool:
-        return self.glyphs_repaired or bool(self.foreign_script)
+        return self.glyphs_repaired or bool(self.foreign_script) or bool(self.split_years)
 
     @property
     def glyphs_repaired(self) -> bool:
@@ -173,6 +179,7 @@ class TextRepairs:
                     page=page,
                 )
             )
+        warnings.extend(split_year_warnings(self.split_years, where=where, page=page))
         if self.foreign_script:
             runs = ", ".join(list(dict.fromkeys(self.foreign_script))[:_MAX_RUNS_NAMED])
             warnings.append(
@@ -216,10 +223,70 @@ def parse_year(text: str) -> int | None:
     """Return the first Buddhist Era year (2500–2700) in ``text``, or None.
 
     CE years such as 2023 are not BE years and give None: reports state years in BE, and
-    guessing the era of a bare number would invent data.
+    guessing the era of a bare number would invent data. A year that justification split
+    (``256 6``) is read whole (:func:`join_split_years`).
     """
-    years = (int(match[1]) for match in _BE_YEAR.finditer(thai_to_arabic_digits(text)))
+    joined = join_split_years(thai_to_arabic_digits(text))
+    years = (int(match[1]) for match in _BE_YEAR.finditer(joined))
     return next((year for year in years if year in BE_YEAR_RANGE), None)
+
+
+def _split_year_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a BE year with a space inside: (start, end) of each, in order.
+
+    The two runs of digits make four together, a year of 2500–2700, and neither belongs to
+    a longer number, a decimal or a code (``i 25 60`` is item i25 and a score).
+    """
+    digits = thai_to_arabic_digits(text)
+    spans: list[tuple[int, int]] = []
+    for match in _SPLIT_NUMBER.finditer(digits):
+        head, tail = match[1], match[2]
+        start = match.start()
+        end = digits.index(tail, start + len(head)) + len(tail)
+        before = digits[:start].rstrip()
+        if spans and start < spans[-1][1]:
+            continue
+        if len(head) + len(tail) != _YEAR_DIGITS or int(head + tail) not in BE_YEAR_RANGE:
+            continue
+        if before and before[-1].isascii() and before[-1].isalnum():
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def find_split_years(text: str) -> list[str]:
+    """Return the years in ``text`` that a justification space splits, as written (``256 6``)."""
+    return [text[start:end] for start, end in _split_year_spans(text)]
+
+
+def join_split_years(text: str) -> str:
+    """Return ``text`` with each year a justification space split closed up (``256 6`` → 2566).
+
+    Justified lines widen the gaps of a line, and a PDF's text layer (or a document retyped
+    from one) may keep a gap inside a year as a space. Digits stay as written (Thai or Arabic).
+    """
+    for start, end in reversed(_split_year_spans(text)):
+        text = text[:start] + "".join(text[start:end].split()) + text[end:]
+    return text
+
+
+def split_year_warnings(
+    written: Sequence[str], *, where: str, page: int | None = None
+) -> list[Warning]:
+    """Return one ``text.split_year`` warning naming the years read whole, or none."""
+    if not written:
+        return []
+    readings = ", ".join(
+        f"{year!r} as {''.join(thai_to_arabic_digits(year).split())}"
+        for year in dict.fromkeys(written)
+    )
+    return [
+        Warning(
+            code=WarningCode.TEXT_SPLIT_YEAR,
+            message=f"{where}: a year with a space inside read whole: {readings}",
+            page=page,
+        )
+    ]
 
 
 def be_to_ce(year: int) -> int:
@@ -489,6 +556,10 @@ def clean_text_with_repairs(
     without_blanks = strip_form_dots(strip_markup(repaired))
     # Justification is laid out line by line, so it is undone before the lines are joined.
     unjustified = remove_justification_spaces(_HORIZONTAL_SPACE.sub(" ", without_blanks))
+    split_years = tuple(find_split_years(unjustified))
+    if split_years:
+        unjustified = join_split_years(unjustified)
+        repairs = dataclasses.replace(repairs, split_years=split_years)
     cleaned = _ANY_SPACE.sub(" ", join_lines(unjustified.splitlines())).strip()
     if not keep_thai_digits:
         cleaned = thai_to_arabic_digits(cleaned)

@@ -153,7 +153,8 @@ def plan_fiscal_year(ctx: BuildContext) -> int | None:
     """
     for section in ctx.layout.sections_of_kind(SectionKind.ACTION_PLAN):
         if section.heading is not None:
-            year = parse_year(section.heading.paragraph.text)
+            heading = section.heading.paragraph
+            year = ctx.read_year(heading.text, what="plan year", page=heading.page)
             if year is not None:
                 return year
     plans = [
@@ -168,7 +169,7 @@ def plan_fiscal_year(ctx: BuildContext) -> int | None:
     for paragraph in reversed(above[-DEFAULT_PLAN_TITLE_PARAGRAPHS:]):
         year = parse_year(paragraph.text)
         if year is not None and (ctx.fiscal_year is None or year > ctx.fiscal_year):
-            return year
+            return ctx.read_year(paragraph.text, what="plan year", page=paragraph.page)
     return None
 
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ita_extract.normalize.numbers import NumberReading, read_stated_score
-from ita_extract.normalize.thai import clean_text_with_repairs
+from ita_extract.normalize.thai import (
+    clean_text_with_repairs,
+    find_split_years,
+    parse_year,
+    split_year_warnings,
+)
 from ita_extract.recognize import Layout
 from ita_extract.report import Warning
 from ita_extract.vocabulary import Phrases, Vocabulary
@@ -36,6 +41,19 @@ class BuildContext:
         for warning in repairs.to_warnings(page=page, where=where):
             self._add_once(warning)
         return cleaned
+
+    def read_year(self, text: str, *, what: str, page: int | None = None) -> int | None:
+        """Return the first BE year in ``text``, warning where it was written split (``256 6``)."""
+        year = parse_year(text)
+        if year is not None:
+            self.warn_split_year(text, year, what=what, page=page)
+        return year
+
+    def warn_split_year(self, text: str, year: int, *, what: str, page: int | None) -> None:
+        """Warn if ``text`` writes ``year`` with a space inside, quoting it as written."""
+        written = [split for split in find_split_years(text) if parse_year(split) == year]
+        for warning in split_year_warnings(written, where=what, page=page):
+            self._add_once(warning)
 
     def take_number(
         self, reading: NumberReading, *, what: str, expected: str, page: int | None = None

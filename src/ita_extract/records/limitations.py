@@ -20,12 +20,28 @@ DEFAULT_INSTRUCTION_SCORE = 90.0
 
 
 def _split_category(text: str, ctx: BuildContext) -> tuple[str | None, str]:
-    """Return ``(category, rest)`` for ``ข้อจำกัดด้านบุคลากร ผู้บริหาร…`` → ``บุคลากร``."""
+    """Return ``(category, rest)`` for ``ข้อจำกัดด้านบุคลากร ผู้บริหาร…`` → ``บุคลากร``.
+
+    The category is the phrase after the prefix, up to a space or a colon, and the phrases
+    after it that open with a joining word (``ด้านสภาพพื้นที่ และการเดินทาง พื้นที่…`` →
+    ``สภาพพื้นที่ และการเดินทาง``): any topic, listed or not, is read as the report words it.
+    """
+    joiners = tuple(ctx.vocabulary.words(Phrases.LIMITATIONS_CATEGORY_JOINERS))
     for prefix in ctx.vocabulary.words(Phrases.LIMITATIONS_PREFIXES):
-        match = re.match(rf"\s*{re.escape(prefix)}\s*([^\s:：]+)\s*[:：]?\s*", text)
-        if match:
-            return match[1], text[match.end() :]
+        match = re.match(rf"\s*{re.escape(prefix)}\s*([^\s:：]+)", text)
+        if not match:
+            continue
+        phrases, end = [match[1]], match.end()
+        while (more := _PHRASE.match(text, end)) and more[1].startswith(joiners):
+            phrases.append(more[1])
+            end = more.end()
+        separator = _SEPARATOR.match(text, end)
+        return " ".join(phrases), text[separator.end() if separator else end :]
     return None, text
+
+
+_PHRASE = re.compile(r"[^\S\n]+([^\s:：]+)")
+_SEPARATOR = re.compile(r"\s*[:：]?\s*")
 
 
 def _names_category(line: ListLine, ctx: BuildContext) -> bool:

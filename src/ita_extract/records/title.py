@@ -105,6 +105,16 @@ def build_fiscal_year(ctx: BuildContext) -> int | None:
     Failing that, the first year of a line naming ITA or a fiscal year, lines naming the
     measures (whose year is the next one) last.
     """
+    year = _fiscal_year_in_title(ctx)
+    if year is not None:
+        # -- a year written `256 6` was read whole: say so, quoting it --
+        for line in [*title_lines(ctx), *top_lines(ctx)]:
+            ctx.warn_split_year(line.text, year, what="fiscal year", page=line.page)
+    return year
+
+
+def _fiscal_year_in_title(ctx: BuildContext) -> int | None:
+    """Return the fiscal year the title block states, or None (see :func:`build_fiscal_year`)."""
     lines = [line.text for line in title_lines(ctx)]
     top = [line.text for line in top_lines(ctx)]
     for searched in (lines, top):
