@@ -589,13 +589,38 @@ def match_key(text: str) -> str:
 
 
 def first_word(text: str) -> str:
-    """Return the first word of ``text``: up to its first space, or the dictionary's first word.
+    """Return what of ``text`` a line cannot wrap inside: its first word and the marks joining it.
 
-    Thai runs words together; where a line could break is where the dictionary parts them.
+    That is up to the first space; in Thai, which runs words together, the dictionary's first
+    word. Punctuation that cannot open a line (``,`` ``)``) goes with the word before it, a
+    slash joins the words either side (``คู่มือ/แนวทาง``), and a token that does not open with
+    Thai letters (``E-Service``, ``O๑๙``, ``๒๕๖๖``) is one word.
     """
     head = text.split(maxsplit=1)[0] if text.strip() else ""
-    words = segment_words(head) if head else ()
-    return words[0] if words else head
+    if not leading_thai(head):
+        return head
+    words = segment_words(head)
+    first = words[0]
+    for word in words[1:]:
+        if not (first[-1] in _NO_SPACE_AFTER or all(char in _NO_SPACE_BEFORE for char in word)):
+            break
+        first += word
+    return first
+
+
+def wraps_mid_word(upper: str, lower: str) -> bool:
+    """Return whether a line ending in ``upper`` goes on in ``lower`` in the middle of a word.
+
+    LibreOffice and Word break a Thai word too long for a narrow column at a syllable
+    (``ปีงบประ`` / ``มาณ``): the dictionary reads the two ends as one word. A line ending on a
+    slash or an opening bracket has not ended either.
+    """
+    if upper.rstrip()[-1:] in _NO_SPACE_AFTER:
+        return True
+    left_tail, right_head = trailing_thai(upper), leading_thai(lower)
+    if not left_tail or not right_head:
+        return False
+    return len(left_tail) not in word_ends(left_tail + right_head)
 
 
 def spacing_length(text: str) -> int:

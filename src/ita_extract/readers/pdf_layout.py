@@ -17,7 +17,13 @@ from statistics import median
 
 from ita_extract.document import Paragraph, ParagraphKind, Region
 from ita_extract.normalize.labels import BULLET, NUMBER_OR_DASH, split_list_label
-from ita_extract.normalize.thai import repair_glyphs, thai_to_arabic_digits
+from ita_extract.normalize.thai import (
+    first_word,
+    repair_glyphs,
+    spacing_length,
+    thai_to_arabic_digits,
+    wraps_mid_word,
+)
 from ita_extract.readers.pdf_page import Glyph
 
 BASELINE_TOLERANCE = 0.3
@@ -88,20 +94,34 @@ class PdfLine:
         """Return the width of the line's box."""
         return self.x1 - self.x0
 
-    @property
-    def first_word_width(self) -> float:
-        """Return the width of the line's text up to its first space or word gap."""
-        end = self.glyphs[0]
-        for glyph in self.glyphs[1:]:
-            if glyph.text.isspace() or glyph.x0 - end.x1 > self.word_gap:
-                break
-            end = glyph
-        return end.x1 - self.glyphs[0].x0
+    def first_word_width(self, following: PdfLine | None = None) -> float:
+        """Return the width of the line's first word, the least a wrap could have carried over.
+
+        The word is :func:`~ita_extract.normalize.thai.first_word`'s (Thai has no spaces to
+        tell); its width runs over as many glyphs as it has letters that take width. Where
+        the word runs on into the ``following`` line (``ประชาสัมพั`` / ``นธ์``), it is wider
+        than this line.
+        """
+        runs_on = following is not None and wraps_mid_word(self.text, following.text)
+        text = f"{self.text}{following.text}" if following is not None and runs_on else self.text
+        letters = spacing_length(first_word(text))
+        width = _leading_width(self.glyphs, letters)
+        if following is not None and letters > spacing_length(self.text):
+            width += _leading_width(following.glyphs, letters - spacing_length(self.text))
+        return width
 
     @property
     def bold(self) -> bool:
         """Return whether every visible glyph of the line is bold."""
         return all(glyph.bold for glyph in self.glyphs if not glyph.text.isspace())
+
+
+def _leading_width(glyphs: Sequence[Glyph], letters: int) -> float:
+    """Return the width of the first ``letters`` visible glyphs (all of them, if fewer)."""
+    visible = [glyph for glyph in glyphs if not glyph.text.isspace()]
+    if not visible or letters < 1:
+        return 0.0
+    return visible[min(len(visible), letters) - 1].x1 - visible[0].x0
 
 
 def line_text(glyphs: Sequence[Glyph], word_gap: float) -> str:
@@ -248,15 +268,18 @@ def lines_to_paragraphs(
     larger font become headings (table cells pass None: they hold no headings).
     """
     groups: list[list[PdfLine]] = []
-    for line in lines:
-        if groups and not _starts_paragraph(groups[-1], line, column):
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if groups and not _starts_paragraph(groups[-1], line, following, column):
             groups[-1].append(line)
         else:
             groups.append([line])
     return [_paragraph(group, page, body_size) for group in groups]
 
 
-def _starts_paragraph(group: Sequence[PdfLine], line: PdfLine, column: PdfColumn) -> bool:
+def _starts_paragraph(
+    group: Sequence[PdfLine], line: PdfLine, following: PdfLine | None, column: PdfColumn
+) -> bool:
     previous = group[-1]
     label = _LINE_LABEL.match(line.text)
     # -- a dash opening a wrapped line is a range's (ตุลาคม ๒๕๖๖ / – กันยายน) unless the
@@ -267,8 +290,14 @@ def _starts_paragraph(group: Sequence[PdfLine], line: PdfLine, column: PdfColumn
         return True
     if previous.bold != line.bold:
         return True
-    # -- the line's first word would have fitted on the line above: the break was typed --
-    if line.first_word_width + WORD_GAP * line.size < column.right - previous.x1:
+    # -- the line's first word would have fitted on the line above: the break was typed,
+    # -- unless the break cut a word (a narrow column breaks a long word where it must) or
+    # -- the line above is a list label alone, its text wrapped whole --
+    if (
+        line.first_word_width(following) + WORD_GAP * line.size < column.right - previous.x1
+        and not wraps_mid_word(previous.text, line.text)
+        and not _label_alone(previous)
+    ):
         return True
     if not column.page_text:
         return False
@@ -280,6 +309,11 @@ def _starts_paragraph(group: Sequence[PdfLine], line: PdfLine, column: PdfColumn
     first_is_list = len(group) == 1 and starts_with_list_label(previous.text)
     left_aligned = previous.x0 - column.left < INDENT * previous.size
     return left_aligned and not first_is_list and line.x0 - previous.x0 > INDENT * line.size
+
+
+def _label_alone(line: PdfLine) -> bool:
+    label = _LINE_LABEL.match(line.text)
+    return label is not None and not line.text[label.end() :].strip()
 
 
 def _dash_item(line: PdfLine) -> bool:
