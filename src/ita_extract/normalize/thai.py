@@ -102,6 +102,8 @@ _MIN_SHORT_FRAGMENTS_FOR_JUSTIFIED_RUN = 3
 _MAX_SHORT_FRAGMENT_CHARS = 6
 _WORD_CACHE_SIZE = 8192
 _WRAP_CONTEXT_CHARS = 40
+_NON_SPACING = frozenset({"Mn", "Me"})
+"""Unicode categories of marks written on the letter before, taking no width of their own."""
 """Thai letters either side of a wrap that segmentation looks at: enough for any word."""
 _MAX_RUNS_NAMED = 5
 """A foreign-script warning names this many distinct runs; more would only bury the message."""
@@ -625,4 +627,5 @@ def wraps_mid_word(upper: str, lower: str) -> bool:
 
 def spacing_length(text: str) -> int:
     """Return how many characters of ``text`` take width: Thai marks above and below do not."""
-    return sum(1 for char in text if not unicodedata.combining(char))
+    # -- not combining(): Thai upper vowels (ั ิ ี ึ ื) have combining class 0, yet are marks --
+    return sum(1 for char in text if unicodedata.category(char) not in _NON_SPACING)

@@ -102,9 +102,9 @@ class PdfLine:
         the word runs on into the ``following`` line (``ประชาสัมพั`` / ``นธ์``), it is wider
         than this line.
         """
-        runs_on = following is not None and wraps_mid_word(self.text, following.text)
-        text = f"{self.text}{following.text}" if following is not None and runs_on else self.text
-        letters = spacing_length(first_word(text))
+        letters = spacing_length(first_word(self.text))
+        if following is not None and wraps_mid_word(self.text, following.text):
+            letters = max(letters, spacing_length(first_word(self.text + following.text)))
         width = _leading_width(self.glyphs, letters)
         if following is not None and letters > spacing_length(self.text):
             width += _leading_width(following.glyphs, letters - spacing_length(self.text))

@@ -58,27 +58,30 @@ def _new_cell(cell: Cell | None, row: int) -> Cell | None:
 def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext) -> list[str]:
     """Return the units the responsible cells of one plan row name, each once.
 
-    Paragraphs, list labels and separators (``,`` ``/``) divide units. A PDF gives a cell's
-    lines without telling a wrapped name (``นายก`` / ``องค์การ…``) from the next unit, so a line
-    opens a unit when it starts with a unit's head word (``สำนัก``, ``กอง``…), unless it is
-    that word alone on the cell's last line (``…และแผน`` / ``งาน``). A cell continuing the row
-    above after a page break carries on its last unit.
+    Paragraphs, list labels and separators (``,`` ``/``) divide units. Where the reader could
+    not tell a wrapped name (``นายก`` / ``องค์การ…``) from the next unit (its line filled the
+    cell), a line opens a unit when it starts with a unit's head word (``สำนัก``, ``กอง``…),
+    unless it is that word alone on the cell's last line (``…และแผน`` / ``งาน``). A line that
+    ends on a head word (``สำนัก`` / ``ปลัด``, ``กองคลัง, งาน`` / ``พัสดุ``) has not finished its
+    unit. A cell continuing the row above after a page break carries on its last unit.
     """
     heads = ctx.vocabulary.words(Phrases.RESPONSIBLE_UNIT_HEADS)
     groups: list[str] = []
     for cell_index, paragraphs in enumerate(cells):
         lines = paragraphs_to_lines(paragraphs)
+        unfinished = False
         for index, line in enumerate(lines):
             text = line.text.strip()
             head = next((word for word in heads if text.startswith(word)), None)
             last_alone = head == text and index == len(lines) - 1
             continues_cell = cell_index > 0 and index == 0
-            opens = line.label is not None or (head is not None and not last_alone)
+            opens = head is not None and not last_alone
             opens = opens or (line.opens_paragraph and not continues_cell)
-            if opens or not groups:
+            if line.label is not None or (opens and not unfinished) or not groups:
                 groups.append(text)
             else:
                 groups[-1] += "\n" + text
+            unfinished = _RESPONSIBLE_SEPARATORS.split(text)[-1] in heads
     units: list[str] = []
     for group in groups:
         for part in _RESPONSIBLE_SEPARATORS.split(group):
