@@ -22,6 +22,7 @@ from ita_extract.normalize.thai import (
     find_glyph_damage,
     find_repairs,
     find_split_years,
+    first_word,
     join_lines,
     join_split_years,
     match_key,
@@ -30,9 +31,11 @@ from ita_extract.normalize.thai import (
     parse_year,
     remove_justification_spaces,
     repair_glyphs,
+    spacing_length,
     strip_form_dots,
     strip_markup,
     thai_to_arabic_digits,
+    wraps_mid_word,
 )
 
 SARA_AM = "\u0e33"
@@ -494,3 +497,37 @@ def test_a_split_year_is_read_and_warned_quoting_it() -> None:
     assert warning.code == "text.split_year"
     assert "'256 8'" in warning.message
     assert warning.message.startswith("time frame:")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("รายงานผลต่อผู้บริหาร", "รายงาน"),  # Thai: the dictionary's first word
+        ("ปลัด, งานพัสดุ", "ปลัด,"),  # a comma cannot open a line: it goes with its word
+        ("คู่มือ/แนวทางการ", "คู่มือ/แนว"),  # a slash joins the words either side
+        ("E-Service สำหรับ", "E-Service"),  # not Thai: up to the space
+        ("O๑๙ การ", "O๑๙"),
+        ("", ""),
+    ],
+)
+def test_first_word_is_what_a_line_cannot_wrap_inside(text: str, word: str) -> None:
+    assert first_word(text) == word
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "mid_word"),
+    [
+        ("ตลอดปีงบประ", "มาณ", True),  # one word cut at a syllable
+        ("รายงานผลต่อผู้", "บริหาร", True),
+        ("จัดทำคู่มือ/", "แนวทาง", True),  # a slash ends no phrase
+        ("แต่งตั้งคณะทำงาน", "เผยแพร่ผล", False),  # two words
+        ("ระบบ E-", "Service", False),  # not Thai letters either side
+    ],
+)
+def test_wraps_mid_word(upper: str, lower: str, mid_word: bool) -> None:
+    assert wraps_mid_word(upper, lower) is mid_word
+
+
+def test_upper_vowels_and_tone_marks_take_no_width() -> None:
+    assert spacing_length("จัดทำ") == 4  # -- จ ด ท ำ: MAI HAN-AKAT has combining class 0 --
+    assert spacing_length("ที่นี่") == 2

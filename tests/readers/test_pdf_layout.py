@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import replace
+
 import pytest
 
 from ita_extract.document import ParagraphKind
@@ -14,10 +17,17 @@ PITCH = 2.0  # -- baseline distance per point of font size, as Laksaman sets it 
 
 
 def glyphs(text: str, *, line: int = 0, x: float = 100.0, spacing: float = 0.0) -> list[Glyph]:
-    """Return one glyph per character of ``text`` on line ``line``, ``spacing`` apart."""
+    """Return one glyph per character of ``text`` on line ``line``, ``spacing`` apart.
+
+    Marks above and below (``ั`` ``่``) go on the glyph before, taking no width, as the
+    reader puts them.
+    """
     baseline = 100.0 + line * PITCH * SIZE
-    result = []
+    result: list[Glyph] = []
     for char in text:
+        if result and unicodedata.category(char) == "Mn":
+            result[-1] = replace(result[-1], text=result[-1].text + char)
+            continue
         result.append(
             Glyph(char, x, x + ADVANCE, baseline - SIZE, baseline + 4, baseline, SIZE, False)
         )
@@ -52,7 +62,7 @@ CELL = PdfColumn(100.0, 100.0 + 16 * ADVANCE, PITCH, page_text=False)
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [
-        (["ตุลาคมปีหน้าน่ะค่ะ", "– กันยายนปี"], [(None, "ตุลาคมปีหน้าน่ะค่ะ\n– กันยายนปี")]),
+        (["ตุลาคมของปีหน้าน่ะค่ะ", "– กันยายนปี"], [(None, "ตุลาคมของปีหน้าน่ะค่ะ\n– กันยายนปี")]),
         (["- ข้อจำกัดด้าน", "บุคลากร", "- ข้อจำกัดงบ"], [("-", "ข้อจำกัดด้าน\nบุคลากร"), ("-", "ข้อจำกัดงบ")]),
         (["▪ให้หน่วยงาน", "เปิดเผยข้อมูล"], [("▪", "ให้หน่วยงาน\nเปิดเผยข้อมูล")]),
         (["๑. ประชุม", "๒. จัดทำคู่มือ"], [("๑.", "ประชุม"), ("๒.", "จัดทำคู่มือ")]),
@@ -63,6 +73,14 @@ CELL = PdfColumn(100.0, 100.0 + 16 * ADVANCE, PITCH, page_text=False)
         (["(อ้างอิงจากข้อ O๑", "๗)"], [(None, "(อ้างอิงจากข้อ O๑\n๗)")]),
         (["กองคลัง", "กองช่าง"], [(None, "กองคลัง"), (None, "กองช่าง")]),  # would have fitted
         (["หน่วยงานควรจัดทำ", "คู่มือ"], [(None, "หน่วยงานควรจัดทำ\nคู่มือ")]),  # a wrap
+        # -- Thai has no spaces: the dictionary's first word (ดำเนิน) would have fitted --
+        (["ทำงาน", "ดำเนินการตามแผน"], [(None, "ทำงาน"), (None, "ดำเนินการตามแผน")]),
+        # -- ... but a word cut by the wrap goes on, however short its end (คณะทำงาน) --
+        (["แต่งตั้งคณะ", "ทำงาน"], [(None, "แต่งตั้งคณะ\nทำงาน")]),
+        (["ตลอดปีงบประ", "มาณ"], [(None, "ตลอดปีงบประ\nมาณ")]),
+        # -- a word cut again at the next wrap is wider than its line --
+        (["สำนักงาน", "ประชาสัมพั", "นธ์"], [(None, "สำนักงาน\nประชาสัมพั\nนธ์")]),
+        (["กองคลัง, สำนัก", "ปลัด, กองช่าง"], [(None, "กองคลัง, สำนัก\nปลัด, กองช่าง")]),
     ],
     ids=[
         "range-dash",
@@ -73,6 +91,11 @@ CELL = PdfColumn(100.0, 100.0 + 16 * ADVANCE, PITCH, page_text=False)
         "wrapped-reference",
         "typed-break",
         "wrap",
+        "typed-break-thai",
+        "wrap-mid-word",
+        "wrap-mid-word-short-end",
+        "word-cut-twice",
+        "comma-goes-with-its-word",
     ],
 )
 def test_cell_paragraphs(rows: list[str], expected: list[tuple[str | None, str]]) -> None:

@@ -85,6 +85,9 @@ def test_pdf_cells_cut_per_line_are_gathered_into_one_bulleted_measure():
         ("กองคลัง, กองช่าง", ["กองคลัง", "กองช่าง"]),
         (("สำนักปลัด", "นักวิชาการคอมพิวเตอร์"), ["สำนักปลัด", "นักวิชาการคอมพิวเตอร์"]),
         ("กอง\nวิชาการ\nและแผน\nงาน", ["กองวิชาการและแผนงาน"]),
+        # -- a line ending on a head word has not finished its unit, whatever comes next --
+        ("กองคลัง, สำนัก\nปลัด, งาน\nพัสดุ", ["กองคลัง", "สำนักปลัด", "งานพัสดุ"]),
+        (("สำนัก", "ปลัด"), ["สำนักปลัด"]),
     ],
 )
 def test_responsible_units(cell, units):
