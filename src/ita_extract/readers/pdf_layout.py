@@ -24,6 +24,7 @@ from ita_extract.normalize.thai import (
     thai_to_arabic_digits,
     wraps_mid_word,
 )
+from ita_extract.readers.line_breaks import ended_by_hand
 from ita_extract.readers.pdf_page import Glyph
 
 BASELINE_TOLERANCE = 0.3
@@ -291,12 +292,12 @@ def _starts_paragraph(
     if previous.bold != line.bold:
         return True
     # -- the line's first word would have fitted on the line above: the break was typed,
-    # -- unless the break cut a word (a narrow column breaks a long word where it must) or
-    # -- the line above is a list label alone, its text wrapped whole --
-    if (
-        line.first_word_width(following) + WORD_GAP * line.size < column.right - previous.x1
-        and not wraps_mid_word(previous.text, line.text)
-        and not _label_alone(previous)
+    # -- unless it cut a word, or the line above is a list label alone (its text wrapped) --
+    if not _label_alone(previous) and ended_by_hand(
+        previous.text,
+        line.text,
+        room=column.right - previous.x1,
+        first_word_width=line.first_word_width(following) + WORD_GAP * line.size,
     ):
         return True
     if not column.page_text:

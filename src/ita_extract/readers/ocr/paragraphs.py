@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from ita_extract.document import Paragraph, ParagraphKind, Region
 from ita_extract.normalize.labels import split_list_label
 from ita_extract.normalize.thai import first_word, spacing_length
+from ita_extract.readers.line_breaks import ended_by_hand
 from ita_extract.readers.ocr.grid import PixelBox
 from ita_extract.readers.ocr.tesseract import OcrLine
 
@@ -66,7 +67,12 @@ def group_paragraph_lines(lines: Iterable[OcrLine], text_box: PixelBox) -> list[
             previous is None
             or line.box.top - previous.box.bottom > wide
             or _opens_with_label(line)
-            or text_box.right - previous.box.right > _first_word_width(line)
+            or ended_by_hand(
+                previous.text,
+                line.text,
+                room=text_box.right - previous.box.right,
+                first_word_width=_first_word_width(line),
+            )
         ):
             paragraphs.append([line])
         else:
