@@ -19,9 +19,9 @@ from ita_extract.report import Report
 @pytest.mark.parametrize(
     ("seed", "axis", "value", "field"),
     [
-        (6, "steps_list", "plain", "steps"),  # one paragraph per step, no label
-        (9, "measures_list", "breaks", "measures"),  # one paragraph, a line break per measure
-        (11, "unit_style", "comma", "responsible"),  # `กองช่าง, สำนัก` / `ปลัด, …` wrapped
+        (44, "steps_list", "breaks", "steps"),  # one paragraph, a line break per step
+        (9, "measures_list", "breaks", "measures"),
+        (11, "unit_style", "comma", "responsible"),  # `…, สำนัก` / `ปลัด, …` wrapped
     ],
 )
 def test_cell_entries_come_out_one_each(seed: int, axis: str, value: str, field: str) -> None:
