@@ -102,9 +102,9 @@ _MIN_SHORT_FRAGMENTS_FOR_JUSTIFIED_RUN = 3
 _MAX_SHORT_FRAGMENT_CHARS = 6
 _WORD_CACHE_SIZE = 8192
 _WRAP_CONTEXT_CHARS = 40
+"""Thai letters either side of a wrap that segmentation looks at: enough for any word."""
 _NON_SPACING = frozenset({"Mn", "Me"})
 """Unicode categories of marks written on the letter before, taking no width of their own."""
-"""Thai letters either side of a wrap that segmentation looks at: enough for any word."""
 _MAX_RUNS_NAMED = 5
 """A foreign-script warning names this many distinct runs; more would only bury the message."""
 
@@ -617,9 +617,16 @@ def wraps_mid_word(upper: str, lower: str) -> bool:
     (``ปีงบประ`` / ``มาณ``): the dictionary reads the two ends as one word. A line ending on a
     slash or an opening bracket has not ended either.
     """
-    if upper.rstrip()[-1:] in _NO_SPACE_AFTER:
-        return True
-    left_tail, right_head = trailing_thai(upper), leading_thai(lower)
+    return upper.rstrip()[-1:] in _NO_SPACE_AFTER or joins_into_word(upper, lower)
+
+
+def joins_into_word(left: str, right: str) -> bool:
+    """Return whether the Thai letters ending ``left`` and starting ``right`` make one word.
+
+    That is, the dictionary's segmentation of the two ends put together has a word across
+    the join (``ปีงบประ`` + ``มาณ``); False unless both sides are Thai letters there.
+    """
+    left_tail, right_head = trailing_thai(left), leading_thai(right)
     if not left_tail or not right_head:
         return False
     return len(left_tail) not in word_ends(left_tail + right_head)

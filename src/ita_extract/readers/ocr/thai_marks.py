@@ -21,12 +21,10 @@ from pythainlp.util.date import thai_abbr_months
 
 from ita_extract.normalize.thai import (
     THAI_RUN,
-    leading_thai,
+    joins_into_word,
     segment_words,
     spacing_length,
-    trailing_thai,
     without_marks,
-    word_ends,
 )
 
 _SPLIT_SARA_AM = "\u0e31\u0e32"
@@ -297,8 +295,7 @@ def _splits_word(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
     gap = text[left.end() : right.start()]
     if not gap or not gap.isspace() or "\n" in gap:
         return False
-    tail, head = trailing_thai(left[0]), leading_thai(right[0])
-    return len(tail) not in word_ends(tail + head)
+    return joins_into_word(left[0], right[0])
 
 
 @lru_cache(maxsize=8)
