@@ -39,6 +39,12 @@ _TINT = 12
 header fill is about 25 darker)."""
 _SHADE_FILTER = 15
 """Median filter size: wider than any stroke of 16 pt text at 200 dpi, narrower than a row."""
+_BOLD_RATIO = 1.3
+"""Stroke width, over the body's, from which a header's lines are bold (Laksaman Bold is 1.5x
+its regular at 200 dpi; a scan's blur or threshold thickens both alike)."""
+_MIN_BAND_SHARE = 0.1
+"""Text bands with less ink than this share of the row's typical band are marks or specks:
+their stroke width says nothing."""
 _SEPARATOR_COVERAGE = 0.6
 """A cell border counts as drawn when ruling ink covers this share of its length."""
 _MIN_TABLE_SIDE = 30
@@ -201,6 +207,11 @@ def find_table_grids(page: Image) -> tuple[list[TableGrid], Image]:
             continue
         region = PixelBox(left, top, left + width, top + height)
         grid = _grid_in_region(parting, vertical, region)
+        header_end = None if grid is None else bold_header_end(page, grid, joined)
+        if grid is not None and header_end is not None:
+            parted = parting.copy()
+            parted[header_end, grid.box.left : grid.box.right] = 255
+            grid = _grid_in_region(parted, vertical, region)
         if grid is not None:
             grids.append(grid)
     grids.sort(key=lambda grid: (grid.box.top, grid.box.left))
@@ -229,6 +240,57 @@ def shading_edges(page: Image) -> Image:
     edges = cv2.morphologyEx(shaded, cv2.MORPH_GRADIENT, np.ones((3, 1), np.uint8))
     kernel = np.ones((1, max(20, int(page.shape[1] * _LINE_MIN_FRACTION))), np.uint8)
     return as_image(cv2.morphologyEx(edges, cv2.MORPH_OPEN, kernel))
+
+
+def bold_header_end(page: Image, grid: TableGrid, rulings: Image) -> int | None:
+    """Return the pixel row between a bold header and the body when one grid row holds both.
+
+    A black-and-white scan loses a header's pale fill, the only thing that parted it from the
+    body in many reports. The header's type is bold: the first row's full-width text bands
+    (runs of pixel rows with ink in some column) are measured for stroke width, and a leading
+    run of bands clearly bolder than the rest ends the header. None where the first row's
+    type is all of one weight, or holds fewer than three bands.
+    """
+    top, bottom = grid.row_lines[0] + _LINE_SNAP, grid.row_lines[1] - _LINE_SNAP
+    left, right = grid.box.left + _LINE_SNAP, grid.box.right - _LINE_SNAP
+    if bottom - top < 3 * _LINE_SNAP or right <= left:
+        return None
+    ink = ink_mask(page[top:bottom, left:right])
+    ink[rulings[top:bottom, left:right] > 0] = 0
+    rows = (ink > 0).any(axis=1)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], rows.astype(np.int8), [0]))))
+    bands = [(int(start), int(end)) for start, end in zip(edges[::2], edges[1::2], strict=True)]
+    weights = [
+        (_stroke_width(ink[start:end]), int((ink[start:end] > 0).sum())) for start, end in bands
+    ]
+    typical = float(np.median([area for _, area in weights])) if weights else 0.0
+    text = [
+        (band, width)
+        for band, (width, area) in zip(bands, weights, strict=True)
+        if area >= typical * _MIN_BAND_SHARE
+    ]
+    if len(text) < 3:
+        return None
+    # -- the body is the row's lower half: a header of many lines is not taken for it --
+    body = float(np.median([width for _, width in text[len(text) // 2 :]]))
+    bold = 0
+    while bold < len(text) and text[bold][1] >= body * _BOLD_RATIO:
+        bold += 1
+    rest = [width for _, width in text[bold:]]
+    if bold == 0 or len(rest) < 2 or max(rest) >= body * _BOLD_RATIO:
+        return None
+    # -- part in the gap before the body's first band (a header's last line may be one letter) --
+    first_body = text[bold][0]
+    above = bands[bands.index(first_body) - 1]
+    return top + (above[1] + first_body[0]) // 2
+
+
+def _stroke_width(ink: Image) -> float:
+    """Return the mean stroke width of the ink in ``ink``: twice its area over its outline."""
+    mask = (ink > 0).astype(np.uint8)
+    area = int(mask.sum())
+    outline = area - int(cv2.erode(mask, np.ones((3, 3), np.uint8)).sum())
+    return 2.0 * area / max(outline, 1)
 
 
 def _grid_in_region(horizontal: Image, vertical: Image, region: PixelBox) -> TableGrid | None:
