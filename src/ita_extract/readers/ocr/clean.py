@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from ita_extract.readers.ocr.grid import Image, as_image, deskew
+from ita_extract.readers.ocr.grid import Image, as_image, deskew, ruling_masks, stroke_width
 
 Colour = npt.NDArray[np.uint8]
 """An RGB page: height x width x 3."""
@@ -34,9 +34,24 @@ _WHITE_PAPER = 235
 """Paper at least this bright over 95% of the page is left as it is."""
 _EDGE_DARKNESS = 60
 """Grey levels below the paper from which a row or column along an edge is a shadow band."""
+_EDGE_TRACE = 8
+"""Grey levels below the paper of a row's (or column's) mean from which a band's fading inner
+side still counts as band: 3% of its pixels dark. A black-and-white scan dithers the fade
+into specks, which leave the median white."""
 _EDGE_MAX_SHARE = 0.08
 _EDGE_SAMPLE = 4
 """A shadow band covers at most this share of the page; print starts inside the margins."""
+_HAND_EXTENT = 1.8
+"""A stroke figure at least this many times the page's usual letter height, both tall and wide,
+is larger than any letter cluster of the body text (the fixtures' and drawn reports' largest
+are under it)."""
+_HAND_FILL = 0.2
+"""Share of its box a scrawl, a loop or a ring covers at most; letter clusters cover 0.25-0.4."""
+_HAND_STROKE = 1.8
+"""Stroke width, over the page's, up to which a large figure is drawn with a pen: a title in a
+large font has strokes as large as its letters."""
+_MIN_LETTER_PIXELS = 20
+"""Components smaller than this are grain or dots, not letters whose height says anything."""
 _ORIENTATION_WIDTH = 800
 """Orientation is judged on a copy this wide: text lines stay a dozen pixels apart."""
 _MIN_PAGE_SIDE = 1000
@@ -73,7 +88,7 @@ def clean_page(pixels: Colour | Image) -> CleanPage:
     which way up it stands is judged on the level page, where its lines are straight.
     """
     grey = without_coloured_ink(pixels) if pixels.ndim == 3 else as_image(pixels)
-    grey = without_dark_edges(divided_by_paper(grey))
+    grey = without_pen_strokes(without_dark_edges(divided_by_paper(grey)))
     page_sized = min(grey.shape) >= _MIN_PAGE_SIDE
     turn = 90 if page_sized and is_sideways(grey) else 0
     level, skew = deskew(_turned(grey, turn))
@@ -130,8 +145,9 @@ def divided_by_paper(grey: Image) -> Image:
 def without_dark_edges(grey: Image) -> Image:
     """Return the page with a shadow band along any edge made paper.
 
-    A band is the run of rows (or columns) from an edge whose median is far below the
-    paper's; print never darkens a whole row's median, and starts inside the margins.
+    A band starts at an edge whose outermost row (or column) has a median far below the
+    paper's, and runs inwards while the rows' mean stays below it (the fading rim); print
+    never darkens a whole row's median, and starts inside the margins.
     """
     page = grey.copy()
     sample = grey[::_EDGE_SAMPLE, ::_EDGE_SAMPLE]
@@ -139,13 +155,15 @@ def without_dark_edges(grey: Image) -> Image:
     for axis in (0, 1):
         # -- rows are medians over every 4th column and the other way round: bands are wide --
         medians = np.repeat(np.median(sample, axis=axis), _EDGE_SAMPLE)[: grey.shape[1 - axis]]
+        means = np.repeat(sample.mean(axis=axis), _EDGE_SAMPLE)[: grey.shape[1 - axis]]
         limit = int(len(medians) * _EDGE_MAX_SHARE)
-        dark = medians < paper - _EDGE_DARKNESS
         for edge in ("start", "end"):
-            run = dark[:limit] if edge == "start" else dark[::-1][:limit]
-            depth = int(np.argmin(run)) if not run.all() else limit
-            if depth == 0:
+            step = 1 if edge == "start" else -1
+            if not medians[::step][0] < paper - _EDGE_DARKNESS:
                 continue
+            # -- the band's dark core shows in the median; its fading rim only in the mean --
+            fading = (means[::step] < paper - _EDGE_TRACE)[:limit]
+            depth = int(np.argmin(fading)) if not fading.all() else limit
             depth += 2  # the band's soft inner rim
             if axis == 0:
                 cols = slice(0, depth) if edge == "start" else slice(len(medians) - depth, None)
@@ -153,6 +171,41 @@ def without_dark_edges(grey: Image) -> Image:
             else:
                 rows = slice(0, depth) if edge == "start" else slice(len(medians) - depth, None)
                 page[rows, :] = 255
+    return as_image(page)
+
+
+def without_pen_strokes(grey: Image) -> Image:
+    """Return the page with large, thin-stroked, sparse figures made paper: signatures, rings.
+
+    In a grey or black-and-white scan the ballpoint and the seal's red are gone, and a
+    signature's scrawl is as dark as print; Tesseract reads it as a line of junk letters
+    (and it breaks the signature block's name). What tells it from print is its shape: one
+    stroke figure taller and wider than any letter cluster, yet thin-stroked and sparse. The
+    rulings are taken out first, so that a table is not one figure.
+    """
+    _, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    horizontal, vertical = ruling_masks(grey)
+    ink[cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8)) > 0] = 0
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    areas, widths, heights = (
+        stats[1:, key] for key in (cv2.CC_STAT_AREA, cv2.CC_STAT_WIDTH, cv2.CC_STAT_HEIGHT)
+    )
+    letters = areas >= _MIN_LETTER_PIXELS
+    if not letters.any():
+        return grey
+    extent = float(np.median(heights[letters])) * _HAND_EXTENT
+    large = (heights > extent) & (widths > extent) & (areas < _HAND_FILL * heights * widths)
+    if not large.any():
+        return grey
+    page_stroke = stroke_width(ink)
+    page = grey.copy()
+    for label in np.flatnonzero(large) + 1:
+        left, top, width, height = (int(value) for value in stats[label, :4])
+        box = np.s_[top : top + height, left : left + width]
+        figure = (labels[box] == label).astype(np.uint8)
+        if stroke_width(figure) <= _HAND_STROKE * page_stroke:
+            # -- the stroke's soft rim goes with it --
+            page[box][cv2.dilate(figure, np.ones((3, 3), np.uint8)) > 0] = 255
     return as_image(page)
 
 

@@ -261,7 +261,7 @@ def bold_header_end(page: Image, grid: TableGrid, rulings: Image) -> int | None:
     edges = np.flatnonzero(np.diff(np.concatenate(([0], rows.astype(np.int8), [0]))))
     bands = [(int(start), int(end)) for start, end in zip(edges[::2], edges[1::2], strict=True)]
     weights = [
-        (_stroke_width(ink[start:end]), int((ink[start:end] > 0).sum())) for start, end in bands
+        (stroke_width(ink[start:end]), int((ink[start:end] > 0).sum())) for start, end in bands
     ]
     typical = float(np.median([area for _, area in weights])) if weights else 0.0
     text = [
@@ -285,8 +285,8 @@ def bold_header_end(page: Image, grid: TableGrid, rulings: Image) -> int | None:
     return top + (above[1] + first_body[0]) // 2
 
 
-def _stroke_width(ink: Image) -> float:
-    """Return the mean stroke width of the ink in ``ink``: twice its area over its outline."""
+def stroke_width(ink: Image) -> float:
+    """Return the mean stroke width of the ink (non-zero pixels): twice its area over its rim."""
     mask = (ink > 0).astype(np.uint8)
     area = int(mask.sum())
     outline = area - int(cv2.erode(mask, np.ones((3, 3), np.uint8)).sum())
