@@ -1,14 +1,18 @@
 """Scan text reports under fresh seeds, parse the scans, and print recall and precision per axis.
 
     .venv/bin/python benchmarks/scan_accuracy.py --seed 5000 --count 10 [--jobs 2] [PDF ...]
+    .venv/bin/python benchmarks/scan_accuracy.py --seed 5000 --count 10 --drawn
 
 Report ``seed + k`` scans the source PDF ``k`` modulo the sources (by default every text PDF
-fixture under ``tests/fixtures/`` but the ``-pua`` twin) under the style
+fixture under ``tests/fixtures/`` but the ``-pua`` twin; with ``--drawn``, the report the
+variation engine draws from seed ``seed + k``, built to PDF by LibreOffice through
+``tests/fixtures/generator/drawn.build_batch``) under the style
 ``tests/fixtures/generator/scan.py`` draws from that seed: resolution, colour mode, paper, light,
 grain, JPEG quality, blur, skew, a turned page, signature, notes, stamp, emblem, form lines, a
 dark edge. Each scan is parsed and scored against its source's expected JSON with
 :func:`ita_extract.evaluate.score_report`. The tables: overall, and per value of each scan axis
-(every report counts towards each of its values), weakest recall first, with seconds per page.
+(every report counts towards each of its values; drawn reports add their variant axes, as
+``draw.<axis>``), weakest recall first, with seconds per page.
 Use seeds the committed scanned fixtures and your tuning runs did not use.
 """
 
@@ -25,7 +29,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.accuracy import EXPECTED_SUFFIX, FIXTURES, print_details, score_parse
+from tests.fixtures.generator.drawn import build_batch
 from tests.fixtures.generator.scan import draw_scan, scan_pdf
+from tests.fixtures.generator.variation import draw
 
 from ita_extract.evaluate import Accuracy
 from ita_extract.report import Report
@@ -42,6 +48,24 @@ def default_sources() -> list[Path]:
     ]
 
 
+def drawn_sources(
+    first: int, count: int, directory: Path
+) -> list[tuple[int, Path, dict[str, str]]]:
+    """Draw and build reports ``first`` … ``first + count - 1`` as PDFs (no legacy DOC).
+
+    Returns each built report's seed, PDF and variant axes; a draw LibreOffice could not
+    convert is left out (``build_batch`` reports it).
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    draws = [draw(seed) for seed in range(first, first + count)]
+    built = build_batch(draws, directory, doc_every=0)
+    return [
+        (drawn.seed, path, {f"draw.{key}": value for key, value in drawn.values.items()})
+        for drawn, path in built
+        if path.suffix == ".pdf"
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Scan, parse and score; print the tables."""
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -51,8 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments.add_argument("--jobs", type=int, default=1, help="parallel OCR jobs per parse")
     arguments.add_argument("--keep", type=Path, help="write the scans here and keep them")
     arguments.add_argument("--details", action="store_true", help="list missing/extra facts")
+    arguments.add_argument(
+        "--drawn", action="store_true", help="scan reports the variation engine draws"
+    )
     options = arguments.parse_args(argv)
     sources: list[Path] = options.sources or default_sources()
+    seeds = range(options.seed, options.seed + options.count)
     total = EMPTY
     by_axis: dict[tuple[str, str], Accuracy] = defaultdict(lambda: EMPTY)
     seconds: dict[tuple[str, str], float] = defaultdict(float)
@@ -60,9 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="ita-scans-") as scratch:
         directory = options.keep or Path(scratch)
         directory.mkdir(parents=True, exist_ok=True)
+        reports = (
+            drawn_sources(options.seed, options.count, directory / "drawn")
+            if options.drawn
+            else [(seed, sources[index % len(sources)], {}) for index, seed in enumerate(seeds)]
+        )
         print(f"{'seed':>6} {'source':40} {'recall':>7} {'precision':>9} {'s/page':>7}  axes")
-        for seed in range(options.seed, options.seed + options.count):
-            source = sources[(seed - options.seed) % len(sources)]
+        for seed, source, variant in reports:
             style = draw_scan(seed)
             target = directory / f"{source.stem}-scan{seed}.pdf"
             scan_pdf(source, target, style, seed)
@@ -77,12 +109,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"    parse failed: {failure}")
             page_count = (parsed.source.pages if parsed else None) or 1
             total += accuracy
-            axes = style.axes()
+            axes = {**style.axes(), **variant}
             for key, value in axes.items():
                 by_axis[key, value] += accuracy
                 seconds[key, value] += elapsed
                 pages[key, value] += page_count
-            listed = " ".join(f"{key}={value}" for key, value in axes.items())
+            listed = " ".join(f"{key}={value}" for key, value in style.axes().items())
             print(
                 f"{seed:>6} {source.stem:40} {accuracy.recall:7.3f} {accuracy.precision:9.3f} "
                 f"{elapsed / page_count:7.2f}  {listed}",

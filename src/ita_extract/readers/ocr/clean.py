@@ -50,6 +50,12 @@ _HAND_FILL = 0.2
 _HAND_STROKE = 1.8
 """Stroke width, over the page's, up to which a large figure is drawn with a pen: a title in a
 large font has strokes as large as its letters."""
+_RULED_SHARE = 0.6
+"""Share of a figure's ink in straight runs from which it is a table's frame (nearly all of
+it, letters touching the rulings aside); a seal's ring has a third of its ink in the short
+runs at its top, bottom and sides."""
+_PRINT_CORE_PERCENTILE = 5
+"""Print's core is the darkest ink of the page: this percentile of its ink pixels."""
 _MIN_LETTER_PIXELS = 20
 """Components smaller than this are grain or dots, not letters whose height says anything."""
 _ORIENTATION_WIDTH = 800
@@ -104,20 +110,24 @@ def _turned(grey: Image, degrees: int) -> Image:
 def without_coloured_ink(pixels: Colour) -> Image:
     """Return the page in grey with blue and red ink (signatures, notes, seals) made paper.
 
-    Coloured ink absorbs only part of the light, so its brightest channel is nearly the paper's:
-    a coloured pixel takes that channel's value, every other pixel its luminance. Black print
-    crossed by a signature stays black.
+    A pixel whose colour channels spread widely is coloured ink, and takes the paper's
+    brightness there; every other pixel its luminance. Black print crossed by a signature is
+    dark in every channel, so it stays black. (A ballpoint's brightest channel is still 160 of
+    255, dark enough for Tesseract to read a scrawl as letters.)
     """
     red, green, blue = cv2.split(pixels)
     brightest = cv2.max(cv2.max(red, green), blue)
     chroma = cv2.subtract(brightest, cv2.min(cv2.min(red, green), blue))
-    luminance = cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
+    luminance = as_image(cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY))
     coloured = cv2.threshold(chroma, _INK_CHROMA, 255, cv2.THRESH_BINARY)[1]
+    if not coloured.any():
+        return luminance
     # -- the pale rim of a blue or red stroke is coloured too, if less: take it with the stroke --
     rim = cv2.dilate(coloured, np.ones((3, 3), np.uint8))
     rim = cv2.bitwise_and(rim, cv2.threshold(chroma, _INK_CHROMA // 3, 255, cv2.THRESH_BINARY)[1])
     grey = luminance.copy()
-    np.copyto(grey, brightest, where=cv2.bitwise_or(coloured, rim) > 0)
+    paper = _full_size(_paper_estimate(brightest), grey.shape)
+    np.copyto(grey, paper, where=cv2.bitwise_or(coloured, rim) > 0)
     return as_image(grey)
 
 
@@ -127,6 +137,16 @@ def divided_by_paper(grey: Image) -> Image:
     The paper's brightness is estimated as the local maximum over a window wider than any
     letter (print is darker than the paper it lies on), smoothed, and divided out.
     """
+    paper_small = _paper_estimate(grey)
+    if np.percentile(paper_small, 5) >= _WHITE_PAPER:
+        return grey  # -- white, evenly lit paper: dividing would only nudge the print's pixels --
+    paper = _full_size(paper_small, grey.shape)
+    ratio = grey.astype(np.float32) * 255.0 / np.maximum(paper.astype(np.float32), 1.0)
+    return as_image(np.clip(ratio, 0, 255).astype(np.uint8))
+
+
+def _paper_estimate(grey: Image) -> Image:
+    """Return the paper's brightness on a copy :data:`_BACKGROUND_SCALE` times smaller."""
     height, width = grey.shape
     small = cv2.resize(
         grey,
@@ -134,12 +154,11 @@ def divided_by_paper(grey: Image) -> Image:
         interpolation=cv2.INTER_AREA,
     )
     window = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (_BACKGROUND_WINDOW, _BACKGROUND_WINDOW))
-    paper_small = cv2.GaussianBlur(cv2.dilate(small, window), (0, 0), _BACKGROUND_WINDOW / 4)
-    if np.percentile(paper_small, 5) >= _WHITE_PAPER:
-        return grey  # -- white, evenly lit paper: dividing would only nudge the print's pixels --
-    paper = cv2.resize(paper_small, (width, height), interpolation=cv2.INTER_LINEAR)
-    ratio = grey.astype(np.float32) * 255.0 / np.maximum(paper.astype(np.float32), 1.0)
-    return as_image(np.clip(ratio, 0, 255).astype(np.uint8))
+    return as_image(cv2.GaussianBlur(cv2.dilate(small, window), (0, 0), _BACKGROUND_WINDOW / 4))
+
+
+def _full_size(small: Image, shape: tuple[int, ...]) -> Image:
+    return as_image(cv2.resize(small, (shape[1], shape[0]), interpolation=cv2.INTER_LINEAR))
 
 
 def without_dark_edges(grey: Image) -> Image:
@@ -175,37 +194,56 @@ def without_dark_edges(grey: Image) -> Image:
 
 
 def without_pen_strokes(grey: Image) -> Image:
-    """Return the page with large, thin-stroked, sparse figures made paper: signatures, rings.
+    """Return the page with pen and seal ink that colour could not part made paper.
 
-    In a grey or black-and-white scan the ballpoint and the seal's red are gone, and a
-    signature's scrawl is as dark as print; Tesseract reads it as a line of junk letters
-    (and it breaks the signature block's name). What tells it from print is its shape: one
-    stroke figure taller and wider than any letter cluster, yet thin-stroked and sparse. The
-    rulings are taken out first, so that a table is not one figure.
+    In a grey or black-and-white scan the ballpoint's blue and the seal's red are gone.
+    Two things still tell them from print:
+
+    - *Shape.* A signature's scrawl or a seal's ring is one stroke figure taller and wider
+      than any letter cluster, yet thin-stroked and sparse; Tesseract reads it as a line of
+      junk letters. A table's frame is such a figure too, but mostly straight rulings.
+    - *Tone* (grey scans only). Print has a black core; a seal's red is a mid grey
+      throughout. Letters with no pixel darker than halfway from the print's core to the
+      ink threshold are the seal's words. Where a figure crosses print, the print's dark
+      core is kept.
+
+    In a black-and-white scan every ink is black: a figure goes whole (with any letter it
+    touches), and a seal's words stay.
     """
-    _, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    horizontal, vertical = ruling_masks(grey)
-    ink[cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8)) > 0] = 0
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    threshold, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    straight = cv2.bitwise_or(*ruling_masks(grey)) > 0
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     areas, widths, heights = (
         stats[1:, key] for key in (cv2.CC_STAT_AREA, cv2.CC_STAT_WIDTH, cv2.CC_STAT_HEIGHT)
     )
     letters = areas >= _MIN_LETTER_PIXELS
     if not letters.any():
         return grey
+    print_core = float(np.percentile(grey[ink > 0], _PRINT_CORE_PERCENTILE))
+    core_limit = (print_core + threshold) / 2
+    # -- labels of components with a pixel of print's darkness --
+    cored = np.bincount(labels[grey < core_limit], minlength=count)[1:] > 0
     extent = float(np.median(heights[letters])) * _HAND_EXTENT
+    # -- a table's frame is large and sparse too, but made of straight rulings --
+    ruled = np.bincount(labels[straight], minlength=count)[1:] > _RULED_SHARE * areas
     large = (heights > extent) & (widths > extent) & (areas < _HAND_FILL * heights * widths)
-    if not large.any():
+    large &= ~ruled
+    pale = letters & ~cored
+    if not (large.any() or pale.any()):
         return grey
     page_stroke = stroke_width(ink)
     page = grey.copy()
-    for label in np.flatnonzero(large) + 1:
+    rim = np.ones((3, 3), np.uint8)
+    for label in np.flatnonzero(large | pale) + 1:
         left, top, width, height = (int(value) for value in stats[label, :4])
         box = np.s_[top : top + height, left : left + width]
         figure = (labels[box] == label).astype(np.uint8)
-        if stroke_width(figure) <= _HAND_STROKE * page_stroke:
-            # -- the stroke's soft rim goes with it --
-            page[box][cv2.dilate(figure, np.ones((3, 3), np.uint8)) > 0] = 255
+        if pale[label - 1] or stroke_width(figure) <= _HAND_STROKE * page_stroke:
+            # -- the stroke's soft rim goes with it; print's core under it stays --
+            drawn = cv2.dilate(figure, rim) > 0
+            if float(np.median(grey[box][figure > 0])) >= core_limit:
+                drawn &= grey[box] >= core_limit
+            page[box][drawn] = 255
     return as_image(page)
 
 
