@@ -1,0 +1,106 @@
+"""Signatures, seals and margin notes never become text: the scan simulator's ink, cleaned away.
+
+The signature block of a text fixture is scanned twice by ``tests/fixtures/generator/scan.py``
+under one seed, once with the ballpoint signature, the red seal and a margin note drawn over it
+and once without; nothing else differs (no grain, tilt or light). What cleaning leaves where
+the ink was drawn, and what Tesseract reads, must be the plain scan's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import pypdfium2 as pdfium
+from PIL import Image
+from tests.fixtures.generator.scan import ScanStyle, scan_page
+
+from ita_extract.document import Paragraph, Table
+from ita_extract.readers.ocr.clean import (
+    divided_by_paper,
+    without_coloured_ink,
+    without_pen_strokes,
+)
+from ita_extract.readers.ocr.page import read_page_image
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "ita-2566-single-table-c.pdf"
+SIGNATURE_BLOCK = slice(1150, 1750)
+"""Rows of the last page, at 200 dpi, from the date line to the agency under the signature."""
+INKED = ScanStyle(
+    dpi=200,
+    colour="colour",
+    paper=(1.0, 1.0, 1.0),
+    light=0.0,
+    grain=0.0,
+    jpeg_quality=90,
+    blur=0.0,
+    skew=0.0,
+    turn=0,
+    signature=True,
+    notes=True,
+    stamp=True,
+    emblem=False,
+    form_lines=False,
+    edge="none",
+)
+PLAIN = replace(INKED, signature=False, notes=False, stamp=False)
+SEED = 5
+
+
+def signature_block() -> npt.NDArray[np.float32]:
+    """Return the fixture's signature block as the simulator takes a page: RGB, 0 to 1."""
+    document = pdfium.PdfDocument(FIXTURE)
+    try:
+        pixels = document[len(document) - 1].render(scale=200 / 72).to_numpy()
+    finally:
+        document.close()
+    return np.asarray(pixels[SIGNATURE_BLOCK, :, :3], dtype=np.float32) / 255.0
+
+
+def scanned(style: ScanStyle) -> Image.Image:
+    return scan_page(signature_block(), style, np.random.default_rng(SEED), first=True, last=True)
+
+
+def drawn_ink(inked: npt.NDArray[np.uint8], plain: npt.NDArray[np.uint8]) -> npt.NDArray[np.bool_]:
+    """Return where the ink lies on paper: darker in the inked scan, paper in the plain one."""
+    return (plain.astype(np.int16) - inked.astype(np.int16) > 60) & (plain > 200)
+
+
+def test_coloured_ink_becomes_paper() -> None:
+    inked = np.asarray(scanned(INKED))
+    plain = np.asarray(scanned(PLAIN))
+    ink = drawn_ink(inked.min(axis=2), plain.min(axis=2))
+    assert ink.sum() > 5000  # -- signature, seal and note were drawn --
+    cleaned = without_coloured_ink(inked)
+    assert (cleaned[ink] > 200).mean() > 0.99
+
+
+def test_pen_and_seal_figures_in_a_grey_scan_become_paper() -> None:
+    """Grey has no colour to part them by: the scrawl's and ring's shape, the seal's tone."""
+    grey = replace(INKED, colour="grey", notes=False)
+    inked = np.asarray(scanned(grey))
+    plain = np.asarray(scanned(replace(grey, signature=False, stamp=False)))
+    ink = drawn_ink(inked, plain)
+    assert ink.sum() > 5000
+    cleaned = without_pen_strokes(divided_by_paper(inked))
+    assert (cleaned[ink] > 200).mean() > 0.95
+    print_pixels = plain < 60
+    assert (cleaned[print_pixels] < 128).mean() > 0.98
+
+
+def read_words(image: Image.Image) -> list[str]:
+    """Return the words OCR reads from ``image``, paragraphs and cells in reading order."""
+    result = read_page_image(image, 1)
+    texts: list[str] = []
+    for block in result.blocks:
+        if isinstance(block, Paragraph):
+            texts.append(block.text)
+        elif isinstance(block, Table):
+            texts.extend(paragraph.text for cell in block.cells for paragraph in cell.paragraphs)
+    return " ".join(texts).split()
+
+
+def test_signature_seal_and_note_leave_no_text() -> None:
+    assert read_words(scanned(INKED)) == read_words(scanned(PLAIN))
