@@ -97,3 +97,14 @@ def test_words_are_not_numbers(text: str) -> None:
 def test_nothing_drawn_is_no_number() -> None:
     blank = np.full((100, 500), 255, np.uint8)
     assert read_number(blank, PixelBox(40, 20, 200, 80)) is None
+
+
+@pytest.mark.parametrize(
+    # -- a range's hyphen is a low shape like a full stop, but wide: ``O27.029`` was read --
+    ("text", "code", "read"),
+    [("O27-O29", True, "O27-029"), ("๐๑๔-๐๑๖", True, "๐๑๔-๐๑๖"), ("2566-2567", False, "2566-2567")],
+)
+def test_a_hyphen_between_numbers_is_no_full_stop(text: str, code: bool, read: str) -> None:
+    reading = read_number(*drawn(text, cut=0), code=code)
+    assert reading is not None
+    assert reading.text == read  # -- the second O's zero is put back by the repairs --

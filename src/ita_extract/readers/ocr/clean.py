@@ -54,6 +54,13 @@ _RULED_SHARE = 0.6
 """Share of a figure's ink in straight runs from which it is a table's frame (nearly all of
 it, letters touching the rulings aside); a seal's ring has a third of its ink in the short
 runs at its top, bottom and sides."""
+_HAND_LETTERS = 3
+"""Letters a figure as dark as print may enclose and still go: a signature beside its name
+encloses none or a few; a black-and-white seal pressed over text encloses the text (erasing
+it would take the letters it touches)."""
+_NOT_PRINT_SHARE = 0.3
+"""Ink over this share of the page is noise or a photograph, not print and pen: it is left for
+the page reader to judge unreadable (``page.py``)."""
 _PRINT_CORE_PERCENTILE = 5
 """Print's core is the darkest ink of the page: this percentile of its ink pixels."""
 _MIN_LETTER_PIXELS = 20
@@ -208,9 +215,11 @@ def without_pen_strokes(grey: Image) -> Image:
       core is kept.
 
     In a black-and-white scan every ink is black: a figure goes whole (with any letter it
-    touches), and a seal's words stay.
+    touches) unless it encloses text, as a seal pressed over it does; a seal stays.
     """
     threshold, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    if float(ink.mean()) > _NOT_PRINT_SHARE:
+        return grey
     straight = cv2.bitwise_or(*ruling_masks(grey)) > 0
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     areas, widths, heights = (
@@ -222,7 +231,7 @@ def without_pen_strokes(grey: Image) -> Image:
     print_core = float(np.percentile(grey[ink > 0], _PRINT_CORE_PERCENTILE))
     core_limit = (print_core + threshold) / 2
     # -- labels of components with a pixel of print's darkness --
-    cored = np.bincount(labels[grey < core_limit], minlength=count)[1:] > 0
+    cored = np.bincount(labels[grey <= core_limit], minlength=count)[1:] > 0
     extent = float(np.median(heights[letters])) * _HAND_EXTENT
     # -- a table's frame is large and sparse too, but made of straight rulings --
     ruled = np.bincount(labels[straight], minlength=count)[1:] > _RULED_SHARE * areas
@@ -238,13 +247,36 @@ def without_pen_strokes(grey: Image) -> Image:
         left, top, width, height = (int(value) for value in stats[label, :4])
         box = np.s_[top : top + height, left : left + width]
         figure = (labels[box] == label).astype(np.uint8)
-        if pale[label - 1] or stroke_width(figure) <= _HAND_STROKE * page_stroke:
-            # -- the stroke's soft rim goes with it; print's core under it stays --
-            drawn = cv2.dilate(figure, rim) > 0
-            if float(np.median(grey[box][figure > 0])) >= core_limit:
-                drawn &= grey[box] >= core_limit
-            page[box][drawn] = 255
+        if not pale[label - 1] and stroke_width(figure) > _HAND_STROKE * page_stroke:
+            continue
+        # -- the stroke's soft rim goes with it; print's core under it stays --
+        drawn = cv2.dilate(figure, rim) > 0
+        if float(np.median(grey[box][figure > 0])) > core_limit:
+            drawn &= grey[box] > core_limit
+        elif _letters_within(stats, letters & ~large, left, top, width, height) > _HAND_LETTERS:
+            continue  # -- as dark as print, and over text: it would take the text with it --
+        page[box][drawn] = 255
     return as_image(page)
+
+
+def _letters_within(
+    stats: npt.NDArray[np.int32],
+    letters: npt.NDArray[np.bool_],
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+) -> int:
+    """Return how many of the ``letters`` (by component, label less one) centre in the box."""
+    centre_x = stats[1:, cv2.CC_STAT_LEFT] + stats[1:, cv2.CC_STAT_WIDTH] // 2
+    centre_y = stats[1:, cv2.CC_STAT_TOP] + stats[1:, cv2.CC_STAT_HEIGHT] // 2
+    inside = (
+        (centre_x >= left)
+        & (centre_x < left + width)
+        & (centre_y >= top)
+        & (centre_y < top + height)
+    )
+    return int((letters & inside).sum())
 
 
 def is_sideways(grey: Image) -> bool:

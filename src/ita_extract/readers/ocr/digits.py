@@ -51,6 +51,9 @@ _DOT_HEIGHT = 0.45
 """Shapes lower than this share of the tallest glyph are a full stop or a comma."""
 _COMMA_ASPECT = 1.4
 """A punctuation shape this many times taller than wide is a comma, not a full stop."""
+_DASH_ASPECT = 2.0
+"""A low shape this many times wider than tall is a hyphen or dash (``O7-O9``, ``2566-2567``);
+a full stop is about as wide as tall."""
 _SPECK_AREA = 0.01
 """Dots smaller than this share of the tallest glyph's squared height are specks."""
 _MIN_SHAPE_PIXELS = 3
@@ -94,11 +97,11 @@ def read_number(
     With ``code``, the first glyph may also be an item code's letter (``i๑``, ``e๑๓``,
     ``O๑๔``). Shapes much lower than the
     tallest shape, or than half ``text_height`` (the usual height of Tesseract's word boxes
-    around it, which take in Thai marks above and below), are a full stop or a comma.
-    ``ends`` are the brackets or punctuation Tesseract saw at the token's start and end: a
-    first or last shape that is no digit is taken as those. None also when another shape is
-    no digit, when nothing is drawn, or when no Thai fonts are installed to draw templates
-    from.
+    around it, which take in Thai marks above and below), are a full stop, a comma or, much
+    wider than tall, a hyphen. ``ends`` are the brackets or punctuation Tesseract saw at the
+    token's start and end: a first or last shape that is no digit is taken as those. None
+    also when another shape is no digit, when nothing is drawn, or when no Thai fonts are
+    installed to draw templates from.
     """
     templates = _templates()
     reach = box.height
@@ -133,7 +136,13 @@ def read_number(
         height, width = glyph.mask.shape
         if height < _DOT_HEIGHT * tallest:
             if glyph.mask.sum() >= _SPECK_AREA * tallest * tallest:
-                text.append("," if height > _COMMA_ASPECT * width else ".")
+                text.append(
+                    "-"
+                    if width >= _DASH_ASPECT * height
+                    else ","
+                    if height > _COMMA_ASPECT * width
+                    else "."
+                )
             continue
         first = DIGITS + CODE_LETTERS if code and not scores else DIGITS
         # -- Thai digits are about as wide as tall: a much wider shape is digits touching --
