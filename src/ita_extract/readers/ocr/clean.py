@@ -133,7 +133,7 @@ def without_coloured_ink(pixels: Colour) -> Image:
     rim = cv2.dilate(coloured, np.ones((3, 3), np.uint8))
     rim = cv2.bitwise_and(rim, cv2.threshold(chroma, _INK_CHROMA // 3, 255, cv2.THRESH_BINARY)[1])
     grey = luminance.copy()
-    paper = _full_size(_paper_estimate(brightest), grey.shape)
+    paper = _full_size(_paper_estimate(as_image(brightest)), grey.shape)
     np.copyto(grey, paper, where=cv2.bitwise_or(coloured, rim) > 0)
     return as_image(grey)
 
@@ -217,11 +217,13 @@ def without_pen_strokes(grey: Image) -> Image:
     In a black-and-white scan every ink is black: a figure goes whole (with any letter it
     touches) unless it encloses text, as a seal pressed over it does; a seal stays.
     """
-    threshold, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    threshold, raw_ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    ink = as_image(raw_ink)
     if float(ink.mean()) > _NOT_PRINT_SHARE:
         return grey
     straight = cv2.bitwise_or(*ruling_masks(grey)) > 0
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    count, labels, raw_stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    stats = np.asarray(raw_stats, dtype=np.int32)
     areas, widths, heights = (
         stats[1:, key] for key in (cv2.CC_STAT_AREA, cv2.CC_STAT_WIDTH, cv2.CC_STAT_HEIGHT)
     )

@@ -207,7 +207,7 @@ def find_table_grids(page: Image) -> tuple[list[TableGrid], Image]:
             continue
         region = PixelBox(left, top, left + width, top + height)
         grid = _grid_in_region(parting, vertical, region)
-        header_end = None if grid is None else bold_header_end(page, grid, joined)
+        header_end = None if grid is None else bold_header_end(page, grid, as_image(joined))
         if grid is not None and header_end is not None:
             parted = parting.copy()
             parted[header_end, grid.box.left : grid.box.right] = 255
