@@ -132,8 +132,9 @@ def _is_cut_row(
     empty below the break by nature, so only cells of one row, above and below, count).
     When every cell still had text to go, the reader's ``running_on`` tells: a row that
     ended on its own fills to its bottom in its tallest cell only, a cut row in every cell
-    the break cut, and their rest is text (not a number such as a score) that does not
-    open with a new list item.
+    the break cut, and their rest is text (not a number such as a score) that does not open
+    with a new list item. A column with a number both above and below the break (an order, a
+    score) holds two values, so two rows.
     """
     if not any(not _is_empty(cell) for cell in opening) or not all(
         cell.col_start in above and above[cell.col_start].col_end == cell.col_end
@@ -142,12 +143,20 @@ def _is_cut_row(
         return False
     one_row = [(cell, above[cell.col_start]) for cell in opening]
     one_row = [(cell, partner) for cell, partner in one_row if partner.row_span == 1]
+    # -- a number above the break and one below it (an order, a score) are two values: the
+    # -- lower opens a row of its own --
+    if any(
+        is_number(cell.text) and is_number(partner.text) and cell.row_span == 1
+        for cell, partner in one_row
+    ):
+        return False
     # -- an empty cell over several rows below the break is a merged cell going on --
     if any(
         _is_empty(cell) and cell.row_span == 1 and not _is_empty(partner)
         for cell, partner in one_row
     ):
         return True
+    # -- a number below the break (a score) is a value of its own, never the rest of one --
     # -- a number below the break (a score) is a value of its own, never the rest of one --
     rests = [
         cell

@@ -179,11 +179,11 @@ def repair_lines(lines: Sequence[PdfLine]) -> list[PdfLine]:
 
 
 _DASHES = frozenset("-–")
-_NUMBER_ONLY = re.compile(r"\d+(?:[.,]\d+)?%?")
+_NUMBER_ONLY = re.compile(r"[-+−]?\d+(?:[.,]\d+)?%?")
 
 
 def is_number(text: str) -> bool:
-    """Return whether ``text`` is one number alone (a score, an order), in either digits."""
+    """Return whether ``text`` is one number alone (a score, an order, a signed difference)."""
     return _NUMBER_ONLY.fullmatch(thai_to_arabic_digits(text.strip())) is not None
 
 
