@@ -24,12 +24,12 @@ from pdfplumber.table import (
 )
 
 from ita_extract.document import Cell, Table
-from ita_extract.normalize.numbers import read_stated_score
 from ita_extract.readers.pdf_layout import (
     PdfColumn,
     PdfLine,
     glyphs_to_lines,
     is_number,
+    is_wrapped_number,
     lines_to_paragraphs,
     starts_with_list_label,
 )
@@ -240,13 +240,12 @@ def _holds_numbers(cell: DraftCell, padding: float) -> bool:
 def _wrapped_number(cell: DraftCell, padding: float) -> bool:
     """Return whether the lines of ``cell`` are the pieces of one number wrapped in it.
 
-    A column too narrow for ``98.27`` breaks it (``9`` / ``8.27``): the pieces read whole as
-    one score or share (the decimals tables state), and side by side they would not fit
-    between the cell's paddings.
+    The pieces read whole as one number (:func:`is_wrapped_number`), and side by side they
+    would not fit between the cell's paddings.
     """
     room = cell.box[2] - cell.box[0] - 2 * padding
-    whole = read_stated_score(" ".join(line.text for line in cell.lines))
-    return whole.value is not None and sum(line.width for line in cell.lines) > room
+    pieces = [line.text for line in cell.lines]
+    return is_wrapped_number(pieces) and sum(line.width for line in cell.lines) > room
 
 
 def _holds_wrapped_list_item(cell: DraftCell) -> bool:
