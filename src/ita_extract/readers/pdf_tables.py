@@ -23,7 +23,7 @@ from pdfplumber.table import (
     merge_edges,
 )
 
-from ita_extract.document import Cell, Table
+from ita_extract.document import Cell, Paragraph, Table
 from ita_extract.readers.pdf_layout import (
     PdfColumn,
     PdfLine,
@@ -359,9 +359,21 @@ def _cell_column(cell: DraftCell, pitch: float) -> PdfColumn:
     return PdfColumn(x0 + padding, x1 - padding, pitch, page_text=False)
 
 
+def _cell_paragraphs(
+    cell: DraftCell, page: int, pitch: float, padding: float
+) -> tuple[Paragraph, ...]:
+    """Return the paragraphs of ``cell``; a number wrapped in it is written whole (``98.27``)."""
+    paragraphs = lines_to_paragraphs(cell.lines, page=page, column=_cell_column(cell, pitch))
+    if len(paragraphs) == 1 and _wrapped_number(cell, padding):
+        whole = "".join(line.text.strip() for line in cell.lines)
+        return (paragraphs[0].model_copy(update={"text": whole}),)
+    return tuple(paragraphs)
+
+
 def draft_to_table(draft: DraftTable, page: int, pitch: float) -> Table:
     """Return the model table of ``draft``: spans from the cells' corners, text as paragraphs."""
     cells = split_borderless_rows(draft.cells)
+    padding = _text_inset(cells)
     columns = _boundaries(value for cell in cells for value in (cell.box[0], cell.box[2]))
     rows = _boundaries(value for cell in cells for value in (cell.box[1], cell.box[3]))
     model_cells = []
@@ -381,13 +393,7 @@ def draft_to_table(draft: DraftTable, page: int, pitch: float) -> Table:
                 row_end=row_end,
                 col_start=col_start,
                 col_end=col_end,
-                paragraphs=tuple(
-                    lines_to_paragraphs(
-                        cell.lines,
-                        page=page,
-                        column=_cell_column(cell, pitch),
-                    )
-                ),
+                paragraphs=_cell_paragraphs(cell, page, pitch, padding),
                 page=page,
             )
         )

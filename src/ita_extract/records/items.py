@@ -23,9 +23,10 @@ from ita_extract.vocabulary import Phrases, Setting
 from ita_extract.warning_codes import WarningCode
 
 _NUMBER_WORD = r"(?:[0-9๐-๙]|\.[0-9๐-๙])[0-9๐-๙A-Za-z.,]*"
-_NUMBER_PHRASE = rf"{_NUMBER_WORD}(?:[ \t]+{_NUMBER_WORD})*"
+_NUMBER_PHRASE = rf"{_NUMBER_WORD}(?:(?:[ \t]+|(?<=\.)[ \t]*\n[ \t]*){_NUMBER_WORD})*"
 """Words that open with a digit, side by side: the whole phrase is read as one number, so
-``7 9.62`` is 79.62 and ``88.75 88.60`` no score, never the first number in it."""
+``7 9.62`` is 79.62 and ``88.75 88.60`` no score, never the first number in it. A line that
+ends on a decimal point (``(90.`` over ``20 คะแนน)``) wrapped inside the number."""
 _MARKER_LOOKBACK = 12
 """Characters before a code searched for ``อ้างอิงจาก``, which makes the code a reference."""
 _CODE_START = re.compile(r"(?:^|(?<=[\s(]))\S")
