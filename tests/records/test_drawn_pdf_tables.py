@@ -49,3 +49,10 @@ def test_limitation_paragraphs_run_together_in_the_pdf_are_told_apart(stem: str)
         return [(limitation.category, limitation.text) for limitation in report.limitations]
 
     assert limitations(parsed) == limitations(expected)
+
+
+def test_a_bracketed_code_closing_a_report_without_signature_is_no_signatory() -> None:
+    # -- the last recommendation cell ends ``(OIT)`` / ``(อ้างอิงจาก O25)`` in the PDF --
+    parsed, expected = parsed_and_expected("draw-037")
+    assert expected.signature.name is None
+    assert (parsed.signature.name, parsed.signature.position) == (None, None)
