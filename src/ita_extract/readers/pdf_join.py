@@ -152,27 +152,26 @@ def _is_cut_row(
         return False
     one_row = [(cell, above[cell.col_start]) for cell in opening]
     one_row = [(cell, partner) for cell, partner in one_row if partner.row_span == 1]
-    # -- a number above the break and one below it are the pieces of one number the break cut
-    # -- (9 / 8.81), or two values (an order each) whose lower opens a row of its own --
+    # -- a number above the break and one below it are two values (an order each: the lower
+    # -- opens a row of its own) unless they read whole as one number the break cut (9 / 8.81)
     numbers = [
         (cell, partner)
         for cell, partner in one_row
         if cell.row_span == 1 and is_number(cell.text) and is_number(partner.text)
     ]
-    if numbers:
-        return all(
-            partner.col_start in running_on and is_wrapped_number([partner.text, cell.text])
-            for cell, partner in numbers
-        )
-    # -- a name above the break and its score below (``79.28 คะแนน``) make the cell the rows
-    # -- of their column hold, which neither part is alone --
-    if any(_completes_its_column(partner, cell, cells) for cell, partner in one_row):
+    if any(not is_wrapped_number([partner.text, cell.text]) for cell, partner in numbers):
+        return False
+    if numbers and all(partner.col_start in running_on for _, partner in numbers):
         return True
     # -- an empty cell over several rows below the break is a merged cell going on --
     if any(
         _is_empty(cell) and cell.row_span == 1 and not _is_empty(partner)
         for cell, partner in one_row
     ):
+        return True
+    # -- a name above the break and its score below (``79.28 คะแนน``) make the cell the rows
+    # -- of their column hold, which neither part is alone --
+    if any(_completes_its_column(partner, cell, cells) for cell, partner in one_row):
         return True
     # -- a number below the break (a score) is a value of its own, never the rest of one --
     rests = [

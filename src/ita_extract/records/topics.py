@@ -20,7 +20,7 @@ from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, Tabl
 from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
 from ita_extract.records.context import BuildContext
-from ita_extract.records.evidence import regions_to_evidence, sources_of
+from ita_extract.records.evidence import page_stating, regions_to_evidence, sources_of
 from ita_extract.records.items import ItemMention
 from ita_extract.records.lists import label_number
 from ita_extract.records.recommendations import (
@@ -358,14 +358,15 @@ def _read_rows(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext) ->
         for position, (code, score, sources) in enumerate(items):
             tool = row_tool or tool_of_code(code)
             assessment = draft.assessments.setdefault(tool, Assessment(tool=tool))
+            code_page = page_stating(code, sources, page)
             if all(item.code != code for item in assessment.items):
                 evidence = regions_to_evidence(sources)
                 assessment.items.append(
-                    ItemScore(code=code, score=score, page=page, evidence=evidence)
+                    ItemScore(code=code, score=score, page=code_page, evidence=evidence)
                 )
             draft.sources.setdefault(tool, []).extend(sources)
             place = (table.block_index, row, position)
-            mentions.append(ItemMention(code, score, page, place, tuple(sources)))
+            mentions.append(ItemMention(code, score, code_page, place, tuple(sources)))
     return mentions
 
 
