@@ -86,6 +86,7 @@ class Phrases(StrEnum):
     AGENCY_NOT_AGENCIES = "agency.not_agencies"
     OVERALL_SCORE_PHRASES = "overall.score_phrases"
     OVERALL_RESULT_PHRASES = "overall.result_phrases"
+    OVERALL_RESULT_PHRASES_IF_RESULT_WORD = "overall.result_phrases_if_result_word"
     OVERALL_TERSE_SCORE_BEFORE = "overall.terse_score_before"
     OVERALL_ANCHORS = "overall.anchors"
     OVERALL_HEADINGS = "overall.headings"

@@ -23,6 +23,7 @@ from ita_extract.normalize.thai import (
     find_repairs,
     find_split_years,
     first_word,
+    is_thai_words,
     join_lines,
     join_split_years,
     match_key,
@@ -531,3 +532,11 @@ def test_wraps_mid_word(upper: str, lower: str, mid_word: bool) -> None:
 def test_upper_vowels_and_tone_marks_take_no_width() -> None:
     assert spacing_length("จัดทำ") == 4  # -- จ ด ท ำ: MAI HAN-AKAT has combining class 0 --
     assert spacing_length("ที่นี่") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "thai_words"),
+    [("นายสมชาย ใจดี", True), ("น.ส. สมหญิง", True), ("OIT", False), ("อ้างอิงจาก O๒๕", False)],
+)
+def test_a_name_in_thai_words_has_no_code_nor_latin_letters(text: str, thai_words: bool) -> None:
+    assert is_thai_words(text) is thai_words

@@ -358,6 +358,17 @@ def strip_form_dots(text: str) -> str:
     return _FORM_BLANK.sub(" ", text).strip(" \t")
 
 
+_THAI_WORDS = re.compile(f"[{_THAI_LETTER}][{_THAI_LETTER} .]*")
+
+
+def is_thai_words(text: str) -> bool:
+    """Return whether ``text`` is Thai words only (letters, spaces, abbreviation dots).
+
+    A person's name in a Thai report is; a code, a reference or a Latin abbreviation is not.
+    """
+    return _THAI_WORDS.fullmatch(text.strip()) is not None
+
+
 def _is_thai_letter(char: str) -> bool:
     return THAI_RUN.fullmatch(char) is not None
 

@@ -9,13 +9,19 @@ cells above), and a merged cell the break cut stays one cell.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
+from itertools import groupby
 
 from ita_extract.document import Block, Cell, Paragraph, Table
-from ita_extract.readers.pdf_layout import is_number
+from ita_extract.readers.pdf_layout import is_number, is_wrapped_number
 
 MIN_CUT_CELLS = 2
 """Cells that must run on past the break, with text below it, to call a full row cut."""
+MIN_LIKE_CELLS = 2
+"""Cells of a column that must share a shape for it to be the column's usual one."""
+_OPENS_WITH_NUMBER = re.compile(r"\(?[-+−]?[0-9๐-๙]")
 
 
 def join_continued_tables(
@@ -66,7 +72,7 @@ def join_tables(upper: Table, lower: Table, *, running_on: frozenset[int] = froz
     lower_rows = max(cell.row_end for cell in lower_cells)
     above = {cell.col_start: cell for cell in upper.cells if cell.row_end == upper.row_count}
     opening = [cell for cell in lower_cells if cell.row_start == 0]
-    cut_row = _is_cut_row(opening, above, running_on)
+    cut_row = _is_cut_row(opening, above, running_on, (*upper.cells, *lower_cells))
     # -- a cut row's lower part becomes part of the upper table's last row --
     offset = upper.row_count - 1 if cut_row else upper.row_count
     joined: dict[int, Cell] = {id(cell): cell for cell in upper.cells}
@@ -124,7 +130,10 @@ def _row_texts(table: Table) -> list[tuple[str, ...]]:
 
 
 def _is_cut_row(
-    opening: Sequence[Cell], above: Mapping[int, Cell], running_on: frozenset[int]
+    opening: Sequence[Cell],
+    above: Mapping[int, Cell],
+    running_on: frozenset[int],
+    cells: Sequence[Cell],
 ) -> bool:
     """Return whether the lower part's first row is the rest of the upper part's last row.
 
@@ -132,8 +141,9 @@ def _is_cut_row(
     empty below the break by nature, so only cells of one row, above and below, count).
     When every cell still had text to go, the reader's ``running_on`` tells: a row that
     ended on its own fills to its bottom in its tallest cell only, a cut row in every cell
-    the break cut, and their rest is text (not a number such as a score) that does not
-    open with a new list item.
+    the break cut, and their rest is text (not a number such as a score) that does not open
+    with a new list item. A column with a number both above and below the break holds the
+    pieces of one number the break cut, or two values (an order, a score), so two rows.
     """
     if not any(not _is_empty(cell) for cell in opening) or not all(
         cell.col_start in above and above[cell.col_start].col_end == cell.col_end
@@ -142,11 +152,26 @@ def _is_cut_row(
         return False
     one_row = [(cell, above[cell.col_start]) for cell in opening]
     one_row = [(cell, partner) for cell, partner in one_row if partner.row_span == 1]
+    # -- a number above the break and one below it are two values (an order each: the lower
+    # -- opens a row of its own) unless they read whole as one number the break cut (9 / 8.81)
+    numbers = [
+        (cell, partner)
+        for cell, partner in one_row
+        if cell.row_span == 1 and is_number(cell.text) and is_number(partner.text)
+    ]
+    if any(not is_wrapped_number([partner.text, cell.text]) for cell, partner in numbers):
+        return False
+    if numbers and all(partner.col_start in running_on for _, partner in numbers):
+        return True
     # -- an empty cell over several rows below the break is a merged cell going on --
     if any(
         _is_empty(cell) and cell.row_span == 1 and not _is_empty(partner)
         for cell, partner in one_row
     ):
+        return True
+    # -- a name above the break and its score below (``79.28 คะแนน``) make the cell the rows
+    # -- of their column hold, which neither part is alone --
+    if any(_completes_its_column(partner, cell, cells) for cell, partner in one_row):
         return True
     # -- a number below the break (a score) is a value of its own, never the rest of one --
     rests = [
@@ -160,6 +185,36 @@ def _is_cut_row(
     return len(rests) >= MIN_CUT_CELLS and any(
         cell.paragraphs[0].list_label is None for cell in rests
     )
+
+
+def _shape(paragraphs: Sequence[Paragraph]) -> tuple[bool, ...]:
+    """Return the runs of lines that open with a number (a score) or not, list labels aside."""
+    lines = [line for paragraph in paragraphs for line in paragraph.text.splitlines()]
+    opens = (_OPENS_WITH_NUMBER.match(line) is not None for line in lines if line.strip())
+    return tuple(key for key, _ in groupby(opens))
+
+
+def _completes_its_column(upper: Cell, lower: Cell, cells: Sequence[Cell]) -> bool:
+    """Return whether ``lower`` holds what ``upper`` lacks of the cell its column's rows hold.
+
+    Rows of a name and its score under it: the cell the break cut holds the name above it
+    and the score below, each part short of the shape the column's other cells share.
+    """
+    column = [
+        cell.paragraphs
+        for cell in cells
+        if (cell.col_start, cell.col_end) == (upper.col_start, upper.col_end)
+        and cell.row_span == 1
+        and cell is not upper
+        and cell is not lower
+        and not _is_empty(cell)
+    ]
+    common = Counter(map(_shape, column)).most_common(1)
+    if not common or common[0][1] < MIN_LIKE_CELLS:
+        return False
+    usual = common[0][0]
+    parts = (_shape(upper.paragraphs), _shape(lower.paragraphs))
+    return usual not in parts and _shape((*upper.paragraphs, *lower.paragraphs)) == usual
 
 
 def _is_empty(cell: Cell) -> bool:

@@ -17,6 +17,7 @@ from statistics import median
 
 from ita_extract.document import Paragraph, ParagraphKind, Region
 from ita_extract.normalize.labels import BULLET, NUMBER_OR_DASH, split_list_label
+from ita_extract.normalize.numbers import read_stated_score
 from ita_extract.normalize.thai import (
     first_word,
     repair_glyphs,
@@ -179,12 +180,21 @@ def repair_lines(lines: Sequence[PdfLine]) -> list[PdfLine]:
 
 
 _DASHES = frozenset("-–")
-_NUMBER_ONLY = re.compile(r"\d+(?:[.,]\d+)?%?")
+_NUMBER_ONLY = re.compile(r"[-+−]?\d+(?:[.,]\d+)?%?")
 
 
 def is_number(text: str) -> bool:
-    """Return whether ``text`` is one number alone (a score, an order), in either digits."""
+    """Return whether ``text`` is one number alone (a score, an order, a signed difference)."""
     return _NUMBER_ONLY.fullmatch(thai_to_arabic_digits(text.strip())) is not None
+
+
+def is_wrapped_number(pieces: Sequence[str]) -> bool:
+    """Return whether ``pieces``, each a line's text, read whole as one score or share.
+
+    A column too narrow for ``98.27`` breaks it over lines (``9`` / ``8.27``), and a page
+    break may fall between them; the decimals tables state are scores and shares (0–100).
+    """
+    return len(pieces) > 1 and read_stated_score(" ".join(pieces)).value is not None
 
 
 def starts_with_list_label(text: str) -> bool:

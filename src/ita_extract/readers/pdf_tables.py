@@ -14,6 +14,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from statistics import median
 
 from pdfplumber.table import (
     cells_to_tables,
@@ -22,12 +23,13 @@ from pdfplumber.table import (
     merge_edges,
 )
 
-from ita_extract.document import Cell, Table
+from ita_extract.document import Cell, Paragraph, Table
 from ita_extract.readers.pdf_layout import (
     PdfColumn,
     PdfLine,
     glyphs_to_lines,
     is_number,
+    is_wrapped_number,
     lines_to_paragraphs,
     starts_with_list_label,
 )
@@ -174,23 +176,37 @@ def split_borderless_rows(cells: Sequence[DraftCell]) -> list[DraftCell]:
     A table drawn without inner horizontal borders leaves one tall box per column holding
     every row's line (codes in one, scores in the next). Boxes of the same drawn row are
     cut when at least two of them hold the same number of lines at the same heights, one of
-    them holds a number on every line (scores: wrapped text never does), and none holds a
-    list item wrapped over several lines;
+    them holds a number of its own on every line (scores: wrapped text never does, and a
+    number wrapped in a narrow column is one number), and none holds a list item wrapped over
+    several lines;
     the other boxes of that row (a merged recommendation) stay whole and come to span the
     new rows. The table's first drawn row is its header, whose wrapped titles line up by
     nature, and is never cut.
     """
     header_top = min(cell.box[1] for cell in cells)
+    padding = _text_inset(cells)
     by_band: dict[tuple[float, float], list[DraftCell]] = {}
     for cell in cells:
         by_band.setdefault((cell.box[1], cell.box[3]), []).append(cell)
     result: list[DraftCell] = []
     for (top, _), band in by_band.items():
-        result.extend(band if top == header_top else _split_band(band))
+        result.extend(band if top == header_top else _split_band(band, padding))
     return result
 
 
-def _split_band(band: list[DraftCell]) -> list[DraftCell]:
+def _text_inset(cells: Sequence[DraftCell]) -> float:
+    """Return the table's cell padding: the usual gap between a cell's left edge and its text.
+
+    Most cells hold left-aligned text; centred numbers and glyphs overhanging the edge sit
+    apart from the median.
+    """
+    insets = [
+        max(0.0, min(line.x0 for line in cell.lines) - cell.box[0]) for cell in cells if cell.lines
+    ]
+    return median(insets) if insets else 0.0
+
+
+def _split_band(band: list[DraftCell], padding: float) -> list[DraftCell]:
     by_count: dict[int, list[DraftCell]] = {}
     for cell in band:
         if len(cell.lines) > 1:
@@ -199,7 +215,7 @@ def _split_band(band: list[DraftCell]) -> list[DraftCell]:
         if (
             len(group) < 2
             or not _aligned(group)
-            or not any(map(_holds_numbers, group))
+            or not any(_holds_numbers(cell, padding) for cell in group)
             or any(map(_holds_wrapped_list_item, group))
         ):
             continue
@@ -216,8 +232,20 @@ def _aligned(group: Sequence[DraftCell]) -> bool:
     )
 
 
-def _holds_numbers(cell: DraftCell) -> bool:
-    return all(is_number(line.text) for line in cell.lines)
+def _holds_numbers(cell: DraftCell, padding: float) -> bool:
+    """Return whether every line of ``cell`` is a number of its own, as one per row is."""
+    return all(is_number(line.text) for line in cell.lines) and not _wrapped_number(cell, padding)
+
+
+def _wrapped_number(cell: DraftCell, padding: float) -> bool:
+    """Return whether the lines of ``cell`` are the pieces of one number wrapped in it.
+
+    The pieces read whole as one number (:func:`is_wrapped_number`), and side by side they
+    would not fit between the cell's paddings.
+    """
+    room = cell.box[2] - cell.box[0] - 2 * padding
+    pieces = [line.text for line in cell.lines]
+    return is_wrapped_number(pieces) and sum(line.width for line in cell.lines) > room
 
 
 def _holds_wrapped_list_item(cell: DraftCell) -> bool:
@@ -331,9 +359,21 @@ def _cell_column(cell: DraftCell, pitch: float) -> PdfColumn:
     return PdfColumn(x0 + padding, x1 - padding, pitch, page_text=False)
 
 
+def _cell_paragraphs(
+    cell: DraftCell, page: int, pitch: float, padding: float
+) -> tuple[Paragraph, ...]:
+    """Return the paragraphs of ``cell``; a number wrapped in it is written whole (``98.27``)."""
+    paragraphs = lines_to_paragraphs(cell.lines, page=page, column=_cell_column(cell, pitch))
+    if len(paragraphs) == 1 and _wrapped_number(cell, padding):
+        whole = "".join(line.text.strip() for line in cell.lines)
+        return (paragraphs[0].model_copy(update={"text": whole}),)
+    return tuple(paragraphs)
+
+
 def draft_to_table(draft: DraftTable, page: int, pitch: float) -> Table:
     """Return the model table of ``draft``: spans from the cells' corners, text as paragraphs."""
     cells = split_borderless_rows(draft.cells)
+    padding = _text_inset(cells)
     columns = _boundaries(value for cell in cells for value in (cell.box[0], cell.box[2]))
     rows = _boundaries(value for cell in cells for value in (cell.box[1], cell.box[3]))
     model_cells = []
@@ -353,13 +393,7 @@ def draft_to_table(draft: DraftTable, page: int, pitch: float) -> Table:
                 row_end=row_end,
                 col_start=col_start,
                 col_end=col_end,
-                paragraphs=tuple(
-                    lines_to_paragraphs(
-                        cell.lines,
-                        page=page,
-                        column=_cell_column(cell, pitch),
-                    )
-                ),
+                paragraphs=_cell_paragraphs(cell, page, pitch, padding),
                 page=page,
             )
         )

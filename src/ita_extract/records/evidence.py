@@ -8,11 +8,13 @@ their text. A DOCX has no pages, so its spans carry the text alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel
 
 from ita_extract.document import BoundingBox, Cell, Paragraph, Region
+from ita_extract.normalize.thai import thai_to_arabic_digits
 from ita_extract.report import Evidence, Report
 
 EVIDENCE_FIELD = "evidence"
@@ -49,6 +51,18 @@ def _union(boxes: Sequence[BoundingBox]) -> BoundingBox | None:
         max(box[2] for box in boxes),
         max(box[3] for box in boxes),
     )
+
+
+def page_stating(code: str, sources: Iterable[Region], default: int | None) -> int | None:
+    """Return the page of the first of ``sources`` whose text states ``code``, else ``default``.
+
+    A row a page break cut stands on two pages; its record is on the one that states its code.
+    """
+    pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(code)}(?![0-9])", re.IGNORECASE)
+    for region in sources:
+        if region.page is not None and pattern.search(thai_to_arabic_digits(region.text)):
+            return region.page
+    return default
 
 
 def sources_of(*blocks: Cell | Paragraph | None) -> list[Region]:

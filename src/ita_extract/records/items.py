@@ -23,9 +23,10 @@ from ita_extract.vocabulary import Phrases, Setting
 from ita_extract.warning_codes import WarningCode
 
 _NUMBER_WORD = r"(?:[0-9๐-๙]|\.[0-9๐-๙])[0-9๐-๙A-Za-z.,]*"
-_NUMBER_PHRASE = rf"{_NUMBER_WORD}(?:[ \t]+{_NUMBER_WORD})*"
+_NUMBER_PHRASE = rf"{_NUMBER_WORD}(?:\s+{_NUMBER_WORD})*"
 """Words that open with a digit, side by side: the whole phrase is read as one number, so
-``7 9.62`` is 79.62 and ``88.75 88.60`` no score, never the first number in it."""
+``7 9.62`` is 79.62 and ``88.75 88.60`` no score, never the first number in it. A narrow
+cell wraps a number over lines (``(87.7`` over ``9 คะแนน)``), so the phrase runs on over them."""
 _MARKER_LOOKBACK = 12
 """Characters before a code searched for ``อ้างอิงจาก``, which makes the code a reference."""
 _CODE_START = re.compile(r"(?:^|(?<=[\s(]))\S")
@@ -58,7 +59,12 @@ def _score_after(text: str, ctx: BuildContext) -> NumberReading | None:
         )
         match = re.search(pattern, window)
         if match:
-            return ctx.score_reading(match[1] or match[2])
+            phrase = match[1] or match[2]
+            reading = ctx.score_reading(phrase)
+            if reading.value is None and "\n" in phrase:
+                # -- no number wrapped: the line above ended on a number of its own --
+                reading = ctx.score_reading(phrase.rsplit("\n", 1)[1])
+            return reading
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 
 from ita_extract.document import Paragraph, Table
@@ -38,6 +39,39 @@ def _split_category(text: str, ctx: BuildContext) -> tuple[str | None, str]:
         separator = _SEPARATOR.match(text, end)
         return " ".join(phrases), text[separator.end() if separator else end :]
     return None, text
+
+
+def _opening_form(text: str, ctx: BuildContext) -> tuple[str, bool, bool] | None:
+    """Return how ``text`` opens with a category, or None.
+
+    The form is the prefix, whether a space follows it, and whether a colon ends the category.
+    """
+    for prefix in ctx.vocabulary.words(Phrases.LIMITATIONS_PREFIXES):
+        match = re.match(rf"\s*{re.escape(prefix)}(\s*)[^\s:：]+\s*([:：]?)", text)
+        if match:
+            return prefix, bool(match[1]), bool(match[2])
+    return None
+
+
+def _reopen_merged_paragraphs(lines: Sequence[ListLine], ctx: BuildContext) -> list[ListLine]:
+    """Return ``lines`` with a line opening like its paragraph's first line opening one too.
+
+    A PDF's text layer tells paragraphs apart by where lines end; one that ends near the
+    margin (``…ไม่เสถียร`` over ``ข้อจำกัดด้านกฎระเบียบ …``) leaves two limitations in one
+    paragraph. A line inside it opening with a category written as the paragraph's first
+    line writes it (the same prefix, glued or spaced, with or without a colon) is a
+    limitation of its own; a sentence wrapped before a word such as ``ด้าน`` is not.
+    """
+    result: list[ListLine] = []
+    first_form: tuple[str, bool, bool] | None = None
+    for line in lines:
+        form = _opening_form(line.text, ctx)
+        if line.opens_paragraph:
+            first_form = form
+        elif form is not None and form == first_form:
+            line = replace(line, opens_paragraph=True)
+        result.append(line)
+    return result
 
 
 _PHRASE = re.compile(r"[^\S\n]+([^\s:：]+)")
@@ -82,7 +116,7 @@ def _is_boilerplate(text: str, ctx: BuildContext) -> bool:
 
 def _paragraph_limitations(paragraphs: Sequence[Paragraph], ctx: BuildContext) -> list[Limitation]:
     """Return the limitations listed as paragraphs (bullets, numbers, or a category each)."""
-    lines = paragraphs_to_lines(paragraphs)
+    lines = _reopen_merged_paragraphs(paragraphs_to_lines(paragraphs), ctx)
     limitations: list[Limitation] = []
     # A category written as a line of its own (``ข้อจำกัดด้านบุคลากร``) heads the text after.
     pending: str | None = None

@@ -85,13 +85,36 @@ def _score_after(text: str, start: int, ctx: BuildContext) -> NumberReading | No
     return None
 
 
+_FORM_MARKS = " .,:;()="
+"""Marks around a form's blank (``...ผ่าน....``, ``: A``), not part of the level."""
+
+
+def _word_after(text: str, end: int) -> str | None:
+    """Return the first word of ``text`` from ``end``, with a form's dots and colons dropped."""
+    for token in text[end:].split():
+        if word := token.strip(_FORM_MARKS):
+            return word
+    return None
+
+
 def _level_after(text: str, start: int, ctx: BuildContext) -> str | None:
-    """Return the first word after a level phrase found from ``start``, form dots dropped."""
-    after_level = _find_after(ctx.vocabulary.words(Phrases.OVERALL_RESULT_PHRASES), text, start)
-    if after_level is None:
-        return None
-    tokens = text[after_level:].split()
-    return (tokens[0].strip(" .,:;()=") if tokens else None) or None
+    """Return the level stated after a level phrase found from ``start``, or None.
+
+    After a phrase that names the level (``อยู่ในระดับ``) the next word is the level, known or
+    not; after one that also opens other sentences (``ผลการประเมิน``) only a result word is.
+    """
+    words = ctx.vocabulary.words
+    after_level = _find_after(words(Phrases.OVERALL_RESULT_PHRASES), text, start)
+    if after_level is not None:
+        return _word_after(text, after_level)
+    for phrase in words(Phrases.OVERALL_RESULT_PHRASES_IF_RESULT_WORD):
+        index = text.find(phrase, start)
+        while index != -1:
+            word = _word_after(text, index + len(phrase))
+            if word is not None and read_result(word, ctx.vocabulary) is not None:
+                return word
+            index = text.find(phrase, index + len(phrase))
+    return None
 
 
 def sentence_to_overall(text: str, ctx: BuildContext) -> tuple[NumberReading, str | None] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ita_extract.document import Paragraph, Region
 from ita_extract.normalize.dates import parse_thai_date
+from ita_extract.normalize.thai import is_thai_words
 from ita_extract.recognize import SectionKind
 from ita_extract.records.context import BuildContext
 from ita_extract.records.evidence import regions_to_evidence
@@ -18,7 +19,7 @@ def _is_name(text: str, ctx: BuildContext) -> str | None:
     """Return the name a signature line gives, or None.
 
     ``(นายสมชาย ใจดี)`` and ``ลงชื่อ นายสมชาย ใจดี`` give ``นายสมชาย ใจดี``; a bare
-    ``(ลงชื่อ)`` gives none.
+    ``(ลงชื่อ)`` gives none, nor ``(OIT)``.
     """
     inner = text.strip()
     bracketed = inner.startswith("(") and inner.endswith(")")
@@ -29,7 +30,9 @@ def _is_name(text: str, ctx: BuildContext) -> str | None:
             inner = inner[len(phrase) :].strip(" ()")
             bracketed = False
     titled = inner.startswith(tuple(ctx.vocabulary.words(Phrases.SIGNATURE_NAME_TITLES)))
-    return inner if inner and (titled or bracketed) else None
+    # -- a bracketed line without a title is a name only in Thai words: not ``(OIT)``, nor a
+    # -- recommendation's reference ``(อ้างอิงจาก O25)`` --
+    return inner if inner and (titled or (bracketed and is_thai_words(inner))) else None
 
 
 def _without_prefix(line: str, ctx: BuildContext) -> str:

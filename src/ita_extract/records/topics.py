@@ -8,6 +8,7 @@ the page break is read as one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ita_extract.document import Cell, Region
@@ -19,7 +20,7 @@ from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, Tabl
 from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import phrase_key, text_key, text_to_tool
 from ita_extract.records.context import BuildContext
-from ita_extract.records.evidence import regions_to_evidence, sources_of
+from ita_extract.records.evidence import page_stating, regions_to_evidence, sources_of
 from ita_extract.records.items import ItemMention
 from ita_extract.records.lists import label_number
 from ita_extract.records.recommendations import (
@@ -252,15 +253,16 @@ def _row_items(
     score_lines = score_cell.text.split("\n") if score_cell is not None else []
     # -- the header's words head the cell: lines that are no number are no scores --
     score_at = _score_lines_at(score_cell, ctx)
+    runs = _rejoin_wrapped_scores(score_lines, score_at, len(codes), ctx)
     where = f"scores of {', '.join(codes)}"
     scores = [
         ctx.take_number(
-            ctx.score_reading(score_lines[index]),
+            ctx.score_reading(" ".join(score_lines[index] for index in run)),
             what=where,
             expected="a score",
             page=question.page,
         )
-        for index in score_at
+        for run in runs
     ]
     if len(scores) != len(codes):
         ctx.warn(
@@ -275,9 +277,45 @@ def _row_items(
             codes,
             scores,
             _line_sources(question, _line_codes_at(question)),
-            _line_sources(score_cell, score_at),
+            _run_sources(score_cell, runs),
             strict=True,
         )
+    ]
+
+
+def _rejoin_wrapped_scores(
+    lines: Sequence[str], score_at: Sequence[int], codes: int, ctx: BuildContext
+) -> list[list[int]]:
+    """Return the score lines ``score_at`` in runs, one per score, for ``codes`` codes.
+
+    A column too narrow for ``98.27`` wraps it (``9`` / ``8.27``), leaving more number lines
+    than codes. A whole number on a line followed by a decimal on the next that read whole
+    as one score is one score wrapped; the runs are kept only where that leaves exactly one
+    score per code (the reading then warns of the repair it made), else one line per score.
+    """
+    runs: list[list[int]] = []
+    for index in score_at:
+        last = runs[-1] if runs else None
+        if (
+            len(score_at) > codes
+            and last is not None
+            and len(last) == 1
+            and last[0] == index - 1
+            and "." not in lines[last[0]]
+            and "." in lines[index]
+            and ctx.score_reading(f"{lines[last[0]]} {lines[index]}").value is not None
+        ):
+            last.append(index)
+        else:
+            runs.append([index])
+    return runs if len(runs) == codes else [[index] for index in score_at]
+
+
+def _run_sources(cell: Cell | None, runs: Sequence[Sequence[int]]) -> list[tuple[Region, ...]]:
+    """Return where each run of a cell's lines was read."""
+    return [
+        tuple(region for sources in _line_sources(cell, list(run)) for region in sources)
+        for run in runs
     ]
 
 
@@ -320,14 +358,15 @@ def _read_rows(table: RecognizedTable, draft: _TopicDraft, ctx: BuildContext) ->
         for position, (code, score, sources) in enumerate(items):
             tool = row_tool or tool_of_code(code)
             assessment = draft.assessments.setdefault(tool, Assessment(tool=tool))
+            code_page = page_stating(code, sources, page)
             if all(item.code != code for item in assessment.items):
                 evidence = regions_to_evidence(sources)
                 assessment.items.append(
-                    ItemScore(code=code, score=score, page=page, evidence=evidence)
+                    ItemScore(code=code, score=score, page=code_page, evidence=evidence)
                 )
             draft.sources.setdefault(tool, []).extend(sources)
             place = (table.block_index, row, position)
-            mentions.append(ItemMention(code, score, page, place, tuple(sources)))
+            mentions.append(ItemMention(code, score, code_page, place, tuple(sources)))
     return mentions
 
 

@@ -1,0 +1,111 @@
+"""Rows at a page break: a new row, or the rest of the row above (hand-built pages of blocks)."""
+
+from __future__ import annotations
+
+from ita_extract.document import Cell, Paragraph, Table
+from ita_extract.readers.pdf_join import join_continued_tables
+
+
+def cell(row: int, col: int, text: str, *, rows: int = 1, page: int = 1) -> Cell:
+    """A cell of one row (or ``rows``); ``|`` separates its paragraphs, ``\\n`` its lines."""
+    paragraphs = tuple(Paragraph(text=part, page=page) for part in text.split("|") if part)
+    return Cell(
+        row_start=row,
+        row_end=row + rows,
+        col_start=col,
+        col_end=col + 1,
+        paragraphs=paragraphs,
+        page=page,
+    )
+
+
+def table(rows: int, columns: int, cells: list[Cell], page: int) -> Table:
+    return Table(row_count=rows, col_count=columns, cells=tuple(cells), page=page)
+
+
+def joined(upper: Table, lower: Table, running_on: set[int]) -> Table:
+    [result] = join_continued_tables([[upper], [lower]], running_on={1: running_on})
+    assert isinstance(result, Table)
+    return result
+
+
+def text_at(result: Table, row: int, col: int) -> str:
+    return next(c.text for c in result.cells if c.row_start == row and c.col_start == col)
+
+
+def test_an_order_and_a_difference_below_the_break_open_the_next_indicator() -> None:
+    # -- a one-line row at the page's bottom fills its cells: every column "runs on" --
+    header = [cell(0, 0, "ลำดับ"), cell(0, 1, "ตัวชี้วัด"), cell(0, 2, "ผลต่าง")]
+    upper = table(
+        2, 3, [*header, cell(1, 0, "๑"), cell(1, 1, "การปฏิบัติหน้าที่"), cell(1, 2, "+๓.๙๐")], 1
+    )
+    lower = table(
+        1,
+        3,
+        [cell(0, 0, "๒", page=2), cell(0, 1, "การใช้งบประมาณ", page=2), cell(0, 2, "-๕.๗๙", page=2)],
+        2,
+    )
+    result = joined(upper, lower, {0, 1, 2})
+    assert result.row_count == 3
+    assert (text_at(result, 2, 0), text_at(result, 2, 1)) == ("๒", "การใช้งบประมาณ")
+
+
+def test_a_score_the_break_cut_after_its_first_digit_is_joined_back() -> None:
+    header = [cell(0, 0, "ข้อ"), cell(0, 1, "คะแนน")]
+    upper = table(2, 2, [*header, cell(1, 0, "ข้อ"), cell(1, 1, "๙")], 1)
+    lower = table(1, 2, [cell(0, 0, "e๑๕", page=2), cell(0, 1, "๘.๘๑", page=2)], 2)
+    result = joined(upper, lower, {0, 1})
+    assert result.row_count == 2
+    assert text_at(result, 1, 1) == "๙\n๘.๘๑"
+
+
+def test_a_name_above_the_break_gets_its_score_from_below_it() -> None:
+    header = [cell(0, 0, "ตัวชี้วัด"), cell(0, 1, "ผลการวิเคราะห์")]
+    upper = table(
+        4,
+        2,
+        [
+            *header,
+            cell(1, 0, "การปฏิบัติหน้าที่\n81.87 คะแนน"),
+            cell(2, 0, "การใช้งบประมาณ|76.06 คะแนน"),
+            cell(3, 0, "การใช้อำนาจ"),
+            cell(1, 1, "ผู้รับบริการพึงพอใจ", rows=3),
+        ],
+        1,
+    )
+    lower = table(
+        2,
+        2,
+        [
+            cell(0, 0, "89.50 คะแนน", page=2),
+            cell(1, 0, "การใช้ทรัพย์สินของราชการ\n73.50 คะแนน", page=2),
+            cell(0, 1, "แต่ยังมีข้อร้องเรียน", rows=2, page=2),
+        ],
+        2,
+    )
+    result = joined(upper, lower, {0, 1})
+    assert result.row_count == 5
+    assert text_at(result, 3, 0) == "การใช้อำนาจ\n89.50 คะแนน"
+    assert text_at(result, 4, 0) == "การใช้ทรัพย์สินของราชการ\n73.50 คะแนน"
+
+
+def test_a_name_and_score_below_the_break_are_a_row_of_their_own() -> None:
+    header = [cell(0, 0, "ตัวชี้วัด"), cell(0, 1, "ผลการวิเคราะห์")]
+    upper = table(
+        3,
+        2,
+        [
+            *header,
+            cell(1, 0, "การปฏิบัติหน้าที่\n81.87 คะแนน"),
+            cell(2, 0, "การใช้งบประมาณ\n76.06 คะแนน"),
+            cell(1, 1, "ผู้รับบริการพึงพอใจ", rows=2),
+        ],
+        1,
+    )
+    lower = table(
+        1,
+        2,
+        [cell(0, 0, "การใช้อำนาจ\n89.50 คะแนน", page=2), cell(0, 1, "ควรจัดทำ", page=2)],
+        2,
+    )
+    assert joined(upper, lower, {0, 1}).row_count == 4
