@@ -27,6 +27,8 @@ from ita_extract.shared import Warning
 _log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from PIL import Image as PILImage
+
     from ita_extract.readers.ocr.page import PageResult
 
 DPI = 200
@@ -161,16 +163,26 @@ def ocr_pdf_page(pdf: bytes, page: int, phrases: Sequence[str] = ()) -> PageResu
     """
     from ita_extract.readers.ocr.page import read_page_image
 
+    return read_page_image(render_page(pdf, page), page, phrases, points_per_pixel=72 / DPI)
+
+
+def render_page(pdf: bytes, page: int) -> PILImage.Image:
+    """Return the 1-based ``page`` of ``pdf`` as OCR reads it: at :data:`DPI`, in colour.
+
+    Colour, because blue and red ink are told from print by their colour (see ``.clean``).
+
+    Raises:
+        CorruptDocumentError: pdfium cannot open or render the page.
+    """
     try:
         document = pdfium.PdfDocument(pdf)
         try:
-            # -- in colour: blue and red ink are told from print by their colour (see .clean) --
-            image = document[page - 1].render(scale=DPI / 72).to_pil()
+            image: PILImage.Image = document[page - 1].render(scale=DPI / 72).to_pil()
+            return image
         finally:
             document.close()
     except pdfium.PdfiumError as error:
         raise CorruptDocumentError(f"cannot render page {page} for OCR: {error}") from error
-    return read_page_image(image, page, phrases, points_per_pixel=72 / DPI)
 
 
 def _page_count(pdf: bytes) -> int:
