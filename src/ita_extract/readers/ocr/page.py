@@ -214,12 +214,13 @@ class _PageReader:
         the first reading, one for the doubtful cells read again as blocks, and two for the
         parts read again with the Thai model alone.
         """
+        ink = ink_mask(clean)
         boxes = {cell: _inset(cell.box) for grid in grids for cell in grid.cells}
         inked = [
             cell
             for grid in grids
             for cell in with_letters(
-                clean, [cell for cell in grid.cells if has_ink(clean, boxes[cell])], boxes
+                clean, [cell for cell in grid.cells if has_ink(ink, boxes[cell])], boxes
             )
         ]
         cell_crops = [Crop(clean, boxes[cell]) for cell in inked]
