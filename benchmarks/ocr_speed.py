@@ -13,9 +13,15 @@ The issue's target is a ratio of at most 3 with one job, and two jobs nearly hal
 time. On a shared machine the wall seconds move with the other processes' load, and CPU seconds
 far less: the CPU ratio is the figure to compare, and the load averages printed before and after
 say how far to trust the wall columns. Before anything is timed, the first page of the first PDF
-is read once: the one-time start (imports, the digit reader's templates, the Thai dictionary) is
-printed on its own and counted in no row but the worker processes' of the ``--jobs`` run, each of
-which pays it again.
+is read once: the one-time start (imports, the digit reader's templates, the Thai dictionary, and
+that page's own reading) is printed on its own and counted in no row. Where worker processes are
+forked (Linux), they inherit this warm state; a fresh ``ita-extract parse --jobs N`` pays the
+start once in each worker.
+
+On a saturated machine the wall time cannot show what more jobs give: Linux gives each login
+session one share of the processors (autogroup scheduling), however many processes it runs.
+``--balance`` then reads each file once more in the worker processes and prints each worker's
+CPU seconds: with a core each, the busiest worker's seconds are the wall time of the pages.
 """
 
 from __future__ import annotations
@@ -27,10 +33,12 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from ita_extract import parse
+from ita_extract.readers import ocr
 from ita_extract.readers.ocr import check_ocr_available, ocr_pdf_page, render_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,6 +109,22 @@ def cost_of_bare_tesseract(path: Path, pages: int) -> Cost:
     return total
 
 
+def _worker_page(page: int) -> tuple[int, float]:
+    """Read a page in a worker; return the worker's id and its CPU seconds so far."""
+    ocr._ocr_worker_page(page)
+    return os.getpid(), _cpu_seconds()
+
+
+def worker_seconds(path: Path, pages: int, jobs: int) -> list[float]:
+    """Return the CPU seconds each of ``jobs`` workers spent reading the pages of ``path``."""
+    busiest: dict[int, float] = {}
+    start = (path.read_bytes(), ())
+    with ProcessPoolExecutor(jobs, initializer=ocr._start_worker, initargs=start) as pool:
+        for worker, seconds in pool.map(_worker_page, range(1, pages + 1)):
+            busiest[worker] = max(seconds, busiest.get(worker, 0.0))
+    return sorted(busiest.values(), reverse=True)
+
+
 def _row(name: str, pages: int, one: Cost, bare: Cost, many: Cost) -> str:
     one_page, bare_page, many_page = one.per(pages), bare.per(pages), many.per(pages)
     return (
@@ -119,12 +143,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pdfs", nargs="*", type=Path, help="scanned PDFs (default: fixtures)")
     parser.add_argument("--jobs", type=int, default=2, help="parallel jobs for the last run")
+    parser.add_argument(
+        "--balance", action="store_true", help="print each worker's CPU seconds too"
+    )
     args = parser.parse_args(argv)
     paths: list[Path] = args.pdfs or sorted(SCANNED.glob("*.pdf"))
     check_ocr_available()
     print(f"load average before: {_load()} (1, 5, 15 min) on {os.cpu_count()} cores")
     start = cost_of(lambda: ocr_pdf_page(paths[0].read_bytes(), 1))
-    print(f"one-time start, not counted below: {start.cpu:.2f} s CPU, {start.wall:.2f} s wall")
+    print(
+        f"one-time start and a first page, not counted below: {start.cpu:.2f} s CPU,"
+        f" {start.wall:.2f} s wall"
+    )
     print(
         f"{'':<32} {'':>5} {'--- CPU s/page, ratio ---':^22} {'--- wall s/page, ratio ---':^22}"
         f" {f'- {args.jobs} jobs, s/page -':^22}"
@@ -141,6 +171,14 @@ def main(argv: list[str] | None = None) -> int:
         total_pages += pages
         total_one, total_bare, total_many = total_one + one, total_bare + bare, total_many + many
         print(_row(path.stem[:32], pages, one, bare, many), flush=True)
+        if args.balance:
+            workers = worker_seconds(path, pages, args.jobs)
+            listed = ", ".join(f"{seconds:.1f}" for seconds in workers)
+            print(
+                f"    {args.jobs} workers' CPU s: {listed}; the busiest's against one job's:"
+                f" {workers[0] / one.cpu:.2f}",
+                flush=True,
+            )
     print(_row("all", total_pages, total_one, total_bare, total_many))
     print(f"load average after: {_load()}")
     return 0
