@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 import ita_extract
 from ita_extract.cli import EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, main
@@ -256,3 +257,35 @@ def test_long_work_is_announced_on_a_terminal_only(
         "ita-extract: reading 9 scanned page(s) with OCR",
         f"ita-extract: {DOCX}: stop here",
     ]
+
+
+def _blank_scan(tmp_path: Path, pages: int) -> Path:
+    """Return an image-only PDF of blank pages: OCR reads each (and finds nothing) in no time."""
+    blank = Image.new("L", (500, 600), 255)
+    path = tmp_path / "scan.pdf"
+    blank.save(path, format="PDF", save_all=True, append_images=[blank] * (pages - 1))
+    return path
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_scan_reports_each_page_read_on_a_terminal_unless_quiet(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, jobs: str
+) -> None:
+    scan = _blank_scan(tmp_path, pages=3)
+    library = logging.getLogger("ita_extract")
+    monkeypatch.setattr(library, "level", logging.NOTSET)
+    lines = {}
+    for quiet in ((), ("--quiet",)):
+        monkeypatch.setattr(library, "handlers", [])
+        terminal = _Terminal()
+        monkeypatch.setattr(sys, "stderr", terminal)
+        main(["parse", str(scan), "--jobs", jobs, *quiet])
+        lines[quiet] = [line for line in terminal.getvalue().splitlines() if "OCR" in line]
+
+    assert lines[()] == [
+        "ita-extract: reading 3 scanned page(s) with OCR, a few seconds each",
+        "ita-extract: OCR page 1 of 3 read",
+        "ita-extract: OCR page 2 of 3 read",
+        "ita-extract: OCR page 3 of 3 read",
+    ]
+    assert lines[("--quiet",)] == []

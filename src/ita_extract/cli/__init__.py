@@ -79,6 +79,13 @@ def _add_global_options(parser: argparse.ArgumentParser, *, default: Any) -> Non
         default=default,
         help="show the full traceback of unexpected errors",
     )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=default,
+        help="no notes of long work (OCR's pages) on a terminal; errors still show",
+    )
 
 
 class _VersionAction(argparse.Action):
@@ -106,12 +113,13 @@ class _BatchHelpAction(argparse.Action):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     _write_utf8()
-    _notes_on_a_terminal()
     parser = build_parser()
     debug = False
     try:
         args = parser.parse_args(argv)
         debug = args.debug
+        if not args.quiet:
+            _notes_on_a_terminal()
         handler: Handler = args.run
         code = handler(args)
         sys.stdout.flush()  # -- a full disk shows on the flush: report it here, not at exit --

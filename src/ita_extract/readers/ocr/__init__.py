@@ -15,7 +15,6 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import repeat
 from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
@@ -27,6 +26,8 @@ from ita_extract.shared import Warning
 _log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from PIL import Image as PILImage
+
     from ita_extract.readers.ocr.page import PageResult
 
 DPI = 200
@@ -111,9 +112,9 @@ def ocr_pages(
     if jobs > 1 and len(pages) > 1:
         workers = min(jobs, len(pages))
         with ProcessPoolExecutor(
-            max_workers=workers, initializer=_one_thread_per_tesseract
+            max_workers=workers, initializer=_start_worker, initargs=(pdf, phrases)
         ) as pool:
-            for result in pool.map(ocr_pdf_page, repeat(pdf), pages, repeat(phrases)):
+            for result in pool.map(_ocr_worker_page, pages):
                 results.append(result)
                 _log.info("OCR page %d of %d read", len(results), len(pages))
     else:
@@ -145,9 +146,24 @@ def _tesseract_threads_limited() -> Iterator[None]:
             os.environ["OMP_THREAD_LIMIT"] = before
 
 
-def _one_thread_per_tesseract() -> None:
-    """Keep each worker's Tesseract to one thread: the pages already use every core."""
+_worker_document: tuple[bytes, tuple[str, ...]] = (b"", ())
+"""In a worker process: the PDF and the known phrases, given once when it starts."""
+
+
+def _start_worker(pdf: bytes, phrases: tuple[str, ...]) -> None:
+    """Start a worker process: Tesseract on one thread, and the document held for every page.
+
+    The pages already use every core. Each page's task then sends only its number: a 300-dpi
+    scan is megabytes, which a task per page would copy to a worker again and again.
+    """
+    global _worker_document
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    _worker_document = (pdf, phrases)
+
+
+def _ocr_worker_page(page: int) -> PageResult:
+    pdf, phrases = _worker_document
+    return ocr_pdf_page(pdf, page, phrases)
 
 
 def ocr_pdf_page(pdf: bytes, page: int, phrases: Sequence[str] = ()) -> PageResult:
@@ -161,16 +177,26 @@ def ocr_pdf_page(pdf: bytes, page: int, phrases: Sequence[str] = ()) -> PageResu
     """
     from ita_extract.readers.ocr.page import read_page_image
 
+    return read_page_image(render_page(pdf, page), page, phrases, points_per_pixel=72 / DPI)
+
+
+def render_page(pdf: bytes, page: int) -> PILImage.Image:
+    """Return the 1-based ``page`` of ``pdf`` as OCR reads it: at :data:`DPI`, in colour.
+
+    Colour, because blue and red ink are told from print by their colour (see ``.clean``).
+
+    Raises:
+        CorruptDocumentError: pdfium cannot open or render the page.
+    """
     try:
         document = pdfium.PdfDocument(pdf)
         try:
-            # -- in colour: blue and red ink are told from print by their colour (see .clean) --
-            image = document[page - 1].render(scale=DPI / 72).to_pil()
+            image: PILImage.Image = document[page - 1].render(scale=DPI / 72).to_pil()
+            return image
         finally:
             document.close()
     except pdfium.PdfiumError as error:
         raise CorruptDocumentError(f"cannot render page {page} for OCR: {error}") from error
-    return read_page_image(image, page, phrases, points_per_pixel=72 / DPI)
 
 
 def _page_count(pdf: bytes) -> int:

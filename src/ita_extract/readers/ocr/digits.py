@@ -249,11 +249,12 @@ def _best_digit(glyph: Vector, templates: list[_Template]) -> tuple[str, float, 
     if features is None:
         return None
     vector, aspect = features
+    # -- every template at once: one matrix product, not a Python loop over hundreds --
+    scores = np.stack([template.vector for template in templates]) @ vector
+    aspects = np.array([template.aspect for template in templates], dtype=np.float64)
+    scores = scores - _ASPECT_WEIGHT * np.abs(np.log(aspect / aspects))
     best: dict[str, float] = {}
-    for template in templates:
-        score = float(vector @ template.vector) - _ASPECT_WEIGHT * abs(
-            float(np.log(aspect / template.aspect))
-        )
+    for template, score in zip(templates, scores.tolist(), strict=True):
         best[template.digit] = max(score, best.get(template.digit, -1.0))
     ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
     digit, score = ranked[0]

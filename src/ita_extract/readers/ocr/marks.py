@@ -193,12 +193,18 @@ def _tallest_mark(page: Image, box: PixelBox) -> int:
     return max((int(stats[label, cv2.CC_STAT_HEIGHT]) for label in range(1, count)), default=0)
 
 
-def has_ink(page: Image, box: PixelBox) -> bool:
-    """Tell whether ``box`` holds enough ink to be worth reading (a cell is often empty)."""
+def has_ink(ink: Image, box: PixelBox) -> bool:
+    """Tell whether ``box`` holds enough ink to be worth reading (a cell is often empty).
+
+    ``ink`` is the page's ink mask (:func:`~ita_extract.readers.ocr.grid.ink_mask` of the
+    whole page), made once: its threshold lies between the page's paper and its print. A
+    threshold of the cell's own would split an empty cell's bare, grainy paper in two and
+    find ink in half of it, which Tesseract then reads as lines of junk.
+    """
     if box.width <= 0 or box.height <= 0:
         return False
-    crop = page[box.top : box.bottom, box.left : box.right]
-    return int((ink_mask(crop) > 0).sum()) >= _MIN_CELL_INK_PIXELS
+    crop = ink[box.top : box.bottom, box.left : box.right]
+    return int(np.count_nonzero(crop)) >= _MIN_CELL_INK_PIXELS
 
 
 def without_mark_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:

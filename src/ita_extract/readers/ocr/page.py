@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -22,6 +22,7 @@ from PIL import Image as PILImage
 from ita_extract.document import Block, BoundingBox, Cell, Paragraph, ParagraphKind, Region, Table
 from ita_extract.readers.ocr.clean import clean_page
 from ita_extract.readers.ocr.grid import (
+    GridCell,
     Image,
     PixelBox,
     TableGrid,
@@ -48,11 +49,12 @@ from ita_extract.readers.ocr.repairs import repair_text, repair_warning, restore
 from ita_extract.readers.ocr.tesseract import (
     COLUMN_CONFIG,
     LOW_CONFIDENCE,
+    Crop,
     OcrLine,
     box_around,
     grown,
-    recognise,
-    recognise_regions,
+    read_crops,
+    reread_doubtful,
     thai_second_opinion,
     word_height,
 )
@@ -115,17 +117,19 @@ def read_page_image(
         pixels.shape[1], pixels.shape[0], cleaned.skew, points_per_pixel, cleaned.turned
     )
     reader = _PageReader(page, phrases, placement)
-
-    tables: list[tuple[int, Block]] = [(grid.box.top, reader.table(clean, grid)) for grid in grids]
     body = clean.copy()
     for grid in grids:
         body[grid.box.top : grid.box.bottom, grid.box.left : grid.box.right] = 255
-    paragraphs: list[tuple[int, Block]] = list(reader.paragraphs(body))
+    tables, paragraphs = reader.read(clean, grids, body)
     confidences = reader.confidences
     if confidences and statistics.fmean(confidences) < _UNREADABLE_MEAN_CONFIDENCE:
         mean = statistics.fmean(confidences)
         return PageResult((), (_unreadable(page, f"mean OCR confidence {mean:.0f}"),))
-    ordered = sorted([*tables, *paragraphs], key=lambda placed: placed[0])
+    placed: list[tuple[int, Block]] = [
+        *zip((grid.box.top for grid in grids), tables, strict=True),
+        *paragraphs,
+    ]
+    ordered = sorted(placed, key=lambda block: block[0])
     return PageResult(tuple(block for _, block in ordered), tuple(reader.warnings))
 
 
@@ -200,14 +204,43 @@ class _PageReader:
         self.confidences: list[float] = []
         self.numbers = NumberReader(page, self.warnings)
 
-    def paragraphs(self, body: Image) -> list[tuple[int, Paragraph]]:
-        """Return the paragraphs outside tables with their top pixel row, top to bottom."""
-        read = recognise(body, COLUMN_CONFIG)
-        read = with_letters(body, read, {line: line.box for line in read})
-        regions = [grown(line.box, body) for line in read]
-        second = thai_second_opinion(body, regions, [[line] for line in read])
-        read_again = [line for lines in second for line in lines]
-        kept = without_mark_lines(read_again)
+    def read(
+        self, clean: Image, grids: Sequence[TableGrid], body: Image
+    ) -> tuple[list[Table], list[tuple[int, Paragraph]]]:
+        """Return the page's tables, and its paragraphs outside them with their top pixel row.
+
+        ``body`` is the page with its tables made white. Every Tesseract pass reads all the
+        page's parts at once, the text outside the tables and each table cell: one run for
+        the first reading, one for the doubtful cells read again as blocks, and two for the
+        parts read again with the Thai model alone.
+        """
+        ink = ink_mask(clean)
+        boxes = {cell: _inset(cell.box) for grid in grids for cell in grid.cells}
+        inked = [
+            cell
+            for grid in grids
+            for cell in with_letters(
+                clean, [cell for cell in grid.cells if has_ink(ink, boxes[cell])], boxes
+            )
+        ]
+        cell_crops = [Crop(clean, boxes[cell]) for cell in inked]
+        body_read, *cells_read = read_crops([Crop.whole(body), *cell_crops], COLUMN_CONFIG)
+        cells_read = reread_doubtful(cell_crops, cells_read)
+        body_lines = with_letters(body, body_read, {line: line.box for line in body_read})
+        line_crops = [Crop(body, grown(line.box, body)) for line in body_lines]
+        second = thai_second_opinion(
+            [*line_crops, *cell_crops], [*([line] for line in body_lines), *cells_read]
+        )
+        lines_of = dict(zip(inked, second[len(line_crops) :], strict=True))
+        tables = [self._table(clean, grid, lines_of, boxes) for grid in grids]
+        paragraphs = self._paragraphs(
+            body, [line for lines in second[: len(line_crops)] for line in lines]
+        )
+        return tables, paragraphs
+
+    def _paragraphs(self, body: Image, read: Sequence[OcrLine]) -> list[tuple[int, Paragraph]]:
+        """Return the paragraphs of the lines outside tables with their top pixel row."""
+        kept = without_mark_lines(read)
         height = word_height(kept)
         lines = [self._reread_line(line, body, height) for line in kept]
         if not lines:
@@ -223,17 +256,18 @@ class _PageReader:
             placed.append((group[0].box.top, self._paragraph(group, kind)))
         return placed
 
-    def table(self, clean: Image, grid: TableGrid) -> Table:
-        """Return a ruled table with each non-empty cell recognised on its own."""
-        boxes = {cell: _inset(cell.box) for cell in grid.cells}
-        inked = with_letters(
-            clean, [cell for cell, box in boxes.items() if has_ink(clean, box)], boxes
-        )
-        regions = [boxes[cell] for cell in inked]
-        lines_by_cell = thai_second_opinion(clean, regions, recognise_regions(clean, regions))
+    def _table(
+        self,
+        clean: Image,
+        grid: TableGrid,
+        lines_of: Mapping[GridCell, list[OcrLine]],
+        boxes: Mapping[GridCell, PixelBox],
+    ) -> Table:
+        """Return a ruled table from the lines read in each of its cells."""
         texts = {
-            cell: self._reread_cell(lines, clean)
-            for cell, lines in zip(inked, lines_by_cell, strict=True)
+            cell: self._reread_cell(lines_of[cell], clean)
+            for cell in grid.cells
+            if cell in lines_of
         }
         cells = []
         for grid_cell in grid.cells:

@@ -1,7 +1,8 @@
-"""Tesseract's side of OCR: words and lines as it reads them, in one run per page part.
+"""Tesseract's side of OCR: words and lines as it reads them, many crops of a page in one run.
 
-A page's text outside tables is one run; its cells are the pages of another, from a list of
-image files. Readings in doubt are read again: as a block, and with the Thai model alone.
+A page's text outside tables and all its cells are the pages of one multi-page image, read in
+one run. Readings in doubt are read again: as blocks (one run), and with the Thai model alone
+(one run, and one more for its own doubtful readings).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import statistics
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import cv2
@@ -107,6 +109,10 @@ def _is_latin(text: str) -> bool:
     return any(char.isascii() and char.isalnum() for char in text)
 
 
+def _has_latin_letter(text: str) -> bool:
+    return any(char.isascii() and char.isalpha() for char in text)
+
+
 def word_height(lines: Sequence[OcrLine]) -> int:
     """Return the usual height of the word boxes of a cell or page (0 if it has none).
 
@@ -143,26 +149,99 @@ def grown(box: PixelBox, page: Image) -> PixelBox:
     )
 
 
-def recognise(
-    image: Image, config: str, languages: str = LANGUAGES, *, zoom: float = 1.0
-) -> list[OcrLine]:
-    """Return the text lines Tesseract finds in ``image``, top to bottom, in its pixels.
+@dataclass(frozen=True, eq=False)
+class Crop:
+    """A box of a page image that Tesseract reads as a page of its own.
 
-    ``zoom`` enlarges the image for Tesseract only; the boxes come back in ``image`` pixels.
+    A cell or a line is read whitened, enlarged and with a white margin (``region``); a page's
+    text outside its tables is read as it is (``whole``). Boxes Tesseract reports in the crop
+    are mapped back to ``page`` pixels.
+    """
+
+    page: Image
+    box: PixelBox
+    zoom: float = _CELL_ZOOM
+    padding: int = _CELL_PADDING
+    whitened: bool = True
+
+    @classmethod
+    def whole(cls, page: Image) -> Crop:
+        """Return the crop of all of ``page``, read as it is."""
+        height, width = page.shape
+        return cls(page, PixelBox(0, 0, width, height), zoom=1.0, padding=0, whitened=False)
+
+    @cached_property
+    def pixels(self) -> Image:
+        """Return the image Tesseract is given, made once for all the passes that read it."""
+        box = self.box
+        crop = self.page[box.top : box.bottom, box.left : box.right]
+        if self.whitened:
+            crop = _whitened(crop)
+        if self.zoom != 1.0:
+            crop = _zoomed(crop, self.zoom)
+        pad = self.padding
+        if not pad:
+            return crop
+        return as_image(
+            cv2.copyMakeBorder(crop, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
+        )
+
+
+def read_crops(
+    crops: Sequence[Crop], config: str, languages: str = LANGUAGES
+) -> list[list[OcrLine]]:
+    """Return the text lines of each crop, top to bottom, in page pixels, from one Tesseract run.
+
+    The crops are the pages of one multi-page image: starting Tesseract and loading its
+    models costs 0.15 s of CPU with ``tha+eng``, which a run per cell would pay a hundred
+    times a page.
 
     Raises:
         ConversionTimeoutError: Tesseract ran past its time limit.
     """
-    if zoom != 1.0:
-        image = _zoomed(image, zoom)
-    data = _tesseract_data(PILImage.fromarray(image), config, languages)
-    return _lines_of_pages(data, zoom, 0).get(1, [])
+    if not crops:
+        return []
+    images = [PILImage.fromarray(crop.pixels) for crop in crops]
+    with tempfile.TemporaryDirectory(prefix="ita-extract-ocr-") as folder:
+        # -- an uncompressed TIFF: written and decoded far faster than one PNG per crop --
+        pages = os.path.join(folder, "crops.tif")
+        images[0].save(pages, save_all=True, append_images=images[1:])
+        data = _tesseract_data(pages, config, languages)
+    lines = _lines_of_pages(data, crops)
+    return [lines.get(index + 1, []) for index in range(len(crops))]
 
 
-def _tesseract_data(
-    image: PILImage.Image | str, config: str, languages: str
-) -> dict[str, list[Any]]:
-    """Return Tesseract's words (TSV as columns) for an image, or a file listing images.
+def recognise_regions(crops: Sequence[Crop], languages: str = LANGUAGES) -> list[list[OcrLine]]:
+    """Return the text lines of each crop, those read doubtfully read again as blocks.
+
+    All crops are read in one Tesseract run, then every doubtful one in a second.
+    """
+    return reread_doubtful(crops, read_crops(crops, COLUMN_CONFIG, languages), languages)
+
+
+def reread_doubtful(
+    crops: Sequence[Crop], readings: Sequence[list[OcrLine]], languages: str = LANGUAGES
+) -> list[list[OcrLine]]:
+    """Return ``readings`` of ``crops``, each doubtful one replaced by a surer block reading.
+
+    The doubtful crops are read again in one run, as uniform blocks (page segmentation
+    mode 6).
+    """
+    result = list(readings)
+    doubtful = [index for index, lines in enumerate(result) if _doubtful(lines)]
+    rereads = read_crops([crops[index] for index in doubtful], _BLOCK_CONFIG, languages)
+    for index, reread in zip(doubtful, rereads, strict=True):
+        first = result[index]
+        # -- a line of stray tone marks makes one line too many; fewer lines, if surer, win --
+        if not first or (
+            0 < len(reread) < len(first) and mean_confidence(reread) > mean_confidence(first)
+        ):
+            result[index] = reread
+    return result
+
+
+def _tesseract_data(image: str, config: str, languages: str) -> dict[str, list[Any]]:
+    """Return Tesseract's words (TSV as columns) for the pages of an image file.
 
     Raises:
         ConversionTimeoutError: Tesseract ran past its time limit.
@@ -178,33 +257,31 @@ def _tesseract_data(
     except RuntimeError as error:
         # -- pytesseract signals its timeout with a bare RuntimeError --
         raise ConversionTimeoutError(
-            f"Tesseract took over {TESSERACT_TIMEOUT_SECONDS} s on one page image"
+            f"Tesseract took over {TESSERACT_TIMEOUT_SECONDS} s on one page's images"
         ) from error
     return data
 
 
-def _lines_of_pages(
-    data: dict[str, list[Any]], zoom: float, padding: int
-) -> dict[int, list[OcrLine]]:
-    """Return Tesseract's lines per page (from 1), top to bottom, in unzoomed pixels.
-
-    ``padding`` is the white margin each image was given before it was zoomed.
-    """
+def _lines_of_pages(data: dict[str, list[Any]], crops: Sequence[Crop]) -> dict[int, list[OcrLine]]:
+    """Return Tesseract's lines per page (from 1), top to bottom, in the crops' page pixels."""
     words: dict[tuple[int, int, int, int], list[Word]] = {}
     for index, text in enumerate(data["text"]):
         confidence = float(data["conf"][index])
         if confidence < 0 or not text.strip() or _is_speck(text, confidence):
             continue
+        page = int(data["page_num"][index])
+        crop = crops[page - 1]
+        zoom, padding = crop.zoom, crop.padding
         left, top = int(data["left"][index]) - padding, int(data["top"][index]) - padding
         width, height = int(data["width"][index]), int(data["height"][index])
         box = PixelBox(
-            round(left / zoom),
-            round(top / zoom),
-            round((left + width) / zoom),
-            round((top + height) / zoom),
+            round(left / zoom) + crop.box.left,
+            round(top / zoom) + crop.box.top,
+            round((left + width) / zoom) + crop.box.left,
+            round((top + height) / zoom) + crop.box.top,
         )
         key = (
-            int(data["page_num"][index]),
+            page,
             int(data["block_num"][index]),
             int(data["par_num"][index]),
             int(data["line_num"][index]),
@@ -227,29 +304,6 @@ def _is_speck(text: str, confidence: float) -> bool:
     return confidence < _SPECK_CONFIDENCE and not any(char.isalnum() for char in text)
 
 
-def recognise_regions(
-    page: Image, boxes: Sequence[PixelBox], languages: str = LANGUAGES
-) -> list[list[OcrLine]]:
-    """Return the text lines of each box of ``page``, in page pixels.
-
-    Each box is read on its own, as a page of one Tesseract run over a list of images:
-    starting Tesseract and loading the Thai model costs about 0.3 s, which a run per cell
-    would pay a hundred times a page. Cells whose reading is in doubt are read once more as
-    uniform blocks, and the surer reading stays.
-    """
-    result = _read_cells(page, boxes, languages, COLUMN_CONFIG)
-    doubtful = [index for index, lines in enumerate(result) if _doubtful(lines)]
-    rereads = _read_cells(page, [boxes[index] for index in doubtful], languages, _BLOCK_CONFIG)
-    for index, reread in zip(doubtful, rereads, strict=True):
-        first = result[index]
-        # -- a line of stray tone marks makes one line too many; fewer lines, if surer, win --
-        if not first or (
-            0 < len(reread) < len(first) and mean_confidence(reread) > mean_confidence(first)
-        ):
-            result[index] = reread
-    return result
-
-
 def _doubtful(lines: Sequence[OcrLine]) -> bool:
     """Tell whether a cell's reading is empty or has a line Tesseract was unsure of.
 
@@ -258,35 +312,6 @@ def _doubtful(lines: Sequence[OcrLine]) -> bool:
     ``รายละเอยดตวชวด``); read as a block, such cells come out right.
     """
     return not lines or any(mean_confidence([line]) < LOW_CONFIDENCE for line in lines)
-
-
-def _read_cells(
-    page: Image, boxes: Sequence[PixelBox], languages: str, config: str
-) -> list[list[OcrLine]]:
-    """Return the lines of each box, read as the pages of one Tesseract run."""
-    if not boxes:
-        return []
-    with tempfile.TemporaryDirectory(prefix="ita-extract-ocr-") as folder:
-        names = []
-        for index, box in enumerate(boxes):
-            crop = _whitened(page[box.top : box.bottom, box.left : box.right])
-            pad = _CELL_PADDING
-            padded = cv2.copyMakeBorder(
-                _zoomed(crop, _CELL_ZOOM), pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255
-            )
-            name = os.path.join(folder, f"cell-{index:04d}.png")
-            cv2.imwrite(name, padded)
-            names.append(name)
-        listing = os.path.join(folder, "cells.txt")
-        with open(listing, "w", encoding="utf-8") as file:
-            file.write("\n".join(names) + "\n")
-        pages = _lines_of_pages(
-            _tesseract_data(listing, config, languages), _CELL_ZOOM, _CELL_PADDING
-        )
-    return [
-        [_moved_line(line, box.left, box.top) for line in pages.get(index + 1, [])]
-        for index, box in enumerate(boxes)
-    ]
 
 
 def _whitened(crop: Image) -> Image:
@@ -301,41 +326,28 @@ def _whitened(crop: Image) -> Image:
     return as_image(np.clip(crop.astype(np.float32) * (255.0 / max(paper, 1.0)), 0, 255))
 
 
-def _moved_line(line: OcrLine, right: int, down: int) -> OcrLine:
-    return OcrLine(
-        tuple(tuple(_moved(word, right, down) for word in token) for token in line.tokens)
-    )
-
-
-def _moved(word: Word, right: int, down: int) -> Word:
-    box = word.box
-    return Word(
-        word.text,
-        word.confidence,
-        PixelBox(box.left + right, box.top + down, box.right + right, box.bottom + down),
-    )
-
-
 def thai_second_opinion(
-    page: Image, regions: Sequence[PixelBox], readings: Sequence[list[OcrLine]]
+    crops: Sequence[Crop], readings: Sequence[list[OcrLine]]
 ) -> list[list[OcrLine]]:
-    """Return the readings, each replaced by a Thai-only reading where that is surer.
+    """Return the readings of ``crops``, each replaced by a Thai-only reading where that is surer.
 
     With ``tha+eng`` Tesseract sometimes reads a whole Thai phrase as English (``ข้อ i๑``
-    comes back as ``Vaio``). Regions whose reading holds Latin letters are read again with
+    comes back as ``Vaio``). Crops whose reading holds Latin letters are read again with
     the Thai model alone, and that reading wins only if clearly surer, so a real
     ``E-Service`` or ``EIT`` keeps its English reading. A stray Latin letter standing alone
-    (``U 2566`` for ``ปี 2566``) is no English at all: there a fair Thai reading wins.
+    (``U 2566`` for ``ปี 2566``) is no English at all: there a fair Thai reading wins. Arabic
+    digits alone send no crop: the digit reader reads every number again from its shapes,
+    and over the scanned fixtures no Thai-only reading of 245 such crops was the surer.
     """
     doubtful = [
         index
         for index, lines in enumerate(readings)
-        if any(_is_latin(word.text) for line in lines for word in line.words)
+        if any(_has_latin_letter(word.text) for line in lines for word in line.words)
     ]
     chosen = list(readings)
     if not doubtful:
         return chosen
-    rereads = recognise_regions(page, [regions[index] for index in doubtful], THAI_ONLY)
+    rereads = recognise_regions([crops[index] for index in doubtful], THAI_ONLY)
     for index, reread in zip(doubtful, rereads, strict=True):
         mixed, thai = mean_confidence(readings[index]), mean_confidence(reread)
         stray = _has_stray_letter(readings[index]) and not _has_stray_letter(reread)
