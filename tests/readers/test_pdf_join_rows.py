@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from ita_extract.document import Cell, Paragraph, Table
+from test_pdf_join import cell
+
+from ita_extract.document import Cell, Table
 from ita_extract.readers.pdf_join import join_continued_tables
-
-
-def cell(row: int, col: int, text: str, *, rows: int = 1, page: int = 1) -> Cell:
-    """A cell of one row (or ``rows``); ``|`` separates its paragraphs, ``\\n`` its lines."""
-    paragraphs = tuple(Paragraph(text=part, page=page) for part in text.split("|") if part)
-    return Cell(
-        row_start=row,
-        row_end=row + rows,
-        col_start=col,
-        col_end=col + 1,
-        paragraphs=paragraphs,
-        page=page,
-    )
 
 
 def table(rows: int, columns: int, cells: list[Cell], page: int) -> Table:
