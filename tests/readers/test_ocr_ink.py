@@ -20,8 +20,10 @@ from tests.fixtures.generator.scan import ScanStyle, scan_page
 
 from ita_extract.document import Paragraph, Table
 from ita_extract.readers.ocr.clean import (
+    clean_page,
     divided_by_paper,
     without_coloured_ink,
+    without_margin_notes,
     without_pen_strokes,
 )
 from ita_extract.readers.ocr.page import read_page_image
@@ -110,3 +112,23 @@ def read_words(image: Image.Image) -> list[str]:
 
 def test_signature_seal_and_note_leave_no_text() -> None:
     assert read_words(scanned(INKED)) == read_words(scanned(PLAIN))
+
+
+@pytest.mark.parametrize("colour", ["grey", "bw"])
+def test_margin_note_without_colour_becomes_paper(colour: str) -> None:
+    """A note in the margin is as dark as print and letter-sized: its place outside the text
+    column tells it."""
+    style = replace(INKED, colour=colour, signature=False, stamp=False)
+    inked = scanned(style)
+    plain = scanned(replace(style, notes=False))
+    ink = drawn_ink(np.asarray(inked.convert("L")), np.asarray(plain.convert("L")))
+    assert ink.sum() > 500  # -- the note was drawn --
+    cleaned = clean_page(np.asarray(inked.convert("L"))).grey
+    assert (cleaned[ink] > 200).mean() > 0.99
+    assert read_words(inked) == read_words(plain)
+
+
+def test_text_column_is_left_whole() -> None:
+    plain = np.asarray(scanned(replace(INKED, signature=False, stamp=False, notes=False)))
+    grey = without_coloured_ink(plain)
+    assert (without_margin_notes(grey) == grey).all()

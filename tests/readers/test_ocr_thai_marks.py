@@ -47,6 +47,10 @@ def _strings(value: Any) -> Iterator[str]:
         ("อยู่ที", "อยู่ที่", [("ที", "ที่")]),
         ("ช่องทางทีประชาชนใช้", "ช่องทางที่ประชาชนใช้", [("ที", "ที่")]),
         ("สิงที่ต้องทำ", "สิ่งที่ต้องทำ", [("สิง", "สิ่ง")]),
+        # -- a letter read as its lookalike: one edit makes one word of the pieces --
+        ("มีความชื่อสัตย์สุจริต", "มีความซื่อสัตย์สุจริต", [("ความชื่อ", "ความซื่อ")]),
+        ("ยื่นคาร้องเรียน", "ยื่นคำร้องเรียน", [("คาร้องเรียน", "คำร้องเรียน")]),
+        ("การดาเนินงาน", "การดำเนินงาน", [("ดาเนิน", "ดำเนิน")]),
     ],
 )
 def test_restores_marks_the_dictionary_leaves_no_doubt_about(
@@ -65,6 +69,8 @@ def test_restores_marks_the_dictionary_leaves_no_doubt_about(
         "ซือ",  # ซื่อ and ซื้อ are both words
         "รายเดือ นให้ครบ",  # a justification space splits เดือน; เดื่อ would be a guess
         "แต่งตัง้",  # the mark is misplaced after ง, not lost
+        "หมู่บ้านดุง",  # a short name one lookalike from a word (ตุง)
+        "ทต.",  # an abbreviation, no ทด
     ],
 )
 def test_leaves_ambiguous_text_alone(ocr: str) -> None:
@@ -103,6 +109,8 @@ PHRASES = (
     "การปฏิบัติหน้าที่",
     "ที่",
     "ต่อ",
+    "ความโปร่งใส",
+    "อ้างอิง จาก",
 )
 
 
@@ -114,6 +122,10 @@ PHRASES = (
         ("ประกาศ ณ  วันที ๒๘", "ประกาศ ณ วันที่ ๒๘"),
         # -- an upper vowel taken for its lookalike, and the mark on it lost --
         ("การปฏิบัติหน้าทิ", "การปฏิบัติหน้าที่"),
+        # -- a letter read as its lookalike, which the dictionary's pieces cannot mend --
+        ("ความโปร่งไส", "ความโปร่งใส"),
+        # -- spaced otherwise only: nothing misread, nothing repaired --
+        ("อ้างอิงจาก O11", "อ้างอิงจาก O11"),
         # -- short phrases are no evidence; text already right stays --
         ("ทีม ตอ", "ทีม ตอ"),
         ("คะแนนที่ได้", "คะแนนที่ได้"),

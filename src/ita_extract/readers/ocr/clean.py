@@ -65,6 +65,12 @@ _PRINT_CORE_PERCENTILE = 5
 """Print's core is the darkest ink of the page: this percentile of its ink pixels."""
 _MIN_LETTER_PIXELS = 20
 """Components smaller than this are grain or dots, not letters whose height says anything."""
+_COLUMN_MIN_BLOBS = 12
+"""Word blobs a page needs for its text column to be judged (a line of text holds several)."""
+_NOTE_MAX_WIDTH = 0.2
+"""Share of the page's width a margin note takes at most (a margin is an eighth of an A4 page)."""
+_NOTE_MAX_HEIGHT = 10
+"""Letter heights a margin note stands at most: a few handwritten lines."""
 _ORIENTATION_WIDTH = 800
 """Orientation is judged on a copy this wide: text lines stay a dozen pixels apart."""
 _MIN_PAGE_SIDE = 1000
@@ -107,7 +113,7 @@ def clean_page(pixels: Colour | Image) -> CleanPage:
     level, skew = deskew(_turned(grey, turn))
     if page_sized and is_upside_down(level):
         level, turn = _turned(level, 180), turn + 180
-    return CleanPage(grey=level, turned=turn, skew=skew)
+    return CleanPage(grey=without_margin_notes(level), turned=turn, skew=skew)
 
 
 def _turned(grey: Image, degrees: int) -> Image:
@@ -258,6 +264,51 @@ def without_pen_strokes(grey: Image) -> Image:
         elif _letters_within(stats, letters & ~large, left, top, width, height) > _HAND_LETTERS:
             continue  # -- as dark as print, and over text: it would take the text with it --
         page[box][drawn] = 255
+    return as_image(page)
+
+
+def without_margin_notes(level: Image) -> Image:
+    """Return the level page with the ink that stands outside its text column made paper.
+
+    Print is set in one column between the margins; a note written in the margin stands beside
+    it, in grey and black-and-white scans as dark as print and letter-sized, so only its place
+    tells it. The page's ink is gathered into word blobs (letters closer than half a letter
+    height); a blob no larger than a note whose whole extent lies beyond every other blob's,
+    left or right, by more than a letter height, is in the margin. A page of a few blobs has
+    no column to judge by and is left as it is.
+    """
+    _, raw_ink = cv2.threshold(level, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    ink = as_image(raw_ink)
+    if float(ink.mean()) > _NOT_PRINT_SHARE:
+        return level
+    _, labels, raw_stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    stats = np.asarray(raw_stats, dtype=np.int32)[1:]
+    letters = stats[:, cv2.CC_STAT_AREA] >= _MIN_LETTER_PIXELS
+    if not letters.any():
+        return level
+    letter_height = float(np.median(stats[letters, cv2.CC_STAT_HEIGHT]))
+    reach = max(int(letter_height / 2), 1)
+    kept = np.isin(labels, np.flatnonzero(letters) + 1).astype(np.uint8)
+    _, blobs, raw_boxes, _ = cv2.connectedComponentsWithStats(
+        cv2.dilate(kept, np.ones((reach, reach), np.uint8)), connectivity=8
+    )
+    boxes = np.asarray(raw_boxes, dtype=np.int64)[1:]
+    if len(boxes) < _COLUMN_MIN_BLOBS:
+        return level
+    lefts = boxes[:, cv2.CC_STAT_LEFT]
+    rights = lefts + boxes[:, cv2.CC_STAT_WIDTH]
+    gap = letter_height
+    page = level.copy()
+    for index in range(len(boxes)):
+        left, top, width, height = (int(value) for value in boxes[index, :4])
+        if width > level.shape[1] * _NOTE_MAX_WIDTH or height > _NOTE_MAX_HEIGHT * letter_height:
+            continue
+        others = np.arange(len(boxes)) != index
+        beyond = left > rights[others].max() + gap or left + width < lefts[others].min() - gap
+        if beyond:
+            box = np.s_[top : top + height, left : left + width]
+            # -- the blob reaches half a letter past the strokes: their soft rim goes too --
+            page[box][blobs[box] == index + 1] = 255
     return as_image(page)
 
 

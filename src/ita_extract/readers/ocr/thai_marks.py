@@ -59,22 +59,47 @@ def _dictionary() -> frozenset[str]:
     return frozenset(thai_words())
 
 
-@lru_cache(maxsize=_SPAN_CACHE_SIZE)
-def _lost_mark(span: str) -> tuple[int, str] | None:
-    """Return where and which tone mark makes ``span`` a dictionary word, if exactly one does.
+_LOOKALIKES = ("ชซ", "ขช", "ดต", "บป", "ผฝ", "พฟ", "ใไ", "าำ", "ั็", "่้", _LOOKALIKE_VOWELS)
+"""Characters OCR takes for one another: ช/ซ, ข/ช, ด/ต, บ/ป, ผ/ฝ, พ/ฟ, ใ/ไ (a tail, a notch or a
+loop lost or seen in grain), า/ำ (the circle of ``ำ`` lost), ั/็, ่/้, the upper vowels ิ ี ึ ื."""
+_MIN_LOOKALIKE_LETTERS = 4
+"""Shortest word (in letters that take width) a lookalike is mended in: short words and names
+are one letter apart all the time (``บ้านดุง`` is a village, not ``ตุง``; ``ทต.`` no ``ทด``)."""
+_LOOKALIKE_OF = {
+    char: "".join(group.replace(char, "") for group in _LOOKALIKES if char in group)
+    for char in "".join(_LOOKALIKES)
+}
 
-    Only an upper vowel without a mark on it can have lost one. None when no insertion, or more
-    than one (``ซือ``: ``ซื่อ`` or ``ซื้อ``), gives a word: a guess would invent text.
+
+@lru_cache(maxsize=_SPAN_CACHE_SIZE)
+def _misreading(span: str, *, lookalikes: bool = True) -> tuple[int, int, str] | None:
+    """Return the one edit of an OCR misreading that makes ``span`` a dictionary word.
+
+    The edit is ``(offset, characters replaced, replacement)``: a tone mark lost from an upper
+    vowel (only a vowel without a mark on it can have lost one), or one character read as its
+    lookalike (:data:`_LOOKALIKES`: ``ชื่อสัตย์`` is ``ซื่อสัตย์``, ``คาร้อง`` is ``คำร้อง``).
+    None when no edit, or more than one (``ซือ``: ``ซื่อ`` or ``ซื้อ``), gives a word: a guess
+    would invent text; and for a lookalike in a word shorter than :data:`_MIN_LOOKALIKE_LETTERS`.
+    Without ``lookalikes``, only a lost tone mark is looked for.
     """
     words = _dictionary()
     found = [
-        (index + 1, mark)
+        (index + 1, 0, mark)
         for index, char in enumerate(span)
         if char in _UPPER_VOWELS and span[index + 1 : index + 2] not in _MARKS_ABOVE_VOWEL
         for mark in _TONE_MARKS
         if span[: index + 1] + mark + span[index + 1 :] in words
     ]
-    return found[0] if len(found) == 1 else None
+    found += [
+        (index, 1, other)
+        for index, char in enumerate(span)
+        for other in _LOOKALIKE_OF.get(char, "")
+        if lookalikes and span[:index] + other + span[index + 1 :] in words
+    ]
+    if len(found) != 1:
+        return None
+    short = found[0][1] and spacing_length(span) < _MIN_LOOKALIKE_LETTERS
+    return None if short else found[0]
 
 
 @lru_cache(maxsize=1)
@@ -84,16 +109,16 @@ def _word_counts() -> dict[str, int]:
 
 
 @lru_cache(maxsize=_SPAN_CACHE_SIZE)
-def _lost_common_mark(word: str) -> tuple[int, str] | None:
+def _lost_common_mark(word: str) -> tuple[int, int, str] | None:
     """Return where and which mark dictionary ``word`` lost, if its marked twin is far likelier.
 
     A lone ``ที`` is a word (a turn), but ``ที่`` is sixty times as common: in OCR text,
     where marks are lost all the time, ``ที`` is ``ที่`` with its mark lost.
     """
-    found = _lost_mark(word)
+    found = _misreading(word, lookalikes=False)
     if found is None:
         return None
-    offset, mark = found
+    offset, _, mark = found
     counts = _word_counts()
     marked = counts.get(word[:offset] + mark + word[offset:], 0)
     common = marked >= _COMMON_WORD and marked >= _LIKELIER * counts.get(word, 0)
@@ -102,12 +127,21 @@ def _lost_common_mark(word: str) -> tuple[int, str] | None:
 
 @dataclass(frozen=True, slots=True)
 class _MarkFix:
-    """A tone mark to insert at ``offset`` of a Thai run, found in its words ``first``–``last``."""
+    """A misreading to mend at ``offset`` of a Thai run, found in its words ``first``–``last``.
+
+    ``replaced`` characters as read there become ``mark`` (none for a lost tone mark).
+    """
 
     first: int
     last: int
     offset: int
+    replaced: int
     mark: str
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        """What the fix does, whichever words it was found in."""
+        return (self.offset, self.replaced, self.mark)
 
 
 def _mark_fixes(words: Sequence[str], *, glued_before: bool, glued_after: bool) -> list[_MarkFix]:
@@ -130,21 +164,19 @@ def _mark_fixes(words: Sequence[str], *, glued_before: bool, glued_after: bool) 
             span = "".join(words[first : last + 1])
             if span in dictionary or _before_stray_mark(words, last):
                 continue
-            found = _lost_mark(span)
+            found = _misreading(span)
             if found is not None:
-                offset, mark = found
-                proposed.append(_MarkFix(first, last, starts[first] + offset, mark))
+                offset, replaced, mark = found
+                proposed.append(_MarkFix(first, last, starts[first] + offset, replaced, mark))
     in_doubt = {
-        (fix.offset, fix.mark)
+        fix.key
         for fix in proposed
         for other in proposed
-        if (fix.offset, fix.mark) != (other.offset, other.mark)
-        and fix.first <= other.last
-        and other.first <= fix.last
+        if fix.key != other.key and fix.first <= other.last and other.first <= fix.last
     }
-    shortest: dict[tuple[int, str], _MarkFix] = {}
+    shortest: dict[tuple[int, int, str], _MarkFix] = {}
     for fix in proposed:
-        key = (fix.offset, fix.mark)
+        key = fix.key
         if key not in in_doubt and (
             key not in shortest or fix.last - fix.first < shortest[key].last - shortest[key].first
         ):
@@ -156,8 +188,8 @@ def _mark_fixes(words: Sequence[str], *, glued_before: bool, glued_after: bool) 
             continue
         common = _lost_common_mark(words[index])
         if common is not None:
-            offset, mark = common
-            fixes.append(_MarkFix(index, index, starts[index] + offset, mark))
+            offset, _, mark = common
+            fixes.append(_MarkFix(index, index, starts[index] + offset, 0, mark))
     return sorted(fixes, key=lambda fix: fix.offset)
 
 
@@ -174,8 +206,6 @@ def _restore_run(
 
     ``glued_before``/``glued_after``: a space splits a word at that edge of the run.
     """
-    if not any(char in _UPPER_VOWELS for char in run):
-        return run, ()
     pieces = run.split(_SPLIT_SARA_AM)
     amended = _SARA_AM.join(pieces)
     words = segment_words(amended)
@@ -188,14 +218,14 @@ def _restore_run(
     repaired_words += [(fix.first, fix.last) for fix in fixes]
     repaired = amended
     for fix in reversed(fixes):
-        repaired = repaired[: fix.offset] + fix.mark + repaired[fix.offset :]
+        repaired = repaired[: fix.offset] + fix.mark + repaired[fix.offset + fix.replaced :]
 
     def as_read(offset: int) -> int:
         return offset + bisect_left(sara_am_at, offset)
 
     def after_repair(offset: int) -> int:
         # A mark restored on a word's last vowel has the next word's start offset: it counts.
-        return offset + sum(1 for fix in fixes if fix.offset <= offset)
+        return offset + sum(len(fix.mark) - fix.replaced for fix in fixes if fix.offset <= offset)
 
     pairs = []
     for first, last in _merge_ranges(repaired_words):
@@ -300,14 +330,14 @@ def _splits_word(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
 
 @lru_cache(maxsize=8)
 def _marked_phrases(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """Return a pattern matching any long phrase with marks lost or upper vowels misread.
+    """Return a pattern matching any long phrase with marks lost or letters read as lookalikes.
 
     Also returns each phrase by its :func:`_phrase_key`; two phrases with the same key are
     both left out, since the text cannot tell them apart.
     """
     by_key: dict[str, str | None] = {}
     for phrase in phrases:
-        if any(char in _TONE_MARKS or char in _LOOKALIKE_VOWELS for char in phrase) and (
+        if any(char in _TONE_MARKS or char in _LOOKALIKE_OF for char in phrase) and (
             spacing_length(phrase) >= _MIN_PHRASE_LETTERS
         ):
             key = _phrase_key(phrase)
@@ -327,8 +357,9 @@ def restore_phrase_marks(text: str, phrases: Sequence[str]) -> tuple[str, list[t
 
     The dictionary cannot tell ``คะแนนทีได้`` from a real ``ที``; a report's own vocabulary
     can: ``คะแนนที่ได้`` and ``ระดับผลการประเมินอยู่ที่`` are phrases every report uses. A
-    stretch of text that is one of ``phrases`` with some tone marks missing, or an upper vowel
-    taken for its lookalike (``การปฏิบัติหน้าทิ``), spaced as it may be, becomes the phrase.
+    stretch of text that is one of ``phrases`` with some tone marks missing, or characters
+    taken for their lookalikes (:data:`_LOOKALIKES`: an upper vowel in ``การปฏิบัติหน้าทิ``,
+    ``ใ`` in ``ความโปร่งไส``), spaced as it may be, becomes the phrase.
     Phrases shorter than a few letters are not used: too many words look alike. Also returns
     each ``(as read, repaired)`` pair.
     """
@@ -341,6 +372,8 @@ def restore_phrase_marks(text: str, phrases: Sequence[str]) -> tuple[str, list[t
     def restore(match: re.Match[str]) -> str:
         read = match.group()
         phrase = known[_phrase_key(read)]
+        if "".join(phrase.split()) == "".join(read.split()):
+            return read  # -- only spaced otherwise: nothing was misread --
         if phrase != read:
             repairs.append((read, phrase))
         return phrase
@@ -349,20 +382,27 @@ def restore_phrase_marks(text: str, phrases: Sequence[str]) -> tuple[str, list[t
 
 
 def _flexible(char: str) -> str:
-    """Return the pattern of one phrase character: a mark may be lost, a vowel misread."""
+    """Return the pattern of one phrase character: a mark may be lost, a letter misread."""
     if char in _TONE_MARKS:
-        return f"{re.escape(char)}?"
-    if char in _LOOKALIKE_VOWELS:
-        return f"[{_LOOKALIKE_VOWELS}]"
+        return f"[{re.escape(_lookalike_class(char))}]?"
+    if char in _LOOKALIKE_OF:
+        return f"[{_lookalike_class(char)}]"
     return r"\s*" if char.isspace() else re.escape(char)
 
 
+@lru_cache(maxsize=64)
+def _lookalike_class(char: str) -> str:
+    """Return ``char`` with every character OCR may read for it, or it for, directly or not."""
+    found = {char}
+    while grown := {other for seen in found for other in _LOOKALIKE_OF.get(seen, "")} - found:
+        found |= grown
+    return "".join(sorted(found))
+
+
 def _phrase_key(text: str) -> str:
-    """Return ``text`` as compared with a phrase: no tone marks or spaces, one upper vowel."""
+    """Return ``text`` as compared with a phrase: no tone marks or spaces, lookalikes as one."""
     return "".join(
-        _LOOKALIKE_VOWELS[0] if char in _LOOKALIKE_VOWELS else char
-        for char in text
-        if char not in _TONE_MARKS and not char.isspace()
+        _lookalike_class(char)[0] for char in text if char not in _TONE_MARKS and not char.isspace()
     )
 
 
