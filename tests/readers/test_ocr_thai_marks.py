@@ -51,6 +51,10 @@ def _strings(value: Any) -> Iterator[str]:
         ("มีความชื่อสัตย์สุจริต", "มีความซื่อสัตย์สุจริต", [("ความชื่อ", "ความซื่อ")]),
         ("ยื่นคาร้องเรียน", "ยื่นคำร้องเรียน", [("คาร้องเรียน", "คำร้องเรียน")]),
         ("การดาเนินงาน", "การดำเนินงาน", [("ดาเนิน", "ดำเนิน")]),
+        # -- a mark lost off a bare consonant, or one seen in grain, in a common word --
+        ("ศูนย์ข้อมลข่าวสาร", "ศูนย์ข้อมูลข่าวสาร", [("ข้อมล", "ข้อมูล")]),
+        ("ควรเผยแพรแผนการ", "ควรเผยแพร่แผนการ", [("เผยแพร", "เผยแพร่")]),
+        ("ธั้นวาคม", "ธันวาคม", [("ธั้นวาคม", "ธันวาคม")]),
     ],
 )
 def test_restores_marks_the_dictionary_leaves_no_doubt_about(
@@ -71,6 +75,8 @@ def test_restores_marks_the_dictionary_leaves_no_doubt_about(
         "แต่งตัง้",  # the mark is misplaced after ง, not lost
         "หมู่บ้านดุง",  # a short name one lookalike from a word (ตุง)
         "ทต.",  # an abbreviation, no ทด
+        "มาใช้",  # two right words; ม้าใช้ is a word, but a rare one
+        "ให้ท่าน",  # likewise ให้ทาน
     ],
 )
 def test_leaves_ambiguous_text_alone(ocr: str) -> None:

@@ -62,6 +62,14 @@ def _dictionary() -> frozenset[str]:
 _LOOKALIKES = ("ชซ", "ขช", "ดต", "บป", "ผฝ", "พฟ", "ใไ", "าำ", "ั็", "่้", _LOOKALIKE_VOWELS)
 """Characters OCR takes for one another: ช/ซ, ข/ช, ด/ต, บ/ป, ผ/ฝ, พ/ฟ, ใ/ไ (a tail, a notch or a
 loop lost or seen in grain), า/ำ (the circle of ``ำ`` lost), ั/็, ่/้, the upper vowels ิ ี ึ ื."""
+_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+_LOST_ON_LETTER = "\u0e38\u0e39\u0e48\u0e49"
+"""ุ ู ่ ้: marks a scan's grain or a thin stroke takes off a bare consonant (``ข้อมล``,
+``เผยแพร``)."""
+_MARKS_ON_LETTER = frozenset(
+    "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d"
+)
+"""Marks above or below a consonant: one that has any is no bare consonant."""
 _MIN_LOOKALIKE_LETTERS = 4
 """Shortest word (in letters that take width) a lookalike is mended in: short words and names
 are one letter apart all the time (``บ้านดุง`` is a village, not ``ตุง``; ``ทต.`` no ``ทด``)."""
@@ -75,12 +83,16 @@ _LOOKALIKE_OF = {
 def _misreading(span: str, *, lookalikes: bool = True) -> tuple[int, int, str] | None:
     """Return the one edit of an OCR misreading that makes ``span`` a dictionary word.
 
-    The edit is ``(offset, characters replaced, replacement)``: a tone mark lost from an upper
-    vowel (only a vowel without a mark on it can have lost one), or one character read as its
-    lookalike (:data:`_LOOKALIKES`: ``ชื่อสัตย์`` is ``ซื่อสัตย์``, ``คาร้อง`` is ``คำร้อง``).
+    The edit is ``(offset, characters replaced, replacement)``. Tesseract loses a tone mark
+    stacked on an upper vowel all the time (only a vowel without a mark on it can have lost
+    one). Less often it reads a character as its lookalike (:data:`_LOOKALIKES`: ``ชื่อสัตย์``
+    is ``ซื่อสัตย์``, ``คาร้อง`` is ``คำร้อง``), loses a mark off a bare consonant
+    (``ข้อมล``) or sees one in grain (``ธั้นวาคม``); those are taken only in words of
+    :data:`_MIN_LOOKALIKE_LETTERS` letters or more (short words and names are one letter
+    apart all the time), and a lost or added mark only where the word it makes is common in
+    the Thai National Corpus (two right words join into a rare one: ``มาใช้``, ``ม้าใช้``).
     None when no edit, or more than one (``ซือ``: ``ซื่อ`` or ``ซื้อ``), gives a word: a guess
-    would invent text; and for a lookalike in a word shorter than :data:`_MIN_LOOKALIKE_LETTERS`.
-    Without ``lookalikes``, only a lost tone mark is looked for.
+    would invent text. Without ``lookalikes``, only a tone mark lost from a vowel is looked for.
     """
     words = _dictionary()
     found = [
@@ -90,16 +102,36 @@ def _misreading(span: str, *, lookalikes: bool = True) -> tuple[int, int, str] |
         for mark in _TONE_MARKS
         if span[: index + 1] + mark + span[index + 1 :] in words
     ]
-    found += [
+    if not lookalikes:
+        return found[0] if len(found) == 1 else None
+    swapped = [
         (index, 1, other)
         for index, char in enumerate(span)
         for other in _LOOKALIKE_OF.get(char, "")
-        if lookalikes and span[:index] + other + span[index + 1 :] in words
+        if span[:index] + other + span[index + 1 :] in words
     ]
-    if len(found) != 1:
+    bare = [
+        (index + 1, 0, mark)
+        for index, char in enumerate(span)
+        if _CONSONANT.fullmatch(char) and span[index + 1 : index + 2] not in _MARKS_ON_LETTER
+        for mark in _LOST_ON_LETTER
+        if span[: index + 1] + mark + span[index + 1 :] in words
+    ]
+    bare += [
+        (index, 1, "")
+        for index, char in enumerate(span)
+        if char in _TONE_MARKS and span[:index] + span[index + 1 :] in words
+    ]
+    edits = found + swapped + bare
+    if len(edits) != 1:
         return None
-    short = found[0][1] and spacing_length(span) < _MIN_LOOKALIKE_LETTERS
-    return None if short else found[0]
+    if not found and spacing_length(span) < _MIN_LOOKALIKE_LETTERS:
+        return None
+    if bare:
+        offset, replaced, mark = bare[0]
+        if _word_counts().get(span[:offset] + mark + span[offset + replaced :], 0) < _COMMON_WORD:
+            return None
+    return edits[0]
 
 
 @lru_cache(maxsize=1)
