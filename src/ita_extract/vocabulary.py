@@ -156,6 +156,20 @@ class Vocabulary:
         """Return the phrase list ``name``."""
         return self.phrases[name]
 
+    def every_phrase(self) -> tuple[str, ...]:
+        """Return every phrase of every list once, in the file's order: what reports write."""
+        groups = [
+            *self.sections.values(),
+            *self.part_sections.values(),
+            *self.whole_sections.values(),
+            self.part_prefixes,
+            self.topic_prefixes,
+            *(column for table in self.tables.values() for column in table.columns.values()),
+            *self.tools.values(),
+            *self.phrases.values(),
+        ]
+        return tuple(dict.fromkeys(phrase for group in groups for phrase in group))
+
 
 @cache
 def load_vocabulary() -> Vocabulary:

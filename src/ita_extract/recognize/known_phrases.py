@@ -19,17 +19,6 @@ from ita_extract.vocabulary import load_vocabulary
 @cache
 def known_phrases() -> tuple[str, ...]:
     """Return every phrase of the vocabulary and every indicator name of the framework."""
-    words = load_vocabulary()
-    groups = [
-        *words.sections.values(),
-        *words.part_sections.values(),
-        *words.whole_sections.values(),
-        words.part_prefixes,
-        words.topic_prefixes,
-        *(column for table in words.tables.values() for column in table.columns.values()),
-        *words.tools.values(),
-        *words.phrases.values(),
-    ]
     names = [
         name
         for year in available_years()
@@ -37,4 +26,4 @@ def known_phrases() -> tuple[str, ...]:
         for indicator in framework.indicators
         for name in (indicator.name, *indicator.aliases)
     ]
-    return tuple(dict.fromkeys([*(phrase for group in groups for phrase in group), *names]))
+    return tuple(dict.fromkeys([*load_vocabulary().every_phrase(), *names]))

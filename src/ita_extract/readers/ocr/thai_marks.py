@@ -26,6 +26,7 @@ from ita_extract.normalize.thai import (
     spacing_length,
     without_marks,
 )
+from ita_extract.vocabulary import load_vocabulary
 
 _SPLIT_SARA_AM = "\u0e31\u0e32"
 """MAI HAN-AKAT + SARA AA: never valid Thai; Tesseract's reading of ``ำ``."""
@@ -55,13 +56,22 @@ _RUN_CACHE_SIZE = 8192
 
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
-    """Return PyThaiNLP's word list, the one newmm segments with."""
-    return frozenset(thai_words())
+    """Return PyThaiNLP's word list, the one newmm segments with, and the ITA vocabulary's words.
+
+    The vocabulary has the words every report uses that the general list lacks (``ตัวชี้วัด``).
+    """
+    vocabulary = (
+        phrase for phrase in load_vocabulary().every_phrase() if THAI_RUN.fullmatch(phrase)
+    )
+    return frozenset(thai_words()) | frozenset(vocabulary)
 
 
 _LOOKALIKES = ("ชซ", "ขช", "ดต", "บป", "ผฝ", "พฟ", "ใไ", "าำ", "ั็", "่้", _LOOKALIKE_VOWELS)
 """Characters OCR takes for one another: ช/ซ, ข/ช, ด/ต, บ/ป, ผ/ฝ, พ/ฟ, ใ/ไ (a tail, a notch or a
 loop lost or seen in grain), า/ำ (the circle of ``ำ`` lost), ั/็, ่/้, the upper vowels ิ ี ึ ื."""
+_STACKS_READ = (("\u0e47", "\u0e35\u0e49"), ("\u0e48\u0e32", "\u0e33"), ("\u0e49\u0e32", "\u0e33"))
+"""Stacks OCR reads as one mark, and what they were: ็ for ี้ (``ช็แจง``), ่า or ้า for ำ
+(``การท่างาน``: the circle of ``ำ`` taken for a tone mark)."""
 _CONSONANT = re.compile("[\u0e01-\u0e2e]")
 _LOST_ON_LETTER = "\u0e38\u0e39\u0e48\u0e49"
 """ุ ู ่ ้: marks a scan's grain or a thin stroke takes off a bare consonant (``ข้อมล``,
@@ -102,6 +112,13 @@ def _misreading(span: str, *, lookalikes: bool = True) -> tuple[int, int, str] |
         for mark in _TONE_MARKS
         if span[: index + 1] + mark + span[index + 1 :] in words
     ]
+    bare = [
+        (index + 1, 0, mark)
+        for index, char in enumerate(span)
+        if _CONSONANT.fullmatch(char) and span[index + 1 : index + 2] not in _MARKS_ON_LETTER
+        for mark in _LOST_ON_LETTER
+        if span[: index + 1] + mark + span[index + 1 :] in words
+    ]
     if not lookalikes:
         return found[0] if len(found) == 1 else None
     swapped = [
@@ -110,12 +127,12 @@ def _misreading(span: str, *, lookalikes: bool = True) -> tuple[int, int, str] |
         for other in _LOOKALIKE_OF.get(char, "")
         if span[:index] + other + span[index + 1 :] in words
     ]
-    bare = [
-        (index + 1, 0, mark)
-        for index, char in enumerate(span)
-        if _CONSONANT.fullmatch(char) and span[index + 1 : index + 2] not in _MARKS_ON_LETTER
-        for mark in _LOST_ON_LETTER
-        if span[: index + 1] + mark + span[index + 1 :] in words
+    swapped += [
+        (index, len(read), meant)
+        for read, meant in _STACKS_READ
+        for index in range(len(span))
+        if span.startswith(read, index)
+        and span[:index] + meant + span[index + len(read) :] in words
     ]
     bare += [
         (index, 1, "")
