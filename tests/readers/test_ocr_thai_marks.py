@@ -11,6 +11,7 @@ import pytest
 
 from ita_extract.readers.ocr.thai_marks import (
     dictionary_share,
+    restore_apostrophe_marks,
     restore_lost_marks,
     restore_month_abbreviations,
     restore_phrase_marks,
@@ -181,3 +182,19 @@ def test_marks_on_a_month_abbreviation_are_specks(read: str, expected: str) -> N
     repaired, repairs = restore_month_abbreviations(read)
     assert repaired == expected
     assert bool(repairs) == (read != expected)
+
+
+@pytest.mark.parametrize(
+    ("read", "expected", "repairs"),
+    [
+        ("ควรเผยแพร'ประกาศ", "ควรเผยแพร่ประกาศ", [("เผยแพร'", "เผยแพร่")]),
+        ("ไม'มี", "ไม่มี", [("ไม'", "ไม่")]),
+        # -- quotes around Thai, and Latin, stay --
+        ("ข้อ 'ก'", "ข้อ 'ก'", []),
+        ("don't", "don't", []),
+    ],
+)
+def test_an_apostrophe_after_a_thai_letter_is_its_tone_mark(
+    read: str, expected: str, repairs: list[tuple[str, str]]
+) -> None:
+    assert restore_apostrophe_marks(read) == (expected, repairs)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from ita_extract.normalize.codes import parse_item_code
 from ita_extract.normalize.thai import repair_glyphs
 from ita_extract.readers.ocr.thai_marks import (
+    restore_apostrophe_marks,
     restore_lost_marks,
     restore_month_abbreviations,
     restore_phrase_marks,
@@ -133,6 +134,7 @@ _REPAIRS: tuple[Callable[[str], tuple[str, list[tuple[str, str]]]], ...] = (
     repair_code_lookalikes,
     repair_open_data_codes,
     repair_split_numbers,
+    restore_apostrophe_marks,
     restore_lost_marks,
     restore_month_abbreviations,
 )

@@ -22,9 +22,12 @@ from pythainlp.util.date import thai_abbr_months
 from ita_extract.normalize.thai import (
     THAI_RUN,
     joins_into_word,
+    leading_thai,
     segment_words,
     spacing_length,
+    trailing_thai,
     without_marks,
+    word_ends,
 )
 from ita_extract.vocabulary import load_vocabulary
 
@@ -367,6 +370,37 @@ def restore_lost_marks(text: str) -> tuple[str, list[tuple[str, str]]]:
         end = match.end()
     parts.append(text[end:])
     return "".join(parts), repairs
+
+
+_GLUED_APOSTROPHE = re.compile(
+    f"(?<=[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e])['’`](?={_LETTER}|\\s|$)"
+)
+"""An apostrophe after a Thai letter: Tesseract's reading of ``่`` now and then."""
+
+
+def restore_apostrophe_marks(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Return OCR ``text`` with an apostrophe read for ``่`` put back as the mark, and the repairs.
+
+    No Thai word holds an apostrophe, and ``่`` looks like one (``เผยแพร'ประกาศ``). It is
+    taken for the mark only where the word it then stands in is a dictionary word.
+    """
+    repairs: list[tuple[str, str]] = []
+
+    def restore(match: re.Match[str]) -> str:
+        before = trailing_thai(text[: match.start()])
+        after = leading_thai(text[match.end() :])
+        joined = before + _TONE_MARKS[0] + after
+        end = len(before) + 1
+        bounds = {0, *word_ends(joined)}
+        word_start = max(start for start in bounds if start < end)
+        word_end = min((stop for stop in bounds if stop >= end), default=len(joined))
+        if joined[word_start:word_end] not in _dictionary():
+            return match.group()
+        read = before[word_start:] + match.group()
+        repairs.append((read, joined[word_start:end]))
+        return _TONE_MARKS[0]
+
+    return _GLUED_APOSTROPHE.sub(restore, text), repairs
 
 
 def _splits_word(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
