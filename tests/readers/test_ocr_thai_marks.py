@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from ita_extract.readers.ocr.repairs import repair_text
 from ita_extract.readers.ocr.thai_marks import (
     dictionary_share,
     restore_apostrophe_marks,
@@ -198,3 +199,11 @@ def test_an_apostrophe_after_a_thai_letter_is_its_tone_mark(
     read: str, expected: str, repairs: list[tuple[str, str]]
 ) -> None:
     assert restore_apostrophe_marks(read) == (expected, repairs)
+
+
+def test_a_decomposed_sara_am_is_composed_before_the_dictionary_looks() -> None:
+    """Tesseract writes ``ำ`` as ``ํา`` now and then: the word is ``ตำ…`` to the dictionary."""
+    assert repair_text("องค์การบริหารส่วนตําปลหนองบัว") == (
+        "องค์การบริหารส่วนตำบลหนองบัว",
+        [("ตำปล", "ตำบล")],
+    )

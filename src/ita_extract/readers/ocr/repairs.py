@@ -142,7 +142,13 @@ _REPAIRS: tuple[Callable[[str], tuple[str, list[tuple[str, str]]]], ...] = (
 
 
 def repair_text(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """Return OCR ``text`` with every repair of :data:`_REPAIRS` applied, and the pairs made."""
+    """Return OCR ``text`` with every repair of :data:`_REPAIRS` applied, and the pairs made.
+
+    Tesseract writes ``ำ`` as ``ํา`` now and then; it is composed first (as every reader's
+    text is, later), so that the dictionary knows the words it stands in (``ตําปล`` is ``ตำบล``
+    with a lookalike: both have to be undone).
+    """
+    text = repair_glyphs(text)
     pairs: list[tuple[str, str]] = []
     for repair in _REPAIRS:
         text, made = repair(text)
