@@ -67,6 +67,10 @@ _MIN_LETTER_PIXELS = 20
 """Components smaller than this are grain or dots, not letters whose height says anything."""
 _COLUMN_MIN_BLOBS = 12
 """Word blobs a page needs for its text column to be judged (a line of text holds several)."""
+_COLUMN_EDGE_LINES = 5
+"""Blobs that must end (or start) at a side's outermost extent for it to be the text column's
+edge: justified or left-aligned lines do; a page of a few centred lines (a signature block,
+whose last word after a dotted leader may stand alone) has no such edge, and is left alone."""
 _NOTE_MAX_WIDTH = 0.2
 """Share of the page's width a margin note takes at most (a margin is an eighth of an A4 page)."""
 _NOTE_MAX_HEIGHT = 10
@@ -274,8 +278,9 @@ def without_margin_notes(level: Image) -> Image:
     it, in grey and black-and-white scans as dark as print and letter-sized, so only its place
     tells it. The page's ink is gathered into word blobs (letters closer than half a letter
     height); a blob no larger than a note whose whole extent lies beyond every other blob's,
-    left or right, by more than a letter height, is in the margin. A page of a few blobs has
-    no column to judge by and is left as it is.
+    left or right, by more than a letter height, is in the margin, if lines end (or start) at
+    that outermost extent: it is the column's edge. A page of a few blobs, or of centred
+    lines, has no column to judge by and is left as it is.
     """
     _, raw_ink = cv2.threshold(level, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     ink = as_image(raw_ink)
@@ -304,12 +309,20 @@ def without_margin_notes(level: Image) -> Image:
         if width > level.shape[1] * _NOTE_MAX_WIDTH or height > _NOTE_MAX_HEIGHT * letter_height:
             continue
         others = np.arange(len(boxes)) != index
-        beyond = left > rights[others].max() + gap or left + width < lefts[others].min() - gap
-        if beyond:
+        right_edge, left_edge = rights[others].max(), lefts[others].min()
+        # -- a column's edge is where many lines end (or start), not one line's end --
+        beyond_right = left > right_edge + gap and _lines_at(rights[others], right_edge, gap)
+        beyond_left = left + width < left_edge - gap and _lines_at(lefts[others], left_edge, gap)
+        if beyond_right or beyond_left:
             box = np.s_[top : top + height, left : left + width]
             # -- the blob reaches half a letter past the strokes: their soft rim goes too --
             page[box][blobs[box] == index + 1] = 255
     return as_image(page)
+
+
+def _lines_at(edges: npt.NDArray[np.int64], edge: int, gap: float) -> bool:
+    """Tell whether enough blobs reach ``edge`` (within two ``gap``) for it to be a column's."""
+    return int((np.abs(edges - edge) <= 2 * gap).sum()) >= _COLUMN_EDGE_LINES
 
 
 def _letters_within(
