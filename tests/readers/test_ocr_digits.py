@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from ita_extract.readers.ocr.digits import read_number
 from ita_extract.readers.ocr.grid import PixelBox
+from ita_extract.readers.ocr.numbers import NumberReader
+from ita_extract.readers.ocr.tesseract import OcrLine, Word, text_of
 
 FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-thai-tlwg
 FONT_PX = round(16 * 200 / 72)  # 16 pt at 200 dpi
@@ -108,3 +111,21 @@ def test_a_hyphen_between_numbers_is_no_full_stop(text: str, code: bool, read: s
     reading = read_number(*drawn(text, cut=0), code=code)
     assert reading is not None
     assert reading.text == read  # -- the second O's zero is put back by the repairs --
+
+
+def test_touching_arabic_digits_are_read_as_arabic_digits() -> None:
+    # -- a black-and-white scan's thick ink joins two Arabic zeros into one shape as wide as a
+    #    Thai digit: it was read ``100.๓``, a number mixing the two scripts --
+    image, box = drawn("100.00", cut=0)
+    thick = cv2.erode(image, np.ones((3, 3), np.uint8))
+    reading = read_number(thick, box)
+    assert reading is not None
+    assert reading.text == "100.00"
+
+
+def test_a_ranges_second_code_standing_alone_keeps_its_letter() -> None:
+    # -- ``O27 -O29)``: Tesseract gives the part after the space as a token of its own --
+    image, box = drawn("-O29)", cut=0)
+    line = OcrLine(((Word("-029)", 90.0, box),),))
+    read = NumberReader(page=1).reread(line, image, box.height)
+    assert text_of(read.tokens[0]) == "-O29)"

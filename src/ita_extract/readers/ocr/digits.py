@@ -25,7 +25,8 @@ from PIL import ImageDraw, ImageFont
 from ita_extract.readers.ocr.grid import Image, PixelBox, ink_mask
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-DIGITS = THAI_DIGITS + "0123456789"
+ARABIC_DIGITS = "0123456789"
+DIGITS = THAI_DIGITS + ARABIC_DIGITS
 """Reports write numbers in Thai or Arabic digits; Tesseract misreads both (``7`` as ``1``)."""
 _VALUE = dict(zip(THAI_DIGITS, "0123456789", strict=True))
 CODE_LETTERS = "ieO"
@@ -129,6 +130,30 @@ def read_number(
     if code:
         glyphs = _with_code_letter(shapes, glyphs, templates, reach)
     tallest = max(text_height // 2, *(glyph.mask.shape[0] for glyph in glyphs))
+    # -- a number is written in one script: a reading that mixes them is a misread --
+    readings = [
+        reading
+        for script in (THAI_DIGITS, ARABIC_DIGITS)
+        if (reading := _read_glyphs(glyphs, script, templates, code, tallest, ends)) is not None
+    ]
+    return max(readings, key=lambda reading: reading.score, default=None)
+
+
+def _read_glyphs(
+    glyphs: list[_Glyph],
+    script: str,
+    templates: tuple[_Template, ...],
+    code: bool,
+    tallest: int,
+    ends: tuple[str, str],
+) -> DigitReading | None:
+    """Return ``glyphs`` read as digits of ``script`` (Thai or Arabic), or None.
+
+    Touching digits are split by the script's usual digit width: two Arabic zeros that a
+    black-and-white scan joined are about as wide as one Thai digit (``100.00`` was read
+    ``100.๓``).
+    """
+    usual_aspect = _usual_aspect(script)
     text: list[str] = []
     scores: list[float] = []
     sure = True
@@ -144,9 +169,10 @@ def read_number(
                     else "."
                 )
             continue
-        first = DIGITS + CODE_LETTERS if code and not scores else DIGITS
-        # -- Thai digits are about as wide as tall: a much wider shape is digits touching --
-        parts = round(width / height) if width > _WIDE * height else 1
+        first = script + CODE_LETTERS if code and not scores else script
+        # -- a shape much wider than the script's digits is digits touching --
+        digit_width = usual_aspect * height
+        parts = round(width / digit_width) if width > _WIDE * digit_width else 1
         matches = _read_parts(glyph.mask, parts, first, templates)
         if matches is None:
             end = ends[0] if index == 0 else ends[1] if index == len(glyphs) - 1 else ""
@@ -164,6 +190,16 @@ def read_number(
     zero = "๐" if any(char in THAI_DIGITS for char in joined) else "0"
     # -- only punctuation: Tesseract took a full stop for a digit (พ.ศ. read as พ.ศ ๑) --
     return DigitReading(_NOT_A_CODES_O.sub(zero, joined), min(scores, default=1.0), sure)
+
+
+@cache
+def _usual_aspect(script: str) -> float:
+    """Return the median width-to-height ratio of ``script``'s digits in the installed fonts.
+
+    Thai digits are about as wide as tall (1.0), Arabic ones about two thirds (0.65).
+    """
+    aspects = [template.aspect for template in _templates() if template.digit in script]
+    return float(np.median(aspects)) if aspects else 1.0
 
 
 @dataclass(frozen=True)

@@ -185,7 +185,8 @@ class NumberReader:
         """
         text = text_of(words)
         box, ends = box_around(word.box for word in words), _punctuation_ends(text)
-        short = len(text) <= _MAX_CODE_CHARS
+        # -- a range's second code comes as a token of its own after the hyphen (``-O29)``) --
+        short = len(text.strip(_OPENING + _CLOSING + "-")) <= _MAX_CODE_CHARS
         reading = read_number(image, box, code=short, text_height=height, ends=ends)
         if reading is None and short:
             # -- four digits (a year) fit a code's length but no code's shape --
