@@ -18,9 +18,11 @@ FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-
 FONT_PX = round(16 * 200 / 72)  # 16 pt at 200 dpi
 
 
-def drawn(text: str, *, cut: int = 8, seed: int = 11) -> tuple[np.ndarray, PixelBox]:
+def drawn(
+    text: str, *, cut: int = 8, seed: int = 11, font_path: Path = FONT_PATH, px: int = FONT_PX
+) -> tuple[np.ndarray, PixelBox]:
     """Return a noisy strip with ``text`` on it, and a box cutting ``cut`` px off its start."""
-    font = ImageFont.truetype(str(FONT_PATH), FONT_PX, layout_engine=ImageFont.Layout.RAQM)
+    font = ImageFont.truetype(str(font_path), px, layout_engine=ImageFont.Layout.RAQM)
     image = Image.new("L", (500, 100), 255)
     draw = ImageDraw.Draw(image)
     draw.text((40, 20), text, font=font, fill=0)
@@ -129,3 +131,13 @@ def test_a_ranges_second_code_standing_alone_keeps_its_letter() -> None:
     line = OcrLine(((Word("-029)", 90.0, box),),))
     read = NumberReader(page=1).reread(line, image, box.height)
     assert text_of(read.tokens[0]) == "-O29)"
+
+
+@pytest.mark.parametrize("number", ["78.92", "100.00", "0.00", "๙๗.๖๑", "๘๙.๑๙"])
+def test_a_thin_fonts_speck_sized_full_stop_that_tesseract_saw_is_kept(number: str) -> None:
+    # -- Sawasdee's full stop at 14 pt and 200 dpi is 2 x 3 px, the size of scanner dust --
+    sawasdee = FONT_PATH.with_name("Sawasdee.ttf")
+    image, box = drawn(number, cut=0, font_path=sawasdee, px=round(14 * 200 / 72))
+    reading = read_number(image, box, stops=number.count("."))
+    assert reading is not None
+    assert reading.text == number

@@ -90,6 +90,7 @@ def read_number(
     code: bool = False,
     text_height: int = 0,
     ends: tuple[str, str] = ("", ""),
+    stops: int = 0,
 ) -> DigitReading | None:
     """Return the digits (and dots) of the number at ``box``, or None if it is not one.
 
@@ -100,7 +101,11 @@ def read_number(
     tallest shape, or than half ``text_height`` (the usual height of Tesseract's word boxes
     around it, which take in Thai marks above and below), are a full stop, a comma or, much
     wider than tall, a hyphen. ``ends`` are the brackets or punctuation Tesseract saw at the
-    token's start and end: a first or last shape that is no digit is taken as those. None
+    token's start and end: a first or last shape that is no digit is taken as those.
+    ``stops`` is how many full stops and commas Tesseract saw inside the token: a dot as
+    small as a speck, on the digits' baseline between two digits, is one of those (a thin
+    font's full stop, Sawasdee's, is 2 x 3 px at 14 pt and 200 dpi; dropped, ``78.92`` was
+    read ``7892``). None
     also when another shape is no digit, when nothing is drawn, or when no Thai fonts are
     installed to draw templates from.
     """
@@ -134,7 +139,8 @@ def read_number(
     readings = [
         reading
         for script in (THAI_DIGITS, ARABIC_DIGITS)
-        if (reading := _read_glyphs(glyphs, script, templates, code, tallest, ends)) is not None
+        if (reading := _read_glyphs(glyphs, script, templates, code, (tallest, stops), ends))
+        is not None
     ]
     return max(readings, key=lambda reading: reading.score, default=None)
 
@@ -144,7 +150,7 @@ def _read_glyphs(
     script: str,
     templates: tuple[_Template, ...],
     code: bool,
-    tallest: int,
+    sizes: tuple[int, int],
     ends: tuple[str, str],
 ) -> DigitReading | None:
     """Return ``glyphs`` read as digits of ``script`` (Thai or Arabic), or None.
@@ -154,13 +160,28 @@ def _read_glyphs(
     ``100.๓``).
     """
     usual_aspect = _usual_aspect(script)
+    tallest, stops = sizes
+    baseline = max(
+        (glyph.bottom for glyph in glyphs if glyph.mask.shape[0] >= _DOT_HEIGHT * tallest),
+        default=max(glyph.bottom for glyph in glyphs),
+    )
     text: list[str] = []
     scores: list[float] = []
     sure = True
     for index, glyph in enumerate(glyphs):
         height, width = glyph.mask.shape
         if height < _DOT_HEIGHT * tallest:
-            if glyph.mask.sum() >= _SPECK_AREA * tallest * tallest:
+            speck = glyph.mask.sum() < _SPECK_AREA * tallest * tallest
+            # -- a thin font's full stop is speck-sized: Tesseract's stop and its place tell --
+            stop = (
+                bool(scores)
+                and 0 < index < len(glyphs) - 1
+                and sum(char in ".," for char in text) < stops
+                and baseline - glyph.bottom <= _DOT_HEIGHT * tallest / 2
+            )
+            if speck and stop:
+                text.append(".")
+            elif not speck:
                 text.append(
                     "-"
                     if width >= _DASH_ASPECT * height
@@ -207,6 +228,12 @@ class _Glyph:
     left: int
     mask: Vector
     """The glyph's ink, cropped to its bounding box."""
+    top: int = 0
+
+    @property
+    def bottom(self) -> int:
+        """The row under the glyph's lowest ink, in the crop's rows."""
+        return self.top + int(self.mask.shape[0])
 
 
 def _column_groups(
@@ -229,7 +256,7 @@ def _column_groups(
         right = max(start + width for start, width, _ in group)
         mask = np.isin(labels[:, left:right], [index for _, _, index in group])
         rows = np.flatnonzero(mask.any(axis=1))
-        glyphs.append(_Glyph(left, mask[rows[0] : rows[-1] + 1].astype(np.float32)))
+        glyphs.append(_Glyph(left, mask[rows[0] : rows[-1] + 1].astype(np.float32), int(rows[0])))
     return glyphs
 
 
