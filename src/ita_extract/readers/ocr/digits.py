@@ -12,6 +12,7 @@ number or a code; where the package's fonts are missing, Tesseract's reading sta
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,7 +23,7 @@ import numpy.typing as npt
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from ita_extract.readers.ocr.grid import Image, PixelBox, ink_mask
+from ita_extract.readers.ocr.grid import Image, PixelBox, as_image, ink_mask
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
@@ -109,13 +110,31 @@ def read_number(
     also when another shape is no digit, when nothing is drawn, or when no Thai fonts are
     installed to draw templates from.
     """
+    # -- a thin font's hairlines may be lost to the page's ink mask: read again with them --
+    for ink in (ink_mask, _digit_ink):
+        reading = _read_box(page, box, ink, code, text_height, ends, stops)
+        if reading is not None:
+            return reading
+    return None
+
+
+def _read_box(
+    page: Image,
+    box: PixelBox,
+    ink: Callable[[Image], Image],
+    code: bool,
+    text_height: int,
+    ends: tuple[str, str],
+    stops: int,
+) -> DigitReading | None:
+    """Return the number at ``box`` read from the shapes of ``ink`` (see ``read_number``)."""
     templates = _templates()
     reach = box.height
     left, right = max(0, box.left - reach), min(page.shape[1], box.right + reach)
     # -- a code's i is taller than the digits: its dot may sit above Tesseract's box --
     above = max(_MARGIN, box.height // 3) if code else _MARGIN
     top, bottom = max(0, box.top - above), min(page.shape[0], box.bottom + _MARGIN)
-    mask = ink_mask(page[top:bottom, left:right])
+    mask = ink(page[top:bottom, left:right])
     count, raw_labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     labels = np.asarray(raw_labels, dtype=np.int32)
     core_left, core_right = box.left - left, box.right - left
@@ -221,6 +240,22 @@ def _usual_aspect(script: str) -> float:
     """
     aspects = [template.aspect for template in _templates() if template.digit in script]
     return float(np.median(aspects)) if aspects else 1.0
+
+
+def _digit_ink(crop: Image) -> Image:
+    """Return the ink of ``crop`` with the hairlines of thin fonts kept.
+
+    The page's ink mask smooths speckle away with a 3x3 median, which also erases strokes one
+    pixel wide: Norasi's ``๗`` fell apart into pieces side by side that match no digit. The
+    pixels darker than the same threshold that touch the smoothed ink are kept too.
+    """
+    smoothed = cv2.medianBlur(crop, 3)
+    threshold, strict = cv2.threshold(smoothed, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    loose = np.where(crop <= threshold, 255, 0).astype(np.uint8)
+    _, labels = cv2.connectedComponents(loose, connectivity=8)
+    touching = np.unique(np.asarray(labels)[strict > 0])
+    keep = np.isin(np.asarray(labels), touching[touching > 0])
+    return as_image(np.where(keep, 255, 0).astype(np.uint8))
 
 
 @dataclass(frozen=True)
