@@ -133,22 +133,20 @@ def test_a_ranges_second_code_standing_alone_keeps_its_letter() -> None:
     assert text_of(read.tokens[0]) == "-O29)"
 
 
-@pytest.mark.parametrize("number", ["78.92", "100.00", "0.00", "๙๗.๖๑", "๘๙.๑๙"])
-def test_a_thin_fonts_speck_sized_full_stop_that_tesseract_saw_is_kept(number: str) -> None:
-    # -- Sawasdee's full stop at 14 pt and 200 dpi is 2 x 3 px, the size of scanner dust --
-    sawasdee = FONT_PATH.with_name("Sawasdee.ttf")
-    image, box = drawn(number, cut=0, font_path=sawasdee, px=round(14 * 200 / 72))
-    reading = read_number(image, box, stops=number.count("."))
-    assert reading is not None
-    assert reading.text == number
-
-
-@pytest.mark.parametrize("number", ["๙๗.๖๑", "๗๖.๓๔", "๘๙.๑๙", "๐๑๒๓๔๕๖๗๘๙", "78.92"])
-def test_a_thin_fonts_hairlines_are_read_with_the_digit(number: str) -> None:
-    # -- Norasi, one of the variation engine's fonts: the ink mask's 3x3 median erases its
-    #    one-pixel hairlines, and ๗ fell apart into pieces that match no digit --
-    norasi = FONT_PATH.with_name("Norasi.ttf")
-    image, box = drawn(number, cut=0, font_path=norasi, px=round(14 * 200 / 72))
+@pytest.mark.parametrize(
+    ("font", "number"),
+    [
+        # -- Sawasdee's full stop at 14 pt and 200 dpi is 2 x 3 px, the size of scanner dust --
+        *(("Sawasdee", number) for number in ["78.92", "100.00", "0.00", "๙๗.๖๑", "๘๙.๑๙"]),
+        # -- the ink mask's 3x3 median erases Norasi's one-pixel hairlines, and ๗ fell
+        #    apart into pieces that match no digit --
+        *(("Norasi", number) for number in ["๙๗.๖๑", "๗๖.๓๔", "๘๙.๑๙", "๐๑๒๓๔๕๖๗๘๙", "78.92"]),
+    ],
+)
+def test_thin_fonts_of_the_variation_engine_are_read(font: str, number: str) -> None:
+    image, box = drawn(
+        number, cut=0, font_path=FONT_PATH.with_name(f"{font}.ttf"), px=round(14 * 200 / 72)
+    )
     reading = read_number(image, box, stops=number.count("."))
     assert reading is not None
     assert reading.text == number
