@@ -95,3 +95,16 @@ def test_a_few_lines_are_no_evidence_to_turn_a_page() -> None:
     few = np.ascontiguousarray(np.rot90(np.asarray(text_page(lines=2).convert("L")), 2))
     assert not is_upside_down(few)
     assert not is_sideways(np.asarray(text_page(lines=2).convert("L")))
+
+
+@pytest.mark.parametrize("tilt", [-1.75, -1.45, 1.5])
+def test_a_tilted_page_of_narrow_table_columns_is_not_sideways(tilt: float) -> None:
+    # -- tessaban-b's topic tables: a tilt blurs the profile across the text lines, and the
+    #    cells' narrow columns still make the profile along them sharp --
+    document = pdfium.PdfDocument(FIXTURES / "ita-2567-tessaban-b.pdf")
+    try:
+        image = document[2].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        document.close()
+    tilted = image.rotate(tilt, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    assert not is_sideways(np.asarray(tilted))

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from ita_extract.readers.ocr.digits import read_number
 from ita_extract.readers.ocr.grid import PixelBox
+from ita_extract.readers.ocr.numbers import NumberReader
+from ita_extract.readers.ocr.tesseract import OcrLine, Word, text_of
 
 FONT_PATH = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")  # Debian fonts-thai-tlwg
 FONT_PX = round(16 * 200 / 72)  # 16 pt at 200 dpi
 
 
-def drawn(text: str, *, cut: int = 8, seed: int = 11) -> tuple[np.ndarray, PixelBox]:
+def drawn(
+    text: str, *, cut: int = 8, seed: int = 11, font_path: Path = FONT_PATH, px: int = FONT_PX
+) -> tuple[np.ndarray, PixelBox]:
     """Return a noisy strip with ``text`` on it, and a box cutting ``cut`` px off its start."""
-    font = ImageFont.truetype(str(FONT_PATH), FONT_PX, layout_engine=ImageFont.Layout.RAQM)
+    font = ImageFont.truetype(str(font_path), px, layout_engine=ImageFont.Layout.RAQM)
     image = Image.new("L", (500, 100), 255)
     draw = ImageDraw.Draw(image)
     draw.text((40, 20), text, font=font, fill=0)
@@ -108,3 +113,40 @@ def test_a_hyphen_between_numbers_is_no_full_stop(text: str, code: bool, read: s
     reading = read_number(*drawn(text, cut=0), code=code)
     assert reading is not None
     assert reading.text == read  # -- the second O's zero is put back by the repairs --
+
+
+def test_touching_arabic_digits_are_read_as_arabic_digits() -> None:
+    # -- a black-and-white scan's thick ink joins two Arabic zeros into one shape as wide as a
+    #    Thai digit: it was read ``100.๓``, a number mixing the two scripts --
+    image, box = drawn("100.00", cut=0)
+    thick = cv2.erode(image, np.ones((3, 3), np.uint8))
+    reading = read_number(thick, box)
+    assert reading is not None
+    assert reading.text == "100.00"
+
+
+def test_a_ranges_second_code_standing_alone_keeps_its_letter() -> None:
+    # -- ``O27 -O29)``: Tesseract gives the part after the space as a token of its own --
+    image, box = drawn("-O29)", cut=0)
+    line = OcrLine(((Word("-029)", 90.0, box),),))
+    read = NumberReader(page=1).reread(line, image, box.height)
+    assert text_of(read.tokens[0]) == "-O29)"
+
+
+@pytest.mark.parametrize(
+    ("font", "number"),
+    [
+        # -- Sawasdee's full stop at 14 pt and 200 dpi is 2 x 3 px, the size of scanner dust --
+        *(("Sawasdee", number) for number in ["78.92", "100.00", "0.00", "๙๗.๖๑", "๘๙.๑๙"]),
+        # -- the ink mask's 3x3 median erases Norasi's one-pixel hairlines, and ๗ fell
+        #    apart into pieces that match no digit --
+        *(("Norasi", number) for number in ["๙๗.๖๑", "๗๖.๓๔", "๘๙.๑๙", "๐๑๒๓๔๕๖๗๘๙", "78.92"]),
+    ],
+)
+def test_thin_fonts_of_the_variation_engine_are_read(font: str, number: str) -> None:
+    image, box = drawn(
+        number, cut=0, font_path=FONT_PATH.with_name(f"{font}.ttf"), px=round(14 * 200 / 72)
+    )
+    reading = read_number(image, box, stops=number.count("."))
+    assert reading is not None
+    assert reading.text == number

@@ -172,3 +172,12 @@ def test_a_shaded_header_row_is_parted_from_the_body_without_a_border() -> None:
     # -- unshaded, nothing parts the header from the first body row: one taller row --
     unshaded = draw_table(unparted, origin=(150, 300))
     assert cell_spans(unshaded) == [Layout((120, 60), (200, 200)).expected_cells()]
+
+
+def test_a_tall_letter_stem_in_a_header_cell_is_no_border() -> None:
+    # -- a stem under a stacked vowel and tone mark (``ชี้``) in a bold 70 px header cell is
+    #    as long as the ruling kernel and covers most of the row, but meets neither line --
+    page = draw_table(INDICATORS, origin=(150, 300))
+    stem_x = 150 + 160 + 110 + 350
+    cv2.line(page, (stem_x, 300 + 13), (stem_x, 300 + 57), 0, 3)
+    assert cell_spans(page) == [INDICATORS.expected_cells()]

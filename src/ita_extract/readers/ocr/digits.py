@@ -12,6 +12,7 @@ number or a code; where the package's fonts are missing, Tesseract's reading sta
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,10 +23,11 @@ import numpy.typing as npt
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from ita_extract.readers.ocr.grid import Image, PixelBox, ink_mask
+from ita_extract.readers.ocr.grid import Image, PixelBox, as_image, ink_mask
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-DIGITS = THAI_DIGITS + "0123456789"
+ARABIC_DIGITS = "0123456789"
+DIGITS = THAI_DIGITS + ARABIC_DIGITS
 """Reports write numbers in Thai or Arabic digits; Tesseract misreads both (``7`` as ``1``)."""
 _VALUE = dict(zip(THAI_DIGITS, "0123456789", strict=True))
 CODE_LETTERS = "ieO"
@@ -89,6 +91,7 @@ def read_number(
     code: bool = False,
     text_height: int = 0,
     ends: tuple[str, str] = ("", ""),
+    stops: int = 0,
 ) -> DigitReading | None:
     """Return the digits (and dots) of the number at ``box``, or None if it is not one.
 
@@ -99,17 +102,39 @@ def read_number(
     tallest shape, or than half ``text_height`` (the usual height of Tesseract's word boxes
     around it, which take in Thai marks above and below), are a full stop, a comma or, much
     wider than tall, a hyphen. ``ends`` are the brackets or punctuation Tesseract saw at the
-    token's start and end: a first or last shape that is no digit is taken as those. None
+    token's start and end: a first or last shape that is no digit is taken as those.
+    ``stops`` is how many full stops and commas Tesseract saw inside the token: a dot as
+    small as a speck, on the digits' baseline between two digits, is one of those (a thin
+    font's full stop, Sawasdee's, is 2 x 3 px at 14 pt and 200 dpi; dropped, ``78.92`` was
+    read ``7892``). None
     also when another shape is no digit, when nothing is drawn, or when no Thai fonts are
     installed to draw templates from.
     """
+    # -- a thin font's hairlines may be lost to the page's ink mask: read again with them --
+    for ink in (ink_mask, _digit_ink):
+        reading = _read_box(page, box, ink, code, text_height, ends, stops)
+        if reading is not None:
+            return reading
+    return None
+
+
+def _read_box(
+    page: Image,
+    box: PixelBox,
+    ink: Callable[[Image], Image],
+    code: bool,
+    text_height: int,
+    ends: tuple[str, str],
+    stops: int,
+) -> DigitReading | None:
+    """Return the number at ``box`` read from the shapes of ``ink`` (see ``read_number``)."""
     templates = _templates()
     reach = box.height
     left, right = max(0, box.left - reach), min(page.shape[1], box.right + reach)
     # -- a code's i is taller than the digits: its dot may sit above Tesseract's box --
     above = max(_MARGIN, box.height // 3) if code else _MARGIN
     top, bottom = max(0, box.top - above), min(page.shape[0], box.bottom + _MARGIN)
-    mask = ink_mask(page[top:bottom, left:right])
+    mask = ink(page[top:bottom, left:right])
     count, raw_labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     labels = np.asarray(raw_labels, dtype=np.int32)
     core_left, core_right = box.left - left, box.right - left
@@ -129,13 +154,53 @@ def read_number(
     if code:
         glyphs = _with_code_letter(shapes, glyphs, templates, reach)
     tallest = max(text_height // 2, *(glyph.mask.shape[0] for glyph in glyphs))
+    # -- a number is written in one script: a reading that mixes them is a misread --
+    readings = [
+        reading
+        for script in (THAI_DIGITS, ARABIC_DIGITS)
+        if (reading := _read_glyphs(glyphs, script, templates, code, (tallest, stops), ends))
+        is not None
+    ]
+    return max(readings, key=lambda reading: reading.score, default=None)
+
+
+def _read_glyphs(
+    glyphs: list[_Glyph],
+    script: str,
+    templates: tuple[_Template, ...],
+    code: bool,
+    sizes: tuple[int, int],
+    ends: tuple[str, str],
+) -> DigitReading | None:
+    """Return ``glyphs`` read as digits of ``script`` (Thai or Arabic), or None.
+
+    Touching digits are split by the script's usual digit width: two Arabic zeros that a
+    black-and-white scan joined are about as wide as one Thai digit (``100.00`` was read
+    ``100.๓``).
+    """
+    usual_aspect = _usual_aspect(script)
+    tallest, stops = sizes
+    baseline = max(
+        (glyph.bottom for glyph in glyphs if glyph.mask.shape[0] >= _DOT_HEIGHT * tallest),
+        default=max(glyph.bottom for glyph in glyphs),
+    )
     text: list[str] = []
     scores: list[float] = []
     sure = True
     for index, glyph in enumerate(glyphs):
         height, width = glyph.mask.shape
         if height < _DOT_HEIGHT * tallest:
-            if glyph.mask.sum() >= _SPECK_AREA * tallest * tallest:
+            speck = glyph.mask.sum() < _SPECK_AREA * tallest * tallest
+            # -- a thin font's full stop is speck-sized: Tesseract's stop and its place tell --
+            stop = (
+                bool(scores)
+                and 0 < index < len(glyphs) - 1
+                and sum(char in ".," for char in text) < stops
+                and baseline - glyph.bottom <= _DOT_HEIGHT * tallest / 2
+            )
+            if speck and stop:
+                text.append(".")
+            elif not speck:
                 text.append(
                     "-"
                     if width >= _DASH_ASPECT * height
@@ -144,9 +209,10 @@ def read_number(
                     else "."
                 )
             continue
-        first = DIGITS + CODE_LETTERS if code and not scores else DIGITS
-        # -- Thai digits are about as wide as tall: a much wider shape is digits touching --
-        parts = round(width / height) if width > _WIDE * height else 1
+        first = script + CODE_LETTERS if code and not scores else script
+        # -- a shape much wider than the script's digits is digits touching --
+        digit_width = usual_aspect * height
+        parts = round(width / digit_width) if width > _WIDE * digit_width else 1
         matches = _read_parts(glyph.mask, parts, first, templates)
         if matches is None:
             end = ends[0] if index == 0 else ends[1] if index == len(glyphs) - 1 else ""
@@ -166,11 +232,43 @@ def read_number(
     return DigitReading(_NOT_A_CODES_O.sub(zero, joined), min(scores, default=1.0), sure)
 
 
+@cache
+def _usual_aspect(script: str) -> float:
+    """Return the median width-to-height ratio of ``script``'s digits in the installed fonts.
+
+    Thai digits are about as wide as tall (1.0), Arabic ones about two thirds (0.65).
+    """
+    aspects = [template.aspect for template in _templates() if template.digit in script]
+    return float(np.median(aspects)) if aspects else 1.0
+
+
+def _digit_ink(crop: Image) -> Image:
+    """Return the ink of ``crop`` with the hairlines of thin fonts kept.
+
+    The page's ink mask smooths speckle away with a 3x3 median, which also erases strokes one
+    pixel wide: Norasi's ``๗`` fell apart into pieces side by side that match no digit. The
+    pixels darker than the same threshold that touch the smoothed ink are kept too.
+    """
+    smoothed = cv2.medianBlur(crop, 3)
+    threshold, strict = cv2.threshold(smoothed, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    loose = np.where(crop <= threshold, 255, 0).astype(np.uint8)
+    _, labels = cv2.connectedComponents(loose, connectivity=8)
+    touching = np.unique(np.asarray(labels)[strict > 0])
+    keep = np.isin(np.asarray(labels), touching[touching > 0])
+    return as_image(np.where(keep, 255, 0).astype(np.uint8))
+
+
 @dataclass(frozen=True)
 class _Glyph:
     left: int
     mask: Vector
     """The glyph's ink, cropped to its bounding box."""
+    top: int = 0
+
+    @property
+    def bottom(self) -> int:
+        """The row under the glyph's lowest ink, in the crop's rows."""
+        return self.top + int(self.mask.shape[0])
 
 
 def _column_groups(
@@ -193,7 +291,7 @@ def _column_groups(
         right = max(start + width for start, width, _ in group)
         mask = np.isin(labels[:, left:right], [index for _, _, index in group])
         rows = np.flatnonzero(mask.any(axis=1))
-        glyphs.append(_Glyph(left, mask[rows[0] : rows[-1] + 1].astype(np.float32)))
+        glyphs.append(_Glyph(left, mask[rows[0] : rows[-1] + 1].astype(np.float32), int(rows[0])))
     return glyphs
 
 

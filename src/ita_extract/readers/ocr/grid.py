@@ -373,14 +373,28 @@ def _keep_grid_lines(
             for row in rows
             if any(_drawn(horizontal, row, a, b, axis=0) for a, b in itertools.pairwise(cols))
         ]
-        kept_cols = [
-            col
-            for col in cols
-            if any(_drawn(vertical, col, a, b, axis=1) for a, b in itertools.pairwise(kept_rows))
-        ]
+        kept_cols = [col for col in cols if _is_column_line(vertical, col, kept_rows)]
         if (kept_rows, kept_cols) == (rows, cols):
             return rows, cols
         rows, cols = kept_rows, kept_cols
+
+
+def _is_column_line(vertical: Image, col: int, rows: list[int]) -> bool:
+    """Tell whether a vertical candidate at ``col`` borders a grid slot between ``rows``.
+
+    A border that parts the cells of one row only must meet the lines above and below it:
+    a letter's stem under its stacked vowel and tone mark in a tall header cell (``ชี้``)
+    passes the opening and covers most of the row, but stands clear of both lines.
+    """
+    spans = [(a, b) for a, b in itertools.pairwise(rows) if _drawn(vertical, col, a, b, axis=1)]
+    if len(spans) != 1:
+        return bool(spans)
+    top, bottom = spans[0]
+    band = vertical[:, max(0, col - _LINE_SNAP) : col + _LINE_SNAP + 1]
+    return bool(
+        band[max(0, top - _LINE_SNAP) : top + _LINE_SNAP + 1].any()
+        and band[max(0, bottom - _LINE_SNAP) : bottom + _LINE_SNAP + 1].any()
+    )
 
 
 def _weighted_centre(positions: list[int], profile: npt.NDArray[np.int64]) -> int:

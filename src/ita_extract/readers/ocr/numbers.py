@@ -185,11 +185,15 @@ class NumberReader:
         """
         text = text_of(words)
         box, ends = box_around(word.box for word in words), _punctuation_ends(text)
-        short = len(text) <= _MAX_CODE_CHARS
-        reading = read_number(image, box, code=short, text_height=height, ends=ends)
+        # -- a range's second code comes as a token of its own after the hyphen (``-O29)``) --
+        short = len(text.strip(_OPENING + _CLOSING + "-")) <= _MAX_CODE_CHARS
+        stops = sum(char in ".," for char in text.strip(_OPENING + _CLOSING))
+        reading = read_number(image, box, code=short, text_height=height, ends=ends, stops=stops)
         if reading is None and short:
             # -- four digits (a year) fit a code's length but no code's shape --
-            reading = read_number(image, box, code=False, text_height=height, ends=ends)
+            reading = read_number(
+                image, box, code=False, text_height=height, ends=ends, stops=stops
+            )
         if reading is None or (need_digit and not any(char in DIGITS for char in reading.text)):
             return None
         return self._read_word(reading, text, words)
