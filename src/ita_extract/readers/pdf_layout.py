@@ -19,7 +19,7 @@ from ita_extract.document import Paragraph, ParagraphKind, Region
 from ita_extract.normalize.labels import BULLET, NUMBER_OR_DASH, split_list_label
 from ita_extract.normalize.numbers import read_stated_score
 from ita_extract.normalize.thai import (
-    first_word,
+    first_line_break_unit,
     repair_glyphs,
     spacing_length,
     thai_to_arabic_digits,
@@ -99,14 +99,16 @@ class PdfLine:
     def first_word_width(self, following: PdfLine | None = None) -> float:
         """Return the width of the line's first word, the least a wrap could have carried over.
 
-        The word is :func:`~ita_extract.normalize.thai.first_word`'s (Thai has no spaces to
-        tell); its width runs over as many glyphs as it has letters that take width. Where
-        the word runs on into the ``following`` line (``ประชาสัมพั`` / ``นธ์``), it is wider
-        than this line.
+        The word is :func:`~ita_extract.normalize.thai.first_line_break_unit`'s: up to where
+        LibreOffice's line breaking could have wrapped (Thai has no spaces to tell). Its width
+        runs over as many glyphs as it has letters that take width. Where the word runs on
+        into the ``following`` line (``ประชาสัมพั`` / ``นธ์``), it is wider than this line.
         """
-        letters = spacing_length(first_word(self.text))
+        letters = spacing_length(first_line_break_unit(self.text))
         if following is not None and wraps_mid_word(self.text, following.text):
-            letters = max(letters, spacing_length(first_word(self.text + following.text)))
+            letters = max(
+                letters, spacing_length(first_line_break_unit(self.text + following.text))
+            )
         width = _leading_width(self.glyphs, letters)
         if following is not None and letters > spacing_length(self.text):
             width += _leading_width(following.glyphs, letters - spacing_length(self.text))
