@@ -247,12 +247,18 @@ def grid_to_header(
     """Given a table's grid, return its best header: the match, first row, depth and labels.
 
     The search stops below a row that names a known column word for word (``ตัวชี้วัด``) yet
-    explains no kind: that row is the header, so the rows under it are data (a measure
-    ``ควรจัดทำมาตรการ…`` there is no ``มาตรการ`` column).
+    explains no kind, at a row that names none: that row is the header, so the rows under
+    it are data (a measure ``ควรจัดทำมาตรการ…`` there is no ``มาตรการ`` column). A row
+    naming columns of its own may finish a header above it (``ผลการประเมิน`` / ``คะแนน``).
     """
     best: tuple[HeaderMatch, int, int, tuple[ColumnLabel, ...]] | None = None
     for start in range(min(settings.header_search_rows, len(grid))):
-        if best is None and start and _names_a_column(grid_to_labels(grid, start - 1, 1), settings):
+        if (
+            best is None
+            and start
+            and _names_a_column(grid_to_labels(grid, start - 1, 1), settings)
+            and not _names_a_column(grid_to_labels(grid, start, 1), settings)
+        ):
             break
         for depth in range(1, settings.header_max_depth + 1):
             if start + depth > len(grid):
