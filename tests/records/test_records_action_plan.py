@@ -88,6 +88,11 @@ def test_pdf_cells_cut_per_line_are_gathered_into_one_bulleted_measure():
         # -- a line ending on a head word has not finished its unit, whatever comes next --
         ("กองคลัง, สำนัก\nปลัด, งาน\nพัสดุ", ["กองคลัง", "สำนักปลัด", "งานพัสดุ"]),
         (("สำนัก", "ปลัด"), ["สำนักปลัด"]),
+        # -- a head word inside a name (บริหาร|งาน) opens no unit; the next one still does --
+        (
+            "งานบริหาร\nงานบุคคลและการเจ้าหน้าที่\nกองคลัง",
+            ["งานบริหารงานบุคคลและการเจ้าหน้าที่", "กองคลัง"],
+        ),
     ],
 )
 def test_responsible_units(cell, units):

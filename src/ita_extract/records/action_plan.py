@@ -63,9 +63,12 @@ def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext)
     cell), a line opens a unit when it starts with a unit's head word (``สำนัก``, ``กอง``…),
     unless it is that word alone on the cell's last line (``…และแผน`` / ``งาน``). A line that
     ends on a head word (``สำนัก`` / ``ปลัด``, ``กองคลัง, งาน`` / ``พัสดุ``) has not finished its
-    unit. A cell continuing the row above after a page break carries on its last unit.
+    unit, nor has one whose end and the next line's head word make a compound that names
+    take inside (``งานบริหาร`` / ``งานบุคคล…``: ``บริหารงาน``). A cell continuing the row
+    above after a page break carries on its last unit.
     """
     heads = ctx.vocabulary.words(Phrases.RESPONSIBLE_UNIT_HEADS)
+    compounds = ctx.vocabulary.words(Phrases.RESPONSIBLE_UNIT_INNER_COMPOUNDS)
     groups: list[str] = []
     for cell_index, paragraphs in enumerate(cells):
         lines = paragraphs_to_lines(paragraphs)
@@ -75,7 +78,8 @@ def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext)
             head = next((word for word in heads if text.startswith(word)), None)
             last_alone = head == text and index == len(lines) - 1
             continues_cell = cell_index > 0 and index == 0
-            opens = head is not None and not last_alone
+            inside = index > 0 and _spans_compound(lines[index - 1].text.strip(), text, compounds)
+            opens = head is not None and not last_alone and not inside
             opens = opens or (line.opens_paragraph and not continues_cell)
             if line.label is not None or (opens and not unfinished) or not groups:
                 groups.append(text)
@@ -89,6 +93,15 @@ def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext)
                 if unit not in units:
                     units.append(unit)
     return units
+
+
+def _spans_compound(upper: str, lower: str, compounds: Sequence[str]) -> bool:
+    """Return whether one of ``compounds`` runs from the end of ``upper`` into ``lower``."""
+    return any(
+        upper.endswith(compound[:cut]) and lower.startswith(compound[cut:])
+        for compound in compounds
+        for cut in range(1, len(compound))
+    )
 
 
 def _split_unit_words(text: str, heads: Sequence[str], ctx: BuildContext) -> list[str]:
