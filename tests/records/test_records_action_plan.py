@@ -78,6 +78,20 @@ def test_pdf_cells_cut_per_line_are_gathered_into_one_bulleted_measure():
     assert row.timeframe == Timeframe(text="มกราคม 2567", start="2024-01")
 
 
+def test_a_wrap_after_an_entry_the_plan_lists_elsewhere_ends_that_entry():
+    # -- a PDF cell's lines: the second row's first line filled the cell, so the reader could
+    # -- not tell that its step ended there; the first row lists it as a step of its own --
+    plan = _plan(
+        ("การใช้งบประมาณ", "เผยแพร่แผน", "กองคลัง", ("แต่งตั้งคณะทำงาน", "จัดทำแผนการดำเนินงาน"), ""),
+        ("การใช้อำนาจ", "ประชุมชี้แจง\nบุคลากร", "กองคลัง", "จัดทำแผนการดำเนินงาน\nดำเนินการตามแผน", ""),
+    )
+    assert [row.steps for row in plan.rows] == [
+        ["แต่งตั้งคณะทำงาน", "จัดทำแผนการดำเนินงาน"],
+        ["จัดทำแผนการดำเนินงาน", "ดำเนินการตามแผน"],
+    ]
+    assert plan.rows[1].measures == ["ประชุมชี้แจงบุคลากร"]  # -- no entry known: a wrap --
+
+
 @pytest.mark.parametrize(
     ("cell", "units"),
     [
