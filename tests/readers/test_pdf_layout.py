@@ -113,6 +113,16 @@ def test_cell_paragraphs(rows: list[str], expected: list[tuple[str | None, str]]
     )
 
 
+def test_a_thai_word_carried_up_takes_no_space_with_it() -> None:
+    # -- three points of room are left past จัด (two letters): a wrap between Thai letters
+    # -- carries no space up, so จัด would have fitted and the break was typed --
+    upper, lower = "แต่งตั้งคณะทำงาน", "จัดทำคู่มือ"
+    column = PdfColumn(100.0, 100.0 + (13 + 2) * ADVANCE + 3.0, PITCH, page_text=False)
+    lines = glyphs_to_lines(glyphs(upper) + glyphs(lower, line=1))
+    paragraphs = lines_to_paragraphs(lines, page=1, column=column)
+    assert [p.text for p in paragraphs] == [upper, lower]
+
+
 def test_bold_page_text_is_a_heading_and_a_gap_ends_a_paragraph() -> None:
     heading = [
         Glyph(g.text, g.x0, g.x1, g.top, g.bottom, g.baseline, g.size, True)
