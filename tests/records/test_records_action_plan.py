@@ -92,6 +92,16 @@ def test_a_wrap_after_an_entry_the_plan_lists_elsewhere_ends_that_entry():
     assert plan.rows[1].measures == ["ประชุมชี้แจงบุคลากร"]  # -- no entry known: a wrap --
 
 
+def test_a_known_entry_does_not_cut_a_word_a_wrap_broke():
+    # -- a page break cut the first row's measure (…การต่อ / ต้าน…) into two paragraphs; the
+    # -- dictionary reads ต่อต้าน across the second row's wrap, so that wrap ended nothing --
+    plan = _plan(
+        ("การใช้อำนาจ", ("ประกาศเจตนารมณ์การต่อ", "ต้านการทุจริต"), "กองคลัง", "ประชุม", ""),
+        ("การใช้งบประมาณ", "ประกาศเจตนารมณ์การต่อ\nต้านการทุจริต", "กองคลัง", "ประชุม", ""),
+    )
+    assert plan.rows[1].measures == ["ประกาศเจตนารมณ์การต่อต้านการทุจริต"]
+
+
 @pytest.mark.parametrize(
     ("cell", "units"),
     [

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ita_extract.document import Cell, Paragraph, Region
 from ita_extract.normalize.codes import find_item_codes
 from ita_extract.normalize.dates import parse_timeframe
-from ita_extract.normalize.thai import parse_year
+from ita_extract.normalize.thai import parse_year, wraps_mid_word
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
 from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import text_key
@@ -286,11 +286,16 @@ def _entries(
 
 
 def _split_at_known(text: str, known: frozenset[str]) -> list[str]:
-    r"""Return ``text``'s wrapped lines (``"\n"`` apart) cut where a known entry ends or starts."""
+    r"""Return ``text``'s wrapped lines (``"\n"`` apart) cut where a known entry ends or starts.
+
+    Never inside a word (``…การต่อ`` / ``ต้าน…``): a known entry cut there was cut wrongly.
+    """
     lines = text.split("\n")
     pieces: list[str] = []
     start = 0
     for cut in range(1, len(lines)):
+        if wraps_mid_word(lines[cut - 1], lines[cut]):
+            continue
         head, tail = "\n".join(lines[start:cut]), "\n".join(lines[cut:])
         if text_key(head) in known or text_key(tail) in known:
             pieces.append(head)
