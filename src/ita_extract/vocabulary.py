@@ -105,6 +105,7 @@ class Phrases(StrEnum):
     ITEMS_NOT_BETWEEN = "items.not_between"
     RESPONSIBLE_UNIT_HEADS = "responsible.unit_heads"
     RESPONSIBLE_ORGANISATION_HEADS = "responsible.organisation_heads"
+    RESPONSIBLE_UNIT_INNER_COMPOUNDS = "responsible.unit_inner_compounds"
     RESPONSIBLE_CONJUNCTIONS = "responsible.conjunctions"
     LIMITATIONS_PREFIXES = "limitations.prefixes"
     LIMITATIONS_CATEGORY_JOINERS = "limitations.category_joiners"

@@ -22,6 +22,7 @@ from ita_extract.normalize.thai import (
     find_glyph_damage,
     find_repairs,
     find_split_years,
+    first_line_break_unit,
     first_word,
     is_thai_words,
     join_lines,
@@ -540,3 +541,20 @@ def test_upper_vowels_and_tone_marks_take_no_width() -> None:
 )
 def test_a_name_in_thai_words_has_no_code_nor_latin_letters(text: str, thai_words: bool) -> None:
     assert is_thai_words(text) is thai_words
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("จัดทำคู่มือการปฏิบัติงาน", "จัด"),  # ICU breaks finer than PyThaiNLP (จัดทำ)
+        ("แนวทางการปฏิบัติ", "แนวทาง"),  # read in its line: alone ICU would cut แนว|ทาง
+        ("หน่วยงานควรจัดทำ", "หน่วย"),
+        ("ปลัด, งานพัสดุ", "ปลัด,"),  # a comma cannot open a line
+        ("คู่มือ/แนวทางการ", "คู่มือ/แนวทาง"),  # LibreOffice does not wrap after a slash
+        ("ปีงบประมาณ พ.ศ. ๒๕๖๗", "ปีงบประมาณ"),
+        ("E-Service สำหรับ", "E-Service"),  # not Thai: up to the space
+        ("  ", ""),
+    ],
+)
+def test_first_line_break_unit_is_where_libreoffice_could_wrap(text: str, unit: str) -> None:
+    assert first_line_break_unit(text) == unit

@@ -64,7 +64,7 @@ CELL = PdfColumn(100.0, 100.0 + 16 * ADVANCE, PITCH, page_text=False)
     [
         (["ตุลาคมของปีหน้าน่ะค่ะ", "– กันยายนปี"], [(None, "ตุลาคมของปีหน้าน่ะค่ะ\n– กันยายนปี")]),
         (["- ข้อจำกัดด้าน", "บุคลากร", "- ข้อจำกัดงบ"], [("-", "ข้อจำกัดด้าน\nบุคลากร"), ("-", "ข้อจำกัดงบ")]),
-        (["▪ให้หน่วยงาน", "เปิดเผยข้อมูล"], [("▪", "ให้หน่วยงาน\nเปิดเผยข้อมูล")]),
+        (["▪ให้หน่วยงานควร", "เปิดเผยข้อมูล"], [("▪", "ให้หน่วยงานควร\nเปิดเผยข้อมูล")]),
         (["๑. ประชุม", "๒. จัดทำคู่มือ"], [("๑.", "ประชุม"), ("๒.", "จัดทำคู่มือ")]),
         (
             ["๒. ทดลองใช้งานระบบ", "๓.", "ประชาสัมพันธ์ช่องทาง"],
@@ -75,6 +75,8 @@ CELL = PdfColumn(100.0, 100.0 + 16 * ADVANCE, PITCH, page_text=False)
         (["หน่วยงานควรจัดทำ", "คู่มือ"], [(None, "หน่วยงานควรจัดทำ\nคู่มือ")]),  # a wrap
         # -- Thai has no spaces: the dictionary's first word (ดำเนิน) would have fitted --
         (["ทำงาน", "ดำเนินการตามแผน"], [(None, "ทำงาน"), (None, "ดำเนินการตามแผน")]),
+        # -- LibreOffice wraps where ICU allows: จัด|ทำ would have fitted, จัดทำ would not --
+        (["แต่งตั้งคณะทำงาน", "จัดทำคู่มือ"], [(None, "แต่งตั้งคณะทำงาน"), (None, "จัดทำคู่มือ")]),
         # -- ... but a word cut by the wrap goes on, however short its end (คณะทำงาน) --
         (["แต่งตั้งคณะ", "ทำงาน"], [(None, "แต่งตั้งคณะ\nทำงาน")]),
         (["ตลอดปีงบประ", "มาณ"], [(None, "ตลอดปีงบประ\nมาณ")]),
@@ -92,6 +94,7 @@ CELL = PdfColumn(100.0, 100.0 + 16 * ADVANCE, PITCH, page_text=False)
         "typed-break",
         "wrap",
         "typed-break-thai",
+        "typed-break-icu-unit",
         "wrap-mid-word",
         "wrap-mid-word-short-end",
         "word-cut-twice",
@@ -108,6 +111,16 @@ def test_cell_paragraphs(rows: list[str], expected: list[tuple[str | None, str]]
     assert all(
         (p.kind is ParagraphKind.LIST_ITEM) == (p.list_label is not None) for p in paragraphs
     )
+
+
+def test_a_thai_word_carried_up_takes_no_space_with_it() -> None:
+    # -- three points of room are left past จัด (two letters): a wrap between Thai letters
+    # -- carries no space up, so จัด would have fitted and the break was typed --
+    upper, lower = "แต่งตั้งคณะทำงาน", "จัดทำคู่มือ"
+    column = PdfColumn(100.0, 100.0 + (13 + 2) * ADVANCE + 3.0, PITCH, page_text=False)
+    lines = glyphs_to_lines(glyphs(upper) + glyphs(lower, line=1))
+    paragraphs = lines_to_paragraphs(lines, page=1, column=column)
+    assert [p.text for p in paragraphs] == [upper, lower]
 
 
 def test_bold_page_text_is_a_heading_and_a_gap_ends_a_paragraph() -> None:

@@ -246,6 +246,17 @@ def test_score_column_is_the_report_years(header, fiscal_year, column):
     assert recognized.score_column(fiscal_year) == column
 
 
+def test_a_data_row_under_a_header_no_kind_explains_is_no_header():
+    # -- ตัวชี้วัด names a column word for word: the row is a header (of an indicator table
+    # -- whose scores stand in its name cells), so the measure under it is no plan header --
+    table = _table(
+        ("ตัวชี้วัด", "ผลการวิเคราะห์และข้อเสนอแนะ"),
+        ("1. การปฏิบัติหน้าที่\n75.71 คะแนน", "ควรจัดทำมาตรการป้องกันการทุจริตที่ชัดเจน"),
+        ("2. การใช้งบประมาณ\n98.57 คะแนน", "ควรเผยแพร่แผนการใช้จ่ายงบประมาณ"),
+    )
+    assert recognize(_document(table)).tables == ()
+
+
 def test_unrelated_table_is_not_recognised():
     assert recognize(_document(_table(("ชื่อ", "ที่อยู่"), ("สมชาย", "กรุงเทพ")))).tables == ()
 

@@ -78,6 +78,30 @@ def test_pdf_cells_cut_per_line_are_gathered_into_one_bulleted_measure():
     assert row.timeframe == Timeframe(text="มกราคม 2567", start="2024-01")
 
 
+def test_a_wrap_after_an_entry_the_plan_lists_elsewhere_ends_that_entry():
+    # -- a PDF cell's lines: the second row's first line filled the cell, so the reader could
+    # -- not tell that its step ended there; the first row lists it as a step of its own --
+    plan = _plan(
+        ("การใช้งบประมาณ", "เผยแพร่แผน", "กองคลัง", ("แต่งตั้งคณะทำงาน", "จัดทำแผนการดำเนินงาน"), ""),
+        ("การใช้อำนาจ", "ประชุมชี้แจง\nบุคลากร", "กองคลัง", "จัดทำแผนการดำเนินงาน\nดำเนินการตามแผน", ""),
+    )
+    assert [row.steps for row in plan.rows] == [
+        ["แต่งตั้งคณะทำงาน", "จัดทำแผนการดำเนินงาน"],
+        ["จัดทำแผนการดำเนินงาน", "ดำเนินการตามแผน"],
+    ]
+    assert plan.rows[1].measures == ["ประชุมชี้แจงบุคลากร"]  # -- no entry known: a wrap --
+
+
+def test_a_known_entry_does_not_cut_a_word_a_wrap_broke():
+    # -- a page break cut the first row's measure (…การต่อ / ต้าน…) into two paragraphs; the
+    # -- dictionary reads ต่อต้าน across the second row's wrap, so that wrap ended nothing --
+    plan = _plan(
+        ("การใช้อำนาจ", ("ประกาศเจตนารมณ์การต่อ", "ต้านการทุจริต"), "กองคลัง", "ประชุม", ""),
+        ("การใช้งบประมาณ", "ประกาศเจตนารมณ์การต่อ\nต้านการทุจริต", "กองคลัง", "ประชุม", ""),
+    )
+    assert plan.rows[1].measures == ["ประกาศเจตนารมณ์การต่อต้านการทุจริต"]
+
+
 @pytest.mark.parametrize(
     ("cell", "units"),
     [
@@ -88,6 +112,11 @@ def test_pdf_cells_cut_per_line_are_gathered_into_one_bulleted_measure():
         # -- a line ending on a head word has not finished its unit, whatever comes next --
         ("กองคลัง, สำนัก\nปลัด, งาน\nพัสดุ", ["กองคลัง", "สำนักปลัด", "งานพัสดุ"]),
         (("สำนัก", "ปลัด"), ["สำนักปลัด"]),
+        # -- a head word inside a name (บริหาร|งาน) opens no unit; the next one still does --
+        (
+            "งานบริหาร\nงานบุคคลและการเจ้าหน้าที่\nกองคลัง",
+            ["งานบริหารงานบุคคลและการเจ้าหน้าที่", "กองคลัง"],
+        ),
     ],
 )
 def test_responsible_units(cell, units):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
+import icu
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import (
     remove_repeat_vowels,
@@ -101,6 +102,8 @@ _HYPHENS = frozenset("-‐")
 _MIN_SHORT_FRAGMENTS_FOR_JUSTIFIED_RUN = 3
 _MAX_SHORT_FRAGMENT_CHARS = 6
 _WORD_CACHE_SIZE = 8192
+_ICU_THAI = icu.Locale("th_TH")
+"""The locale whose line breaking LibreOffice applies to Thai text."""
 _WRAP_CONTEXT_CHARS = 40
 """Thai letters either side of a wrap that segmentation looks at: enough for any word."""
 _NON_SPACING = frozenset({"Mn", "Me"})
@@ -619,6 +622,30 @@ def first_word(text: str) -> str:
             break
         first += word
     return first
+
+
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
+def first_line_break_unit(text: str) -> str:
+    """Return what of ``text`` LibreOffice cannot wrap inside: ICU's first unit of its first word.
+
+    LibreOffice wraps Thai where ICU's line break iterator allows (its dictionary), which
+    breaks finer than PyThaiNLP's (``จัด|ทำ``, ``หน่วย|งาน``), so the least a wrap can carry to
+    the next line is ICU's first unit, not :func:`first_word`'s word. LibreOffice
+    does not wrap after a slash or an opening bracket (``คู่มือ/แนวทาง``), and a token that
+    does not open with Thai letters (``E-Service``) stays whole, as in :func:`first_word`.
+    """
+    word = first_word(text)
+    if not leading_thai(word):
+        return word
+    # -- ICU's dictionary reads a word by what follows it (แนว|ทาง alone, แนวทาง|การ in a
+    # -- line), so it is given the line, not the word alone --
+    window = text.lstrip()[:_WRAP_CONTEXT_CHARS]
+    breaker = icu.BreakIterator.createLineInstance(_ICU_THAI)
+    breaker.setText(window)
+    end = breaker.following(0)
+    while end < len(window) and window[end - 1] in _NO_SPACE_AFTER:
+        end = breaker.following(end)
+    return window[:end].rstrip()
 
 
 def wraps_mid_word(upper: str, lower: str) -> bool:

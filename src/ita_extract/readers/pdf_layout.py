@@ -19,10 +19,12 @@ from ita_extract.document import Paragraph, ParagraphKind, Region
 from ita_extract.normalize.labels import BULLET, NUMBER_OR_DASH, split_list_label
 from ita_extract.normalize.numbers import read_stated_score
 from ita_extract.normalize.thai import (
-    first_word,
+    first_line_break_unit,
+    leading_thai,
     repair_glyphs,
     spacing_length,
     thai_to_arabic_digits,
+    trailing_thai,
     wraps_mid_word,
 )
 from ita_extract.readers.line_breaks import ended_by_hand
@@ -32,6 +34,9 @@ BASELINE_TOLERANCE = 0.3
 """Glyphs whose baselines differ by less than this share of the font size are on one line."""
 WORD_GAP = 0.25
 """A horizontal gap wider than this share of the font size stands for a space."""
+FIT_MARGIN = 0.1
+"""How much wider than measured (a share of the font size) a word carried up between Thai
+letters must be taken to be: a cell's inner edge is only known to about that."""
 PARAGRAPH_GAP = 1.25
 """Baselines further apart than this many usual line pitches end a paragraph."""
 DEFAULT_PITCH = 1.6
@@ -99,14 +104,16 @@ class PdfLine:
     def first_word_width(self, following: PdfLine | None = None) -> float:
         """Return the width of the line's first word, the least a wrap could have carried over.
 
-        The word is :func:`~ita_extract.normalize.thai.first_word`'s (Thai has no spaces to
-        tell); its width runs over as many glyphs as it has letters that take width. Where
-        the word runs on into the ``following`` line (``ประชาสัมพั`` / ``นธ์``), it is wider
-        than this line.
+        The word is :func:`~ita_extract.normalize.thai.first_line_break_unit`'s: up to where
+        LibreOffice's line breaking could have wrapped (Thai has no spaces to tell). Its width
+        runs over as many glyphs as it has letters that take width. Where the word runs on
+        into the ``following`` line (``ประชาสัมพั`` / ``นธ์``), it is wider than this line.
         """
-        letters = spacing_length(first_word(self.text))
+        letters = spacing_length(first_line_break_unit(self.text))
         if following is not None and wraps_mid_word(self.text, following.text):
-            letters = max(letters, spacing_length(first_word(self.text + following.text)))
+            letters = max(
+                letters, spacing_length(first_line_break_unit(self.text + following.text))
+            )
         width = _leading_width(self.glyphs, letters)
         if following is not None and letters > spacing_length(self.text):
             width += _leading_width(following.glyphs, letters - spacing_length(self.text))
@@ -302,12 +309,14 @@ def _starts_paragraph(
     if previous.bold != line.bold:
         return True
     # -- the line's first word would have fitted on the line above: the break was typed,
-    # -- unless it cut a word, or the line above is a list label alone (its text wrapped) --
+    # -- unless it cut a word, or the line above is a list label alone (its text wrapped).
+    # -- A word carried up after a space takes the space too; Thai runs on without one --
+    space = FIT_MARGIN if _joins_thai(previous.text, line.text) else WORD_GAP
     if not _label_alone(previous) and ended_by_hand(
         previous.text,
         line.text,
         room=column.right - previous.x1,
-        first_word_width=line.first_word_width(following) + WORD_GAP * line.size,
+        first_word_width=line.first_word_width(following) + space * line.size,
     ):
         return True
     if not column.page_text:
@@ -320,6 +329,11 @@ def _starts_paragraph(
     first_is_list = len(group) == 1 and starts_with_list_label(previous.text)
     left_aligned = previous.x0 - column.left < INDENT * previous.size
     return left_aligned and not first_is_list and line.x0 - previous.x0 > INDENT * line.size
+
+
+def _joins_thai(upper: str, lower: str) -> bool:
+    """Return whether the break between ``upper`` and ``lower`` falls between Thai letters."""
+    return bool(trailing_thai(upper)) and bool(leading_thai(lower))
 
 
 def _label_alone(line: PdfLine) -> bool:

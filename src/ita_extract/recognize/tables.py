@@ -244,9 +244,22 @@ def _is_sub_header_row(grid: Grid, row: int, settings: RecognizeSettings) -> boo
 def grid_to_header(
     grid: Grid, settings: RecognizeSettings
 ) -> tuple[HeaderMatch, int, int, tuple[ColumnLabel, ...]] | None:
-    """Given a table's grid, return its best header: the match, first row, depth and labels."""
+    """Given a table's grid, return its best header: the match, first row, depth and labels.
+
+    The search stops below a row that names a known column word for word (``ตัวชี้วัด``) yet
+    explains no kind, at a row that names none: that row is the header, so the rows under
+    it are data (a measure ``ควรจัดทำมาตรการ…`` there is no ``มาตรการ`` column). A row
+    naming columns of its own may finish a header above it (``ผลการประเมิน`` / ``คะแนน``).
+    """
     best: tuple[HeaderMatch, int, int, tuple[ColumnLabel, ...]] | None = None
     for start in range(min(settings.header_search_rows, len(grid))):
+        if (
+            best is None
+            and start
+            and _names_a_column(grid_to_labels(grid, start - 1, 1), settings)
+            and not _names_a_column(grid_to_labels(grid, start, 1), settings)
+        ):
+            break
         for depth in range(1, settings.header_max_depth + 1):
             if start + depth > len(grid):
                 break
@@ -262,6 +275,18 @@ def grid_to_header(
                 # A second header row that explains as much adds detail (years over scores).
                 best = (match, start, depth, labels)
     return best
+
+
+def _names_a_column(labels: Sequence[ColumnLabel], settings: RecognizeSettings) -> bool:
+    """Return whether a label is word for word a column keyword of some table kind."""
+    keys = {
+        key
+        for vocabulary in settings.vocabulary.tables.values()
+        for words in vocabulary.columns.values()
+        for word in words
+        if len(key := text_key(word)) >= settings.min_partial_chars
+    }
+    return any(label.key in keys for label in labels)
 
 
 def label_to_score_column(label: ColumnLabel, settings: RecognizeSettings) -> ScoreColumn:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ita_extract.document import Cell, Paragraph, Region
 from ita_extract.normalize.codes import find_item_codes
 from ita_extract.normalize.dates import parse_timeframe
-from ita_extract.normalize.thai import parse_year
+from ita_extract.normalize.thai import parse_year, wraps_mid_word
 from ita_extract.recognize import ColumnRole, RecognizedTable, SectionKind, TableKind
 from ita_extract.recognize.headings import key_to_topic_number
 from ita_extract.recognize.matching import text_key
@@ -23,8 +23,8 @@ from ita_extract.records.evidence import regions_to_evidence
 from ita_extract.records.items import ItemMention, text_to_mentions
 from ita_extract.records.lists import (
     label_number,
-    paragraphs_to_entries,
     paragraphs_to_lines,
+    paragraphs_to_list_entries,
 )
 from ita_extract.records.recommendations import unwrapped_references
 from ita_extract.records.topics import topic_heading_title
@@ -63,9 +63,12 @@ def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext)
     cell), a line opens a unit when it starts with a unit's head word (``สำนัก``, ``กอง``…),
     unless it is that word alone on the cell's last line (``…และแผน`` / ``งาน``). A line that
     ends on a head word (``สำนัก`` / ``ปลัด``, ``กองคลัง, งาน`` / ``พัสดุ``) has not finished its
-    unit. A cell continuing the row above after a page break carries on its last unit.
+    unit, nor has one whose end and the next line's head word make a compound that names
+    take inside (``งานบริหาร`` / ``งานบุคคล…``: ``บริหารงาน``). A cell continuing the row
+    above after a page break carries on its last unit.
     """
     heads = ctx.vocabulary.words(Phrases.RESPONSIBLE_UNIT_HEADS)
+    compounds = ctx.vocabulary.words(Phrases.RESPONSIBLE_UNIT_INNER_COMPOUNDS)
     groups: list[str] = []
     for cell_index, paragraphs in enumerate(cells):
         lines = paragraphs_to_lines(paragraphs)
@@ -75,7 +78,8 @@ def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext)
             head = next((word for word in heads if text.startswith(word)), None)
             last_alone = head == text and index == len(lines) - 1
             continues_cell = cell_index > 0 and index == 0
-            opens = head is not None and not last_alone
+            inside = index > 0 and _spans_compound(lines[index - 1].text.strip(), text, compounds)
+            opens = head is not None and not last_alone and not inside
             opens = opens or (line.opens_paragraph and not continues_cell)
             if line.label is not None or (opens and not unfinished) or not groups:
                 groups.append(text)
@@ -89,6 +93,15 @@ def responsible_to_list(cells: Sequence[Sequence[Paragraph]], ctx: BuildContext)
                 if unit not in units:
                     units.append(unit)
     return units
+
+
+def _spans_compound(upper: str, lower: str, compounds: Sequence[str]) -> bool:
+    """Return whether one of ``compounds`` runs from the end of ``upper`` into ``lower``."""
+    return any(
+        upper.endswith(compound[:cut]) and lower.startswith(compound[cut:])
+        for compound in compounds
+        for cut in range(1, len(compound))
+    )
 
 
 def _split_unit_words(text: str, heads: Sequence[str], ctx: BuildContext) -> list[str]:
@@ -236,15 +249,75 @@ class _RowDraft:
         return _timeframe(self.text(ColumnRole.TIMEFRAME), self.page, fiscal_year, ctx)
 
 
-def _plan_row(draft: _RowDraft, fiscal_year: int | None, ctx: BuildContext) -> PlanRow:
-    """Return a finished action-plan row."""
+_ENTRY_ROLES = (ColumnRole.MEASURE, ColumnRole.STEPS)
+"""The plan columns that list entries (measures, steps)."""
+
+
+def _known_entries(drafts: Sequence[_RowDraft]) -> dict[ColumnRole, frozenset[str]]:
+    """Return the keys of every entry the plan's cells list, by column.
+
+    Each was set apart by a label or a paragraph's end somewhere in the plan.
+    """
+    return {
+        role: frozenset(
+            text_key(entry.text)
+            for draft in drafts
+            for entry in paragraphs_to_list_entries(draft.paragraphs(role))
+        )
+        for role in _ENTRY_ROLES
+    }
+
+
+def _entries(
+    paragraphs: Sequence[Paragraph], known: frozenset[str], ctx: BuildContext
+) -> list[str]:
+    """Return the cleaned entries of an entry column's cell.
+
+    A PDF's lines do not say where an unlabelled entry ended when its last line left too
+    little room for the next entry's first word (:mod:`ita_extract.readers.line_breaks`):
+    the two read as one paragraph. Where the lines before a wrap, or the lines after it, are
+    word for word an entry the plan lists elsewhere, the wrap ended an entry.
+    """
+    entries = paragraphs_to_list_entries(paragraphs)
+    if any(line.label for line in paragraphs_to_lines(paragraphs)):
+        return [text for entry in entries if (text := ctx.clean(entry.text))]
+    pieces = [piece for entry in entries for piece in _split_at_known(entry.text, known)]
+    return [text for piece in pieces if (text := ctx.clean(piece))]
+
+
+def _split_at_known(text: str, known: frozenset[str]) -> list[str]:
+    r"""Return ``text``'s wrapped lines (``"\n"`` apart) cut where a known entry ends or starts.
+
+    Never inside a word (``…การต่อ`` / ``ต้าน…``): a known entry cut there was cut wrongly.
+    """
+    lines = text.split("\n")
+    pieces: list[str] = []
+    start = 0
+    for cut in range(1, len(lines)):
+        if wraps_mid_word(lines[cut - 1], lines[cut]):
+            continue
+        head, tail = "\n".join(lines[start:cut]), "\n".join(lines[cut:])
+        if text_key(head) in known or text_key(tail) in known:
+            pieces.append(head)
+            start = cut
+    pieces.append("\n".join(lines[start:]))
+    return pieces
+
+
+def _plan_row(
+    draft: _RowDraft,
+    fiscal_year: int | None,
+    ctx: BuildContext,
+    known: Mapping[ColumnRole, frozenset[str]],
+) -> PlanRow:
+    """Return a finished action-plan row; ``known`` is :func:`_known_entries`'."""
     number, title = _topic(draft.paragraphs(ColumnRole.TOPIC), ctx)
     return PlanRow(
         topic_number=number,
         topic=title,
-        measures=paragraphs_to_entries(draft.paragraphs(ColumnRole.MEASURE), ctx.clean),
+        measures=_entries(draft.paragraphs(ColumnRole.MEASURE), known[ColumnRole.MEASURE], ctx),
         responsible=responsible_to_list(draft.responsible, ctx),
-        steps=paragraphs_to_entries(draft.paragraphs(ColumnRole.STEPS), ctx.clean),
+        steps=_entries(draft.paragraphs(ColumnRole.STEPS), known[ColumnRole.STEPS], ctx),
         timeframe=draft.timeframe(fiscal_year, ctx),
         page=draft.page,
         evidence=regions_to_evidence(draft.sources),
@@ -386,24 +459,31 @@ def analysis_table_to_records(
 def build_action_plan(ctx: BuildContext) -> tuple[ActionPlan | None, AnalysisRecords]:
     """Return the action plan (None without one) and the single analysis table's records."""
     fiscal_year = plan_fiscal_year(ctx)
-    rows: list[PlanRow] = []
+    # -- rows are finished once every plan cell is read: an entry one cell lists tells where
+    # -- another cell's entries end --
+    read: list[_RowDraft | PlanRow] = []
     drafts: list[_RowDraft] = []
     recommendations: list[Recommendation] = []
     mentions: list[ItemMention] = []
     for table in ctx.layout.tables:
         if table.kind is TableKind.ACTION_PLAN:
             if not table.continued:
-                rows.extend(_plan_row(draft, fiscal_year, ctx) for draft in drafts)
+                read.extend(drafts)
                 drafts.clear()
             table_to_drafts(table, drafts, ctx)
         elif table.kind is TableKind.ANALYSIS:
-            rows.extend(_plan_row(draft, fiscal_year, ctx) for draft in drafts)
+            read.extend(drafts)
             drafts.clear()
             analysis = analysis_table_to_records(table, fiscal_year, ctx)
-            rows.extend(analysis.rows)
+            read.extend(analysis.rows)
             recommendations.extend(analysis.recommendations)
             mentions.extend(analysis.mentions)
-    rows.extend(_plan_row(draft, fiscal_year, ctx) for draft in drafts)
+    read.extend(drafts)
+    known = _known_entries([item for item in read if isinstance(item, _RowDraft)])
+    rows = [
+        _plan_row(item, fiscal_year, ctx, known) if isinstance(item, _RowDraft) else item
+        for item in read
+    ]
     has_plan = rows or fiscal_year is not None
     plan = ActionPlan(fiscal_year=fiscal_year, rows=rows) if has_plan else None
     return plan, AnalysisRecords(recommendations, [], mentions)

@@ -142,9 +142,13 @@ def _without_caption(lines: Sequence[ListLine]) -> Sequence[ListLine]:
     return lines[first_label:]
 
 
+def paragraphs_to_list_entries(paragraphs: Sequence[Paragraph]) -> list[ListEntry]:
+    """Return the entries of ``paragraphs``, labels stripped and a list's caption left out."""
+    return lines_to_entries(_without_caption(paragraphs_to_lines(paragraphs)))
+
+
 def paragraphs_to_entries(
     paragraphs: Sequence[Paragraph], clean: Callable[[str], str]
 ) -> list[str]:
     """Return the cleaned, non-empty entries of ``paragraphs``, labels stripped."""
-    entries = lines_to_entries(_without_caption(paragraphs_to_lines(paragraphs)))
-    return [text for entry in entries if (text := clean(entry.text))]
+    return [text for entry in paragraphs_to_list_entries(paragraphs) if (text := clean(entry.text))]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from ita_extract.document import Paragraph, ParagraphKind, Region
 from ita_extract.normalize.labels import split_list_label
-from ita_extract.normalize.thai import first_word, spacing_length
+from ita_extract.normalize.thai import first_line_break_unit, spacing_length
 from ita_extract.readers.line_breaks import ended_by_hand
 from ita_extract.readers.ocr.grid import PixelBox
 from ita_extract.readers.ocr.tesseract import OcrLine
@@ -94,7 +94,7 @@ def _first_word_width(line: OcrLine) -> float:
     letters (marks above and below take no width).
     """
     text = line.text
-    first = first_word(text)
+    first = first_line_break_unit(text)
     return line.box.width * spacing_length(first) / max(1, spacing_length(text))
 
 
