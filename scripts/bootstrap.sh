@@ -13,23 +13,20 @@ cd "$(dirname "$0")/.."
 with_tests=false
 [[ "${1:-}" == "--test" ]] && with_tests=true
 
-# -- PyICU builds against the system's ICU (LibreOffice's, whose Thai line breaking the PDF
-# -- reader follows) --
-debian_packages=(libicu-dev pkg-config g++)
 if $with_tests; then
-  debian_packages+=(libreoffice-writer-nogui fonts-thai-tlwg tesseract-ocr tesseract-ocr-tha chromium chromium-driver)
-fi
-missing=()
-for package in "${debian_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
-done
-if ((${#missing[@]})); then
-  sudo_cmd=()
-  [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
-  echo "installing Debian packages: ${missing[*]}" >&2
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
+  debian_packages=(libreoffice-writer-nogui fonts-thai-tlwg tesseract-ocr tesseract-ocr-tha chromium chromium-driver)
+  missing=()
+  for package in "${debian_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+  done
+  if ((${#missing[@]})); then
+    sudo_cmd=()
+    [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+    echo "installing Debian packages: ${missing[*]}" >&2
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >/dev/null
+  fi
 fi
 
 [[ -x .venv/bin/python ]] || python3 -m venv .venv

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-import icu
+from icu4py.breakers import LineBreaker
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import (
     remove_repeat_vowels,
@@ -102,7 +102,7 @@ _HYPHENS = frozenset("-‐")
 _MIN_SHORT_FRAGMENTS_FOR_JUSTIFIED_RUN = 3
 _MAX_SHORT_FRAGMENT_CHARS = 6
 _WORD_CACHE_SIZE = 8192
-_ICU_THAI = icu.Locale("th_TH")
+_ICU_THAI = "th_TH"
 """The locale whose line breaking LibreOffice applies to Thai text."""
 _WRAP_CONTEXT_CHARS = 40
 """Thai letters either side of a wrap that segmentation looks at: enough for any word."""
@@ -640,11 +640,9 @@ def first_line_break_unit(text: str) -> str:
     # -- ICU's dictionary reads a word by what follows it (แนว|ทาง alone, แนวทาง|การ in a
     # -- line), so it is given the line, not the word alone --
     window = text.lstrip()[:_WRAP_CONTEXT_CHARS]
-    breaker = icu.BreakIterator.createLineInstance(_ICU_THAI)
-    breaker.setText(window)
-    end = breaker.following(0)
-    while end < len(window) and window[end - 1] in _NO_SPACE_AFTER:
-        end = breaker.following(end)
+    for _, end in LineBreaker(window, _ICU_THAI).segments():
+        if window[end - 1] not in _NO_SPACE_AFTER:
+            break
     return window[:end].rstrip()
 
 
