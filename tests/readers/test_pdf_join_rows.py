@@ -98,3 +98,24 @@ def test_a_name_and_score_below_the_break_are_a_row_of_their_own() -> None:
         2,
     )
     assert joined(upper, lower, {0, 1}).row_count == 4
+
+
+def test_a_row_opening_the_next_page_whole_under_a_merged_cell_is_a_row_of_its_own() -> None:
+    # -- the topic cell merged over two plan rows: the second row did not fit on page 1, so
+    # -- its topic cell is empty below the break though nothing of the row above was cut --
+    header = [cell(0, 0, "หัวข้อ"), cell(0, 1, "มาตรการ"), cell(0, 2, "ระยะเวลา")]
+    upper = table(
+        2, 3, [*header, cell(1, 0, "๑. การให้บริการ"), cell(1, 1, "ประชุม"), cell(1, 2, "กันยายน")], 1
+    )
+    lower = table(
+        1,
+        3,
+        [cell(0, 0, "", page=2), cell(0, 1, "พัฒนาระบบ", page=2), cell(0, 2, "ตลอดปี", page=2)],
+        2,
+    )
+    [whole] = join_continued_tables([[upper], [lower]], running_on={1: set()}, ended={1})
+    assert isinstance(whole, Table)
+    assert whole.row_count == 3
+    assert (text_at(whole, 1, 1), text_at(whole, 2, 1)) == ("ประชุม", "พัฒนาระบบ")
+    # -- the same cells where the table reached the page's bottom: the row was cut --
+    assert joined(upper, lower, set()).row_count == 2

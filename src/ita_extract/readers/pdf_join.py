@@ -28,6 +28,7 @@ def join_continued_tables(
     pages: Sequence[Sequence[Block]],
     *,
     running_on: Mapping[int, Collection[int]] | None = None,
+    ended: Collection[int] = (),
 ) -> list[Block]:
     """Given each page's blocks in reading order, return the document's blocks in one list.
 
@@ -37,7 +38,8 @@ def join_continued_tables(
     ``col_start``) of the last table on that page whose bottom cell's text is known to run
     on past the page break (the PDF reader sees the text fill the cell to the page's
     bottom); a merged cell there absorbs the text below the break. Without it, a merged
-    cell continues only into an empty cell.
+    cell continues only into an empty cell. ``ended`` holds the pages whose last table
+    stopped too far above the page's bottom for the break to have cut its last row.
     """
     blocks: list[Block] = []
     last_page = 0
@@ -51,7 +53,12 @@ def join_continued_tables(
                 and previous.col_count == first.col_count
             ):
                 columns = (running_on or {}).get(last_page, ())
-                blocks[-1] = join_tables(previous, first, running_on=frozenset(columns))
+                blocks[-1] = join_tables(
+                    previous,
+                    first,
+                    running_on=frozenset(columns),
+                    row_ended=last_page in ended,
+                )
                 rest.pop(0)
         if rest:
             last_page = number
@@ -59,10 +66,18 @@ def join_continued_tables(
     return blocks
 
 
-def join_tables(upper: Table, lower: Table, *, running_on: frozenset[int] = frozenset()) -> Table:
+def join_tables(
+    upper: Table,
+    lower: Table,
+    *,
+    running_on: frozenset[int] = frozenset(),
+    row_ended: bool = False,
+) -> Table:
     """Return ``lower`` appended to ``upper``: repeated header dropped, cut row and cells joined.
 
-    ``running_on`` names the columns whose bottom cell in ``upper`` continues below the break.
+    ``running_on`` names the columns whose bottom cell in ``upper`` continues below the break;
+    ``row_ended`` says the break did not cut ``upper``'s last row (a merged cell may still
+    run on).
     """
     lower_cells = _drop_repeated_header(upper, lower)
     if not lower_cells:
@@ -72,7 +87,9 @@ def join_tables(upper: Table, lower: Table, *, running_on: frozenset[int] = froz
     lower_rows = max(cell.row_end for cell in lower_cells)
     above = {cell.col_start: cell for cell in upper.cells if cell.row_end == upper.row_count}
     opening = [cell for cell in lower_cells if cell.row_start == 0]
-    cut_row = _is_cut_row(opening, above, running_on, (*upper.cells, *lower_cells))
+    cut_row = not row_ended and _is_cut_row(
+        opening, above, running_on, (*upper.cells, *lower_cells)
+    )
     # -- a cut row's lower part becomes part of the upper table's last row --
     offset = upper.row_count - 1 if cut_row else upper.row_count
     joined: dict[int, Cell] = {id(cell): cell for cell in upper.cells}

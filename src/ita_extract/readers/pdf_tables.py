@@ -46,6 +46,8 @@ BOUNDARY_TOLERANCE = 2.0
 """Cell corners closer than this belong to the same row or column boundary."""
 PAGE_BOTTOM_SLACK = 0.25
 """A table ending less than this share of a line above the text area's bottom was cut there."""
+CUT_ROW_ROOM = 1.0
+"""Lines of room a row the page break cut leaves below it at most: one more would have fit."""
 SHORT_LINE = 0.75
 """A line narrower than this share of its cell ended its paragraph (it did not wrap)."""
 ALIGNED_BASELINES = 0.4
@@ -350,6 +352,20 @@ def columns_running_on(draft: DraftTable, body_bottom: float, pitch: float) -> f
         and cell.box[3] - cell.lines[-1].bottom < line_height
         and (at_page_bottom or _index(rows, cell.box[3]) - _index(rows, cell.box[1]) > 1)
     )
+
+
+def stops_short(draft: DraftTable, body_bottom: float, pitch: float) -> bool:
+    """Return whether ``draft`` ends too far above the text area's bottom to be cut there.
+
+    The page break cuts a row only where the next line no longer fits; a table ending more
+    than a line above the bottom ended its last row there, and the next page's first row is
+    a row of its own (under a merged cell, perhaps, whose column it leaves empty).
+    """
+    lines = [line for cell in draft.cells for line in cell.lines]
+    if not lines:
+        return False
+    line_height = pitch * max(line.size for line in lines)
+    return draft.box[3] < body_bottom - CUT_ROW_ROOM * line_height
 
 
 def _cell_column(cell: DraftCell, pitch: float) -> PdfColumn:
