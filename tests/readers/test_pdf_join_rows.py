@@ -119,3 +119,42 @@ def test_a_row_opening_the_next_page_whole_under_a_merged_cell_is_a_row_of_its_o
     assert (text_at(whole, 1, 1), text_at(whole, 2, 1)) == ("ประชุม", "พัฒนาระบบ")
     # -- the same cells where the table reached the page's bottom: the row was cut --
     assert joined(upper, lower, set()).row_count == 2
+
+
+def test_a_score_cut_after_its_first_digit_is_joined_back_where_no_cell_is_seen_running_on() -> (
+    None
+):
+    # -- the table ends within a line of the page's bottom, not close enough to tell --
+    header = [cell(0, 0, "ข้อ"), cell(0, 1, "คะแนน")]
+    upper = table(2, 2, [*header, cell(1, 0, "ข้อ"), cell(1, 1, "๗")], 1)
+    lower = table(1, 2, [cell(0, 0, "e๓", page=2), cell(0, 1, "๙.๖๙", page=2)], 2)
+    result = joined(upper, lower, set())
+    assert result.row_count == 2
+    assert text_at(result, 1, 1) == "๗\n๙.๖๙"
+
+
+def test_whole_numbers_above_and_below_the_break_stay_two_rows() -> None:
+    header = [cell(0, 0, "ลำดับ"), cell(0, 1, "ตัวชี้วัด")]
+    upper = table(2, 2, [*header, cell(1, 0, "๗"), cell(1, 1, "ประสิทธิภาพการสื่อสาร")], 1)
+    lower = table(1, 2, [cell(0, 0, "๘", page=2), cell(0, 1, "การปรับปรุงการทำงาน", page=2)], 2)
+    assert joined(upper, lower, set()).row_count == 3
+
+
+def test_a_row_below_the_break_opening_with_its_item_code_is_a_row_of_its_own() -> None:
+    # -- every cell of the row above fills it to the page's bottom (a one-line row there) --
+    header = [cell(0, 0, "ประเด็นที่ต้องพัฒนา"), cell(0, 1, "แนวทาง"), cell(0, 2, "ผู้รับผิดชอบ")]
+    upper = table(
+        2,
+        3,
+        [*header, cell(1, 0, "O๗ การใช้งบประมาณ"), cell(1, 1, "หน่วยงานควรจัด"), cell(1, 2, "กองคลัง")],
+        1,
+    )
+    opening = ("O๒๐ การให้บริการ", "หน่วยงานควรเผยแพร่", "กองช่าง")
+    lower = table(1, 3, [cell(0, col, text, page=2) for col, text in enumerate(opening)], 2)
+    result = joined(upper, lower, {0, 1, 2})
+    assert result.row_count == 3
+    assert text_at(result, 2, 0) == "O๒๐ การให้บริการ"
+    # -- the rest of a cut row opens with no code: joined back --
+    rest = ("และการจัดซื้อจัดจ้าง", "กิจกรรมเสริมสร้าง", "งานพัสดุ")
+    cut = table(1, 3, [cell(0, col, text, page=2) for col, text in enumerate(rest)], 2)
+    assert joined(upper, cut, {0, 1, 2}).row_count == 2

@@ -15,13 +15,17 @@ from collections.abc import Collection, Mapping, Sequence
 from itertools import groupby
 
 from ita_extract.document import Block, Cell, Paragraph, Table
-from ita_extract.readers.pdf_layout import is_number, is_wrapped_number
+from ita_extract.normalize.codes import split_leading_codes
+from ita_extract.normalize.thai import thai_to_arabic_digits
+from ita_extract.readers.pdf_layout import is_number, is_wrapped_number, starts_with_list_label
 
 MIN_CUT_CELLS = 2
 """Cells that must run on past the break, with text below it, to call a full row cut."""
 MIN_LIKE_CELLS = 2
 """Cells of a column that must share a shape for it to be the column's usual one."""
 _OPENS_WITH_NUMBER = re.compile(r"\(?[-+−]?[0-9๐-๙]")
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+_DECIMAL = re.compile(r"[0-9]*\.[0-9]+")
 
 
 def join_continued_tables(
@@ -178,7 +182,10 @@ def _is_cut_row(
     ]
     if any(not is_wrapped_number([partner.text, cell.text]) for cell, partner in numbers):
         return False
-    if numbers and all(partner.col_start in running_on for _, partner in numbers):
+    if numbers and all(
+        partner.col_start in running_on or _cut_decimal(partner.text, cell.text)
+        for cell, partner in numbers
+    ):
         return True
     # -- an empty cell over several rows below the break is a merged cell going on --
     if any(
@@ -190,6 +197,10 @@ def _is_cut_row(
     # -- of their column hold, which neither part is alone --
     if any(_completes_its_column(partner, cell, cells) for cell, partner in one_row):
         return True
+    # -- the first column's cell below the break opens with a row's key (an item code, a
+    # -- topic number) as the cell above it does: it opens a row of its own --
+    if one_row and _opens_a_row(*min(one_row, key=lambda pair: pair[0].col_start)):
+        return False
     # -- a number below the break (a score) is a value of its own, never the rest of one --
     rests = [
         cell
@@ -202,6 +213,30 @@ def _is_cut_row(
     return len(rests) >= MIN_CUT_CELLS and any(
         cell.paragraphs[0].list_label is None for cell in rests
     )
+
+
+def _cut_decimal(upper: str, lower: str) -> bool:
+    """Return whether a whole number above the break and a decimal below it are one score.
+
+    A narrow column wraps ``79.69`` as ``7`` / ``9.69``; no column states a whole number in
+    one row and a decimal in the next (an order column has no decimals, a score column's
+    scores all have them).
+    """
+    above, below = thai_to_arabic_digits(upper.strip()), thai_to_arabic_digits(lower.strip())
+    return _WHOLE_NUMBER.fullmatch(above) is not None and _DECIMAL.fullmatch(below) is not None
+
+
+def _row_key(text: str) -> str | None:
+    """Return how a cell opens a row: with an item code, a list label, or neither (None)."""
+    if split_leading_codes(text)[0]:
+        return "code"
+    return "label" if starts_with_list_label(text) else None
+
+
+def _opens_a_row(lower: Cell, upper: Cell) -> bool:
+    """Return whether ``lower`` opens with the kind of key its partner ``upper`` opens with."""
+    key = _row_key(lower.text)
+    return key is not None and key == _row_key(upper.text)
 
 
 def _shape(paragraphs: Sequence[Paragraph]) -> tuple[bool, ...]:
