@@ -158,3 +158,50 @@ def test_a_row_below_the_break_opening_with_its_item_code_is_a_row_of_its_own() 
     rest = ("และการจัดซื้อจัดจ้าง", "กิจกรรมเสริมสร้าง", "งานพัสดุ")
     cut = table(1, 3, [cell(0, col, text, page=2) for col, text in enumerate(rest)], 2)
     assert joined(upper, cut, {0, 1, 2}).row_count == 2
+
+
+def test_a_header_alone_above_the_break_takes_no_row_from_below_it() -> None:
+    # -- the table's rows all went to the next page (repeated headers off): the header row
+    # -- alone fills its cells to the page's bottom, as a cut row would --
+    header = [cell(0, 0, "ประเด็นที่ต้อง|พัฒนา"), cell(0, 1, "แนวทาง"), cell(0, 2, "ระยะเวลา")]
+    upper = table(1, 3, header, 1)
+    row = ("i๒๐ การให้บริการและระบบ", "หน่วยงานควรกำหนดแนวทาง", "ตลอดปีงบประมาณ")
+    lower = table(1, 3, [cell(0, col, text, page=2) for col, text in enumerate(row)], 2)
+    result = joined(upper, lower, {0, 1, 2})
+    assert result.row_count == 2
+    assert text_at(result, 1, 0) == "i๒๐ การให้บริการและระบบ"
+    # -- a header the break cut itself goes on in words, no row's key --
+    rest = table(
+        1, 3, [cell(0, 0, "", page=2), cell(0, 1, "การพัฒนา", page=2), cell(0, 2, "", page=2)], 2
+    )
+    assert joined(upper, rest, {0, 1, 2}).row_count == 1
+
+
+def test_a_merged_topic_cell_below_the_break_opening_the_next_topic_starts_its_rows() -> None:
+    header = [cell(0, 0, "ประเด็น"), cell(0, 1, "มาตรการ"), cell(0, 2, "ผู้รับผิดชอบ")]
+    upper = table(
+        3,
+        3,
+        [
+            *header,
+            cell(1, 0, "๑. การให้บริการ", rows=2),
+            cell(1, 1, "๑) จัดทำคู่มือ"),
+            cell(1, 2, "กองคลัง"),
+            cell(2, 1, "๑) ประกาศเจตนารมณ์"),
+            cell(2, 2, "กองช่าง"),
+        ],
+        1,
+    )
+    lower = table(
+        1,
+        3,
+        [
+            cell(0, 0, "๒. การใช้ทรัพย์สิน", page=2),
+            cell(0, 1, "๑) เผยแพร่สรุปผล", page=2),
+            cell(0, 2, "งานบริหาร", page=2),
+        ],
+        2,
+    )
+    result = joined(upper, lower, {1, 2})
+    assert result.row_count == 4
+    assert text_at(result, 3, 0) == "๒. การใช้ทรัพย์สิน"

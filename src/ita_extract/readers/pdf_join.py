@@ -92,7 +92,7 @@ def join_tables(
     above = {cell.col_start: cell for cell in upper.cells if cell.row_end == upper.row_count}
     opening = [cell for cell in lower_cells if cell.row_start == 0]
     cut_row = not row_ended and _is_cut_row(
-        opening, above, running_on, (*upper.cells, *lower_cells)
+        opening, above, running_on, (*upper.cells, *lower_cells), header_only=upper.row_count == 1
     )
     # -- a cut row's lower part becomes part of the upper table's last row --
     offset = upper.row_count - 1 if cut_row else upper.row_count
@@ -155,6 +155,8 @@ def _is_cut_row(
     above: Mapping[int, Cell],
     running_on: frozenset[int],
     cells: Sequence[Cell],
+    *,
+    header_only: bool = False,
 ) -> bool:
     """Return whether the lower part's first row is the rest of the upper part's last row.
 
@@ -187,6 +189,12 @@ def _is_cut_row(
         for cell, partner in numbers
     ):
         return True
+    # -- the table's first cell below the break opens with a row's key (an item code, a topic
+    # -- number) as the cell above it does, or below a header alone above the break (whose
+    # -- cells fill to the bottom as a cut row's do): it opens a row of its own --
+    first = [(cell, above[cell.col_start]) for cell in opening if cell.col_start == 0]
+    if first and _opens_a_row(*first[0], header_only=header_only):
+        return False
     # -- an empty cell over several rows below the break is a merged cell going on --
     if any(
         _is_empty(cell) and cell.row_span == 1 and not _is_empty(partner)
@@ -197,10 +205,6 @@ def _is_cut_row(
     # -- of their column hold, which neither part is alone --
     if any(_completes_its_column(partner, cell, cells) for cell, partner in one_row):
         return True
-    # -- the first column's cell below the break opens with a row's key (an item code, a
-    # -- topic number) as the cell above it does: it opens a row of its own --
-    if one_row and _opens_a_row(*min(one_row, key=lambda pair: pair[0].col_start)):
-        return False
     # -- a number below the break (a score) is a value of its own, never the rest of one --
     rests = [
         cell
@@ -233,10 +237,14 @@ def _row_key(text: str) -> str | None:
     return "label" if starts_with_list_label(text) else None
 
 
-def _opens_a_row(lower: Cell, upper: Cell) -> bool:
-    """Return whether ``lower`` opens with the kind of key its partner ``upper`` opens with."""
+def _opens_a_row(lower: Cell, upper: Cell, *, header_only: bool) -> bool:
+    """Return whether ``lower`` opens a row with its key.
+
+    The key is of the kind its partner ``upper`` opens with, or any kind where ``upper`` is
+    the table's header alone (``header_only``), whose cells open with none.
+    """
     key = _row_key(lower.text)
-    return key is not None and key == _row_key(upper.text)
+    return key is not None and (header_only or key == _row_key(upper.text))
 
 
 def _shape(paragraphs: Sequence[Paragraph]) -> tuple[bool, ...]:
