@@ -205,3 +205,25 @@ def test_a_merged_topic_cell_below_the_break_opening_the_next_topic_starts_its_r
     result = joined(upper, lower, {1, 2})
     assert result.row_count == 4
     assert text_at(result, 3, 0) == "๒. การใช้ทรัพย์สิน"
+
+
+def test_a_header_alone_above_the_break_takes_no_merged_cell_from_below_it() -> None:
+    # -- a topic table's header at the page's bottom, its rows on the next page: the topic
+    # -- and its result are cells merged over the rows there, no part of the header --
+    header = [cell(0, 0, "หัวข้อ"), cell(0, 1, "ข้อคำถาม"), cell(0, 2, "ข้อเสนอแนะ")]
+    upper = table(1, 3, header, 1)
+    lower = table(
+        2,
+        3,
+        [
+            cell(0, 0, "การใช้ทรัพย์สินของราชการ", rows=2, page=2),
+            cell(0, 1, "ข้อ i๖", page=2),
+            cell(1, 1, "ข้อ i๘", page=2),
+            cell(0, 2, "ผ่าน", rows=2, page=2),
+        ],
+        2,
+    )
+    result = joined(upper, lower, {0, 1, 2})
+    assert result.row_count == 3
+    assert (text_at(result, 0, 0), text_at(result, 0, 2)) == ("หัวข้อ", "ข้อเสนอแนะ")
+    assert text_at(result, 1, 2) == "ผ่าน"

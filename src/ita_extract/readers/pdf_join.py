@@ -91,8 +91,9 @@ def join_tables(
     lower_rows = max(cell.row_end for cell in lower_cells)
     above = {cell.col_start: cell for cell in upper.cells if cell.row_end == upper.row_count}
     opening = [cell for cell in lower_cells if cell.row_start == 0]
+    header_only = upper.row_count == 1
     cut_row = not row_ended and _is_cut_row(
-        opening, above, running_on, (*upper.cells, *lower_cells), header_only=upper.row_count == 1
+        opening, above, running_on, (*upper.cells, *lower_cells), header_only=header_only
     )
     # -- a cut row's lower part becomes part of the upper table's last row --
     offset = upper.row_count - 1 if cut_row else upper.row_count
@@ -100,14 +101,18 @@ def join_tables(
     result_lower: list[Cell] = []
     for cell in lower_cells:
         partner = above.get(cell.col_start)
+        # -- a merged cell goes on past the break, never a header cell into the data below --
         continues = (
             partner is not None
             and partner.col_end == cell.col_end
             and cell.row_start == 0
             and (
                 cut_row
-                or (partner.col_start in running_on and (partner.row_span > 1 or cell.row_span > 1))
-                or (_is_empty(cell) and (partner.row_span > 1 or cell.row_span > 1))
+                or (
+                    not header_only
+                    and (partner.col_start in running_on or _is_empty(cell))
+                    and (partner.row_span > 1 or cell.row_span > 1)
+                )
             )
         )
         if partner is not None and continues:
