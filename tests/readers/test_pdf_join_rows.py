@@ -227,3 +227,46 @@ def test_a_header_alone_above_the_break_takes_no_merged_cell_from_below_it() -> 
     assert result.row_count == 3
     assert (text_at(result, 0, 0), text_at(result, 0, 2)) == ("หัวข้อ", "ข้อเสนอแนะ")
     assert text_at(result, 1, 2) == "ผ่าน"
+
+
+def test_text_below_a_cell_whose_text_ended_well_above_the_break_opens_a_row() -> None:
+    # -- the time frame ended lines above the break: the row under it is a row of its own,
+    # -- though its topic cell is empty (merged over both rows) and a measure ran on --
+    header = [cell(0, 0, "หัวข้อ"), cell(0, 1, "มาตรการ"), cell(0, 2, "ระยะเวลา")]
+    upper = table(
+        2, 3, [*header, cell(1, 0, "๒. การบริหาร"), cell(1, 1, "เผยแพร่"), cell(1, 2, "ตลอดปี")], 1
+    )
+    texts = ("", "พัฒนาระบบ", "ไตรมาส ๑")
+    lower = table(1, 3, [cell(0, col, text, page=2) for col, text in enumerate(texts)], 2)
+    pages = [[upper], [lower]]
+    [cut] = join_continued_tables(pages, running_on={1: {1}})
+    [whole] = join_continued_tables(pages, running_on={1: {1}}, finished={1: {2}})
+    assert isinstance(cut, Table) and isinstance(whole, Table)
+    assert (cut.row_count, whole.row_count) == (2, 3)
+
+
+def test_a_page_holding_only_a_tables_middle_tells_how_its_own_break_falls() -> None:
+    # -- page 1's part stopped short of its bottom; page 2's runs to it and the break cuts
+    # -- its last row, whose rest opens page 3 --
+    header = [cell(0, 0, "หัวข้อ"), cell(0, 1, "มาตรการ"), cell(0, 2, "ระยะเวลา")]
+    first = table(2, 3, [*header, cell(1, 0, "๑. การให้บริการ"), cell(1, 1, "ก"), cell(1, 2, "ข")], 1)
+    middle = table(
+        1, 3, [cell(0, 0, "๒. การใช้", page=2), cell(0, 1, "ค", page=2), cell(0, 2, "ง", page=2)], 2
+    )
+    rest = table(
+        1, 3, [cell(0, 0, "", page=3), cell(0, 1, "ต่อ", page=3), cell(0, 2, "", page=3)], 3
+    )
+    [result] = join_continued_tables(
+        [[first], [middle], [rest]], running_on={1: set(), 2: {1}}, ended={1}
+    )
+    assert isinstance(result, Table)
+    assert result.row_count == 3
+    assert text_at(result, 2, 1) == "ค\nต่อ"
+
+
+def test_numbers_below_a_header_alone_are_a_row_of_its_own() -> None:
+    header = [cell(0, 0, "แบบวัด"), cell(0, 1, "ชื่อตัวชี้วัด"), cell(0, 2, "ปี ๒๕๖๓")]
+    upper = table(1, 3, header, 1)
+    row = ("IIT", "การปฏิบัติหน้าที่", "75.08")
+    lower = table(1, 3, [cell(0, col, text, page=2) for col, text in enumerate(row)], 2)
+    assert joined(upper, lower, {0, 1, 2}).row_count == 2

@@ -70,3 +70,16 @@ def test_a_table_ending_less_than_a_line_above_the_bottom_may_be_cut() -> None:
         {1: PORTRAIT, 2: PORTRAIT},
     )
     assert 2 not in layer.stopped_short
+
+
+def test_a_cell_filled_to_a_table_ending_within_a_line_of_the_bottom_runs_on() -> None:
+    # -- pages of one size end their text a little apart: within a line is the bottom --
+    layer = _page_ends(
+        {1: [], 2: []},
+        {1: [], 2: [one_row_table(760.0 - 0.5 * LINE)]},
+        {1: [line_at(760.0)], 2: [line_at(200.0)]},
+        PITCH,
+        {1: PORTRAIT, 2: PORTRAIT},
+    )
+    assert layer.running_on[2] == frozenset({0})
+    assert layer.finished[2] == frozenset()

@@ -41,6 +41,7 @@ from ita_extract.readers.pdf_layout import (
 from ita_extract.readers.pdf_page import PDFIUM_LOCK, PageContent, read_page
 from ita_extract.readers.pdf_tables import (
     DraftTable,
+    columns_finished,
     columns_running_on,
     draft_to_table,
     find_tables,
@@ -149,7 +150,10 @@ def read_pdf(
         format=SourceFormat.PDF,
         blocks=tuple(
             join_continued_tables(
-                pages, running_on=text_layer.running_on, ended=text_layer.stopped_short
+                pages,
+                running_on=text_layer.running_on,
+                finished=text_layer.finished,
+                ended=text_layer.stopped_short,
             )
         ),
         page_count=len(contents),
@@ -266,12 +270,13 @@ def _run_ocr(
 class _TextLayer:
     """The pages read from the text layer, and how the tables that end them end.
 
-    Their blocks, the table columns that run on past the break, and the pages whose last
-    table ended its last row above the break.
+    Their blocks, the table columns whose text runs on past the break and those whose text
+    ended well above it, and the pages whose last table ended its last row above the break.
     """
 
     blocks: dict[int, list[Block]]
     running_on: dict[int, frozenset[int]]
+    finished: dict[int, frozenset[int]]
     stopped_short: frozenset[int]
 
 
@@ -323,6 +328,7 @@ def _page_ends(
         bottoms += [table.box[3] for table in drafts[number]]
         body_bottom[height] = max([body_bottom.get(height, 0.0), *bottoms])
     running_on = {}
+    finished = {}
     stopped_short = set()
     for number, tables in drafts.items():
         last = max(tables, key=lambda table: table.box[3], default=None)
@@ -330,9 +336,10 @@ def _page_ends(
         if last is not None and not below:
             bottom = body_bottom[heights[number]]
             running_on[number] = columns_running_on(last, bottom, pitch)
+            finished[number] = columns_finished(last, pitch)
             if stops_short(last, bottom, pitch):
                 stopped_short.add(number)
-    return _TextLayer(blocks, running_on, frozenset(stopped_short))
+    return _TextLayer(blocks, running_on, finished, frozenset(stopped_short))
 
 
 def _repair_page(flow: list[PdfLine], tables: Sequence[DraftTable]) -> list[PdfLine]:

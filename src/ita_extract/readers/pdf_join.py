@@ -32,6 +32,7 @@ def join_continued_tables(
     pages: Sequence[Sequence[Block]],
     *,
     running_on: Mapping[int, Collection[int]] | None = None,
+    finished: Mapping[int, Collection[int]] | None = None,
     ended: Collection[int] = (),
 ) -> list[Block]:
     """Given each page's blocks in reading order, return the document's blocks in one list.
@@ -42,8 +43,9 @@ def join_continued_tables(
     ``col_start``) of the last table on that page whose bottom cell's text is known to run
     on past the page break (the PDF reader sees the text fill the cell to the page's
     bottom); a merged cell there absorbs the text below the break. Without it, a merged
-    cell continues only into an empty cell. ``ended`` holds the pages whose last table
-    stopped too far above the page's bottom for the break to have cut its last row.
+    cell continues only into an empty cell. ``finished`` maps a page number to the columns
+    of that table whose text ended well above the break. ``ended`` holds the pages whose
+    last table stopped too far above the page's bottom for the break to have cut its last row.
     """
     blocks: list[Block] = []
     last_page = 0
@@ -61,10 +63,12 @@ def join_continued_tables(
                     previous,
                     first,
                     running_on=frozenset(columns),
+                    finished=frozenset((finished or {}).get(last_page, ())),
                     row_ended=last_page in ended,
                 )
                 rest.pop(0)
-        if rest:
+        # -- a page that only continues a table still ends with it: the next break's page --
+        if page_blocks:
             last_page = number
         blocks.extend(rest)
     return blocks
@@ -75,13 +79,14 @@ def join_tables(
     lower: Table,
     *,
     running_on: frozenset[int] = frozenset(),
+    finished: frozenset[int] = frozenset(),
     row_ended: bool = False,
 ) -> Table:
     """Return ``lower`` appended to ``upper``: repeated header dropped, cut row and cells joined.
 
-    ``running_on`` names the columns whose bottom cell in ``upper`` continues below the break;
-    ``row_ended`` says the break did not cut ``upper``'s last row (a merged cell may still
-    run on).
+    ``running_on`` names the columns whose bottom cell in ``upper`` continues below the break,
+    ``finished`` those whose bottom cell's text ended well above it; ``row_ended`` says the
+    break did not cut ``upper``'s last row (a merged cell may still run on).
     """
     lower_cells = _drop_repeated_header(upper, lower)
     if not lower_cells:
@@ -93,7 +98,12 @@ def join_tables(
     opening = [cell for cell in lower_cells if cell.row_start == 0]
     header_only = upper.row_count == 1
     cut_row = not row_ended and _is_cut_row(
-        opening, above, running_on, (*upper.cells, *lower_cells), header_only=header_only
+        opening,
+        above,
+        running_on,
+        (*upper.cells, *lower_cells),
+        header_only=header_only,
+        finished=finished,
     )
     # -- a cut row's lower part becomes part of the upper table's last row --
     offset = upper.row_count - 1 if cut_row else upper.row_count
@@ -162,6 +172,7 @@ def _is_cut_row(
     cells: Sequence[Cell],
     *,
     header_only: bool = False,
+    finished: frozenset[int] = frozenset(),
 ) -> bool:
     """Return whether the lower part's first row is the rest of the upper part's last row.
 
@@ -177,6 +188,9 @@ def _is_cut_row(
         cell.col_start in above and above[cell.col_start].col_end == cell.col_end
         for cell in opening
     ):
+        return False
+    # -- a header's words never go on as a number: one below a header alone is a row's --
+    if header_only and any(is_number(cell.text) for cell in opening):
         return False
     one_row = [(cell, above[cell.col_start]) for cell in opening]
     one_row = [(cell, partner) for cell, partner in one_row if partner.row_span == 1]
@@ -199,6 +213,10 @@ def _is_cut_row(
     # -- cells fill to the bottom as a cut row's do): it opens a row of its own --
     first = [(cell, above[cell.col_start]) for cell in opening if cell.col_start == 0]
     if first and _opens_a_row(*first[0], header_only=header_only):
+        return False
+    # -- a cell whose text ended well above the break has nothing left for below it: text
+    # -- there opens a row of its own --
+    if any(not _is_empty(cell) and partner.col_start in finished for cell, partner in one_row):
         return False
     # -- an empty cell over several rows below the break is a merged cell going on --
     if any(
