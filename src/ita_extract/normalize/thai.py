@@ -90,8 +90,9 @@ _MARKUP_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
 # The lookbehind starts a match only at the head of a run of spaces (linear, not quadratic).
 _FORM_BLANK = re.compile(r"(?<![ \t])[ \t]*+(?:\.(?:[ \t]?\.){2,}|…+|_{3,})[ \t]*+")
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
-_SPLIT_NUMBER = re.compile(r"(?<![\d.,])(?=(\d{1,3})[^\S\n]+(\d{1,3})(?![\d.,]))")
-"""Two runs of digits one space apart (looked for in Arabic-digit text, overlapping)."""
+_SPLIT_NUMBER = re.compile(r"(?<![\d.,])(?=(\d{1,3})[^\S\n]+(?:\n[^\S\n]*)?(\d{1,3})(?![\d.,]))")
+"""Two runs of digits one space apart (looked for in Arabic-digit text, overlapping); a line
+may wrap at that space, which the line above then ends with (``25 `` / ``68``)."""
 _YEAR_DIGITS = 4
 _ANY_SPACE = re.compile(r"\s+")
 

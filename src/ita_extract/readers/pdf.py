@@ -41,9 +41,11 @@ from ita_extract.readers.pdf_layout import (
 from ita_extract.readers.pdf_page import PDFIUM_LOCK, PageContent, read_page
 from ita_extract.readers.pdf_tables import (
     DraftTable,
+    columns_finished,
     columns_running_on,
     draft_to_table,
     find_tables,
+    stops_short,
 )
 from ita_extract.shared import SourceFormat, Warning
 from ita_extract.warning_codes import WarningCode
@@ -146,7 +148,14 @@ def read_pdf(
     ]
     return Document(
         format=SourceFormat.PDF,
-        blocks=tuple(join_continued_tables(pages, running_on=text_layer.running_on)),
+        blocks=tuple(
+            join_continued_tables(
+                pages,
+                running_on=text_layer.running_on,
+                finished=text_layer.finished,
+                ended=text_layer.stopped_short,
+            )
+        ),
         page_count=len(contents),
         ocr=bool(ocr_blocks),
         warnings=tuple(sorted(warnings, key=lambda warning: warning.page or 0)),
@@ -259,10 +268,16 @@ def _run_ocr(
 
 @dataclass(frozen=True, slots=True)
 class _TextLayer:
-    """The pages read from the text layer: their blocks, and the table columns that run on."""
+    """The pages read from the text layer, and how the tables that end them end.
+
+    Their blocks, the table columns whose text runs on past the break and those whose text
+    ended well above it, and the pages whose last table ended its last row above the break.
+    """
 
     blocks: dict[int, list[Block]]
     running_on: dict[int, frozenset[int]]
+    finished: dict[int, frozenset[int]]
+    stopped_short: frozenset[int]
 
 
 def _text_layer_blocks(contents: Sequence[PageContent]) -> _TextLayer:
@@ -291,25 +306,40 @@ def _text_layer_blocks(contents: Sequence[PageContent]) -> _TextLayer:
         )
         for content in contents
     }
-    return _TextLayer(blocks, _running_on(drafts, flow_lines, pitch))
+    heights = {content.number: round(content.height) for content in contents}
+    return _page_ends(blocks, drafts, flow_lines, pitch, heights)
 
 
-def _running_on(
-    drafts: dict[int, list[DraftTable]], flow_lines: dict[int, list[PdfLine]], pitch: float
-) -> dict[int, frozenset[int]]:
-    """Return, for pages that end with a table, the columns whose text runs on to the next."""
-    body_bottom = max(
-        [line.bottom for lines in flow_lines.values() for line in lines]
-        + [table.box[3] for tables in drafts.values() for table in tables],
-        default=0.0,
-    )
-    result = {}
+def _page_ends(
+    blocks: dict[int, list[Block]],
+    drafts: dict[int, list[DraftTable]],
+    flow_lines: dict[int, list[PdfLine]],
+    pitch: float,
+    heights: dict[int, int],
+) -> _TextLayer:
+    """Return the text layer with, for pages that end with a table, how that table ends.
+
+    The text area's bottom is the lowest text or table of the pages of the same height: a
+    landscape section's pages end far above a portrait page's bottom.
+    """
+    body_bottom: dict[int, float] = {}
+    for number, height in heights.items():
+        bottoms = [line.bottom for line in flow_lines[number]]
+        bottoms += [table.box[3] for table in drafts[number]]
+        body_bottom[height] = max([body_bottom.get(height, 0.0), *bottoms])
+    running_on = {}
+    finished = {}
+    stopped_short = set()
     for number, tables in drafts.items():
         last = max(tables, key=lambda table: table.box[3], default=None)
         below = [line for line in flow_lines[number] if last and line.top > last.box[3]]
         if last is not None and not below:
-            result[number] = columns_running_on(last, body_bottom, pitch)
-    return result
+            bottom = body_bottom[heights[number]]
+            running_on[number] = columns_running_on(last, bottom, pitch)
+            finished[number] = columns_finished(last, pitch)
+            if stops_short(last, bottom, pitch):
+                stopped_short.add(number)
+    return _TextLayer(blocks, running_on, finished, frozenset(stopped_short))
 
 
 def _repair_page(flow: list[PdfLine], tables: Sequence[DraftTable]) -> list[PdfLine]:

@@ -15,19 +15,25 @@ from collections.abc import Collection, Mapping, Sequence
 from itertools import groupby
 
 from ita_extract.document import Block, Cell, Paragraph, Table
-from ita_extract.readers.pdf_layout import is_number, is_wrapped_number
+from ita_extract.normalize.codes import split_leading_codes
+from ita_extract.normalize.thai import thai_to_arabic_digits
+from ita_extract.readers.pdf_layout import is_number, is_wrapped_number, starts_with_list_label
 
 MIN_CUT_CELLS = 2
 """Cells that must run on past the break, with text below it, to call a full row cut."""
 MIN_LIKE_CELLS = 2
 """Cells of a column that must share a shape for it to be the column's usual one."""
 _OPENS_WITH_NUMBER = re.compile(r"\(?[-+−]?[0-9๐-๙]")
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+_DECIMAL = re.compile(r"[0-9]*\.[0-9]+")
 
 
 def join_continued_tables(
     pages: Sequence[Sequence[Block]],
     *,
     running_on: Mapping[int, Collection[int]] | None = None,
+    finished: Mapping[int, Collection[int]] | None = None,
+    ended: Collection[int] = (),
 ) -> list[Block]:
     """Given each page's blocks in reading order, return the document's blocks in one list.
 
@@ -37,7 +43,9 @@ def join_continued_tables(
     ``col_start``) of the last table on that page whose bottom cell's text is known to run
     on past the page break (the PDF reader sees the text fill the cell to the page's
     bottom); a merged cell there absorbs the text below the break. Without it, a merged
-    cell continues only into an empty cell.
+    cell continues only into an empty cell. ``finished`` maps a page number to the columns
+    of that table whose text ended well above the break. ``ended`` holds the pages whose
+    last table stopped too far above the page's bottom for the break to have cut its last row.
     """
     blocks: list[Block] = []
     last_page = 0
@@ -51,18 +59,34 @@ def join_continued_tables(
                 and previous.col_count == first.col_count
             ):
                 columns = (running_on or {}).get(last_page, ())
-                blocks[-1] = join_tables(previous, first, running_on=frozenset(columns))
+                blocks[-1] = join_tables(
+                    previous,
+                    first,
+                    running_on=frozenset(columns),
+                    finished=frozenset((finished or {}).get(last_page, ())),
+                    row_ended=last_page in ended,
+                )
                 rest.pop(0)
-        if rest:
+        # -- a page that only continues a table still ends with it: the next break's page --
+        if page_blocks:
             last_page = number
         blocks.extend(rest)
     return blocks
 
 
-def join_tables(upper: Table, lower: Table, *, running_on: frozenset[int] = frozenset()) -> Table:
+def join_tables(
+    upper: Table,
+    lower: Table,
+    *,
+    running_on: frozenset[int] = frozenset(),
+    finished: frozenset[int] = frozenset(),
+    row_ended: bool = False,
+) -> Table:
     """Return ``lower`` appended to ``upper``: repeated header dropped, cut row and cells joined.
 
-    ``running_on`` names the columns whose bottom cell in ``upper`` continues below the break.
+    ``running_on`` names the columns whose bottom cell in ``upper`` continues below the break,
+    ``finished`` those whose bottom cell's text ended well above it; ``row_ended`` says the
+    break did not cut ``upper``'s last row (a merged cell may still run on).
     """
     lower_cells = _drop_repeated_header(upper, lower)
     if not lower_cells:
@@ -72,21 +96,33 @@ def join_tables(upper: Table, lower: Table, *, running_on: frozenset[int] = froz
     lower_rows = max(cell.row_end for cell in lower_cells)
     above = {cell.col_start: cell for cell in upper.cells if cell.row_end == upper.row_count}
     opening = [cell for cell in lower_cells if cell.row_start == 0]
-    cut_row = _is_cut_row(opening, above, running_on, (*upper.cells, *lower_cells))
+    header_only = upper.row_count == 1
+    cut_row = not row_ended and _is_cut_row(
+        opening,
+        above,
+        running_on,
+        (*upper.cells, *lower_cells),
+        header_only=header_only,
+        finished=finished,
+    )
     # -- a cut row's lower part becomes part of the upper table's last row --
     offset = upper.row_count - 1 if cut_row else upper.row_count
     joined: dict[int, Cell] = {id(cell): cell for cell in upper.cells}
     result_lower: list[Cell] = []
     for cell in lower_cells:
         partner = above.get(cell.col_start)
+        # -- a merged cell goes on past the break, never a header cell into the data below --
         continues = (
             partner is not None
             and partner.col_end == cell.col_end
             and cell.row_start == 0
             and (
                 cut_row
-                or (partner.col_start in running_on and (partner.row_span > 1 or cell.row_span > 1))
-                or (_is_empty(cell) and (partner.row_span > 1 or cell.row_span > 1))
+                or (
+                    not header_only
+                    and (partner.col_start in running_on or _is_empty(cell))
+                    and (partner.row_span > 1 or cell.row_span > 1)
+                )
             )
         )
         if partner is not None and continues:
@@ -134,6 +170,9 @@ def _is_cut_row(
     above: Mapping[int, Cell],
     running_on: frozenset[int],
     cells: Sequence[Cell],
+    *,
+    header_only: bool = False,
+    finished: frozenset[int] = frozenset(),
 ) -> bool:
     """Return whether the lower part's first row is the rest of the upper part's last row.
 
@@ -150,6 +189,9 @@ def _is_cut_row(
         for cell in opening
     ):
         return False
+    # -- a header's words never go on as a number: one below a header alone is a row's --
+    if header_only and any(is_number(cell.text) for cell in opening):
+        return False
     one_row = [(cell, above[cell.col_start]) for cell in opening]
     one_row = [(cell, partner) for cell, partner in one_row if partner.row_span == 1]
     # -- a number above the break and one below it are two values (an order each: the lower
@@ -161,8 +203,21 @@ def _is_cut_row(
     ]
     if any(not is_wrapped_number([partner.text, cell.text]) for cell, partner in numbers):
         return False
-    if numbers and all(partner.col_start in running_on for _, partner in numbers):
+    if numbers and all(
+        partner.col_start in running_on or _cut_decimal(partner.text, cell.text)
+        for cell, partner in numbers
+    ):
         return True
+    # -- the table's first cell below the break opens with a row's key (an item code, a topic
+    # -- number) as the cell above it does, or below a header alone above the break (whose
+    # -- cells fill to the bottom as a cut row's do): it opens a row of its own --
+    first = [(cell, above[cell.col_start]) for cell in opening if cell.col_start == 0]
+    if first and _opens_a_row(*first[0], header_only=header_only):
+        return False
+    # -- a cell whose text ended well above the break has nothing left for below it: text
+    # -- there opens a row of its own --
+    if any(not _is_empty(cell) and partner.col_start in finished for cell, partner in one_row):
+        return False
     # -- an empty cell over several rows below the break is a merged cell going on --
     if any(
         _is_empty(cell) and cell.row_span == 1 and not _is_empty(partner)
@@ -185,6 +240,34 @@ def _is_cut_row(
     return len(rests) >= MIN_CUT_CELLS and any(
         cell.paragraphs[0].list_label is None for cell in rests
     )
+
+
+def _cut_decimal(upper: str, lower: str) -> bool:
+    """Return whether a whole number above the break and a decimal below it are one score.
+
+    A narrow column wraps ``79.69`` as ``7`` / ``9.69``; no column states a whole number in
+    one row and a decimal in the next (an order column has no decimals, a score column's
+    scores all have them).
+    """
+    above, below = thai_to_arabic_digits(upper.strip()), thai_to_arabic_digits(lower.strip())
+    return _WHOLE_NUMBER.fullmatch(above) is not None and _DECIMAL.fullmatch(below) is not None
+
+
+def _row_key(text: str) -> str | None:
+    """Return how a cell opens a row: with an item code, a list label, or neither (None)."""
+    if split_leading_codes(text)[0]:
+        return "code"
+    return "label" if starts_with_list_label(text) else None
+
+
+def _opens_a_row(lower: Cell, upper: Cell, *, header_only: bool) -> bool:
+    """Return whether ``lower`` opens a row with its key.
+
+    The key is of the kind its partner ``upper`` opens with, or any kind where ``upper`` is
+    the table's header alone (``header_only``), whose cells open with none.
+    """
+    key = _row_key(lower.text)
+    return key is not None and (header_only or key == _row_key(upper.text))
 
 
 def _shape(paragraphs: Sequence[Paragraph]) -> tuple[bool, ...]:

@@ -188,6 +188,7 @@ def repair_lines(lines: Sequence[PdfLine]) -> list[PdfLine]:
 
 _DASHES = frozenset("-–")
 _NUMBER_ONLY = re.compile(r"[-+−]?\d+(?:[.,]\d+)?%?")
+_SIGNS = frozenset("-+−")
 
 
 def is_number(text: str) -> bool:
@@ -199,9 +200,12 @@ def is_wrapped_number(pieces: Sequence[str]) -> bool:
     """Return whether ``pieces``, each a line's text, read whole as one score or share.
 
     A column too narrow for ``98.27`` breaks it over lines (``9`` / ``8.27``), and a page
-    break may fall between them; the decimals tables state are scores and shares (0–100).
+    break may fall between them; the decimals tables state are scores and shares (0–100),
+    and their signed differences (``+17.3`` / ``0``).
     """
-    return len(pieces) > 1 and read_stated_score(" ".join(pieces)).value is not None
+    whole = " ".join(pieces).strip()
+    unsigned = whole[1:] if whole[:1] in _SIGNS else whole
+    return len(pieces) > 1 and read_stated_score(unsigned).value is not None
 
 
 def starts_with_list_label(text: str) -> bool:

@@ -44,8 +44,12 @@ MIN_EDGE_LENGTH = 3.0
 """Shorter segments are ticks or glyph strokes, not borders."""
 BOUNDARY_TOLERANCE = 2.0
 """Cell corners closer than this belong to the same row or column boundary."""
-PAGE_BOTTOM_SLACK = 0.25
-"""A table ending less than this share of a line above the text area's bottom was cut there."""
+CUT_ROW_ROOM = 1.0
+"""Lines of room a row the page break cut leaves below it at most: one more would have fit
+(pages of one size end their text a few points apart)."""
+FINISHED_ROOM = 2.5
+"""Lines of room below a cell's text that say it ended there: widow and orphan control move
+up to two lines of a paragraph past the break, leaving that much room."""
 SHORT_LINE = 0.75
 """A line narrower than this share of its cell ended its paragraph (it did not wrap)."""
 ALIGNED_BASELINES = 0.4
@@ -336,11 +340,11 @@ def columns_running_on(draft: DraftTable, body_bottom: float, pitch: float) -> f
     break, not the end of the row, stopped it.
     """
     cells = [cell for cell in draft.cells if cell.lines]
-    if not cells:
+    line_height = _line_height(draft, pitch)
+    if line_height is None:
         return frozenset()
-    line_height = pitch * max(line.size for cell in cells for line in cell.lines)
     outer_bottom = draft.box[3]
-    at_page_bottom = outer_bottom >= body_bottom - PAGE_BOTTOM_SLACK * line_height
+    at_page_bottom = not stops_short(draft, body_bottom, pitch)
     columns = _boundaries(value for cell in draft.cells for value in (cell.box[0], cell.box[2]))
     rows = _boundaries(value for cell in draft.cells for value in (cell.box[1], cell.box[3]))
     return frozenset(
@@ -350,6 +354,42 @@ def columns_running_on(draft: DraftTable, body_bottom: float, pitch: float) -> f
         and cell.box[3] - cell.lines[-1].bottom < line_height
         and (at_page_bottom or _index(rows, cell.box[3]) - _index(rows, cell.box[1]) > 1)
     )
+
+
+def columns_finished(draft: DraftTable, pitch: float) -> frozenset[int]:
+    """Return the columns whose bottom cell's text ended well above the table's bottom.
+
+    Their text cannot go on past the page break: room was left for more lines than widow
+    and orphan control carry over.
+    """
+    line_height = _line_height(draft, pitch)
+    if line_height is None:
+        return frozenset()
+    columns = _boundaries(value for cell in draft.cells for value in (cell.box[0], cell.box[2]))
+    return frozenset(
+        _index(columns, cell.box[0])
+        for cell in draft.cells
+        if cell.lines
+        and cell.box[3] == draft.box[3]
+        and cell.box[3] - cell.lines[-1].bottom > FINISHED_ROOM * line_height
+    )
+
+
+def stops_short(draft: DraftTable, body_bottom: float, pitch: float) -> bool:
+    """Return whether ``draft`` ends too far above the text area's bottom to be cut there.
+
+    The page break cuts a row only where the next line no longer fits; a table ending more
+    than a line above the bottom ended its last row there, and the next page's first row is
+    a row of its own (under a merged cell, perhaps, whose column it leaves empty).
+    """
+    line_height = _line_height(draft, pitch)
+    return line_height is not None and draft.box[3] < body_bottom - CUT_ROW_ROOM * line_height
+
+
+def _line_height(draft: DraftTable, pitch: float) -> float | None:
+    """Return the height of the table's largest line, or None for a table without text."""
+    sizes = [line.size for cell in draft.cells for line in cell.lines]
+    return pitch * max(sizes) if sizes else None
 
 
 def _cell_column(cell: DraftCell, pitch: float) -> PdfColumn:
