@@ -311,3 +311,13 @@ def test_indicator_table_with_indicators_as_columns(first_year, second_year, exp
 )
 def test_fiscal_year_is_the_assessed_year(lines, year):
     assert build_report(document(*lines, INDICATORS)).fiscal_year == year
+
+
+def test_a_title_whose_phrase_wraps_over_two_lines_names_a_report():
+    # -- a PDF title line wrapped inside `คุณธรรมและความโปร่งใส`: no line holds the phrase --
+    title = (
+        "รายงานผลการวิเคราะห์การประเมินคุณธรรมและความ\n"
+        "โปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"
+    )
+    report = build_report(document(title, "เทศบาลเมืองทุ่งใหญ่"))
+    assert report.fiscal_year == 2567

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from ita_extract.document import Paragraph, Region
@@ -85,12 +86,14 @@ def has_report_title(ctx: BuildContext) -> bool:
     """Return whether the title block names an ITA analysis report (ITA, คุณธรรมและความโปร่งใส).
 
     The cover's lines past a title that reads like part 1's heading count too (``top_lines``),
-    as they do for the fiscal year: such a title ends the title block early.
+    as they do for the fiscal year: such a title ends the title block early. A phrase may wrap
+    (``…คุณธรรมและความ`` / ``โปร่งใส…``), so each line is read with the one after it.
     """
     phrases = ctx.vocabulary.words(Phrases.TITLE_REPORT_PHRASES)
+    texts = [line.text for line in (*title_lines(ctx), *top_lines(ctx))]
     return any(
-        contains_phrase(phrases, line.text, min_score=DEFAULT_TITLE_MATCH_SCORE)
-        for line in (*title_lines(ctx), *top_lines(ctx))
+        contains_phrase(phrases, line + following, min_score=DEFAULT_TITLE_MATCH_SCORE)
+        for line, following in pairwise([*texts, ""])
     )
 
 
