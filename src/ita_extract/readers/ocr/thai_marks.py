@@ -115,6 +115,8 @@ def _misreading(span: str, *, lookalikes: bool = True) -> tuple[int, int, str] |
         for mark in _TONE_MARKS
         if span[: index + 1] + mark + span[index + 1 :] in words
     ]
+    if not lookalikes:
+        return found[0] if len(found) == 1 else None
     bare = [
         (index + 1, 0, mark)
         for index, char in enumerate(span)
@@ -122,8 +124,6 @@ def _misreading(span: str, *, lookalikes: bool = True) -> tuple[int, int, str] |
         for mark in _LOST_ON_LETTER
         if span[: index + 1] + mark + span[index + 1 :] in words
     ]
-    if not lookalikes:
-        return found[0] if len(found) == 1 else None
     swapped = [
         (index, 1, other)
         for index, char in enumerate(span)
